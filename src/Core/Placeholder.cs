@@ -1,0 +1,1 @@
+namespace UMeetingReports.Core; internal static class Placeholder;

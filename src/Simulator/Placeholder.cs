@@ -1,0 +1,1 @@
+namespace UMeetingReports.Simulator; internal static class Placeholder;
