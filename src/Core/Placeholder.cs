@@ -1,1 +1,0 @@
-namespace UMeetingReports.Core; internal static class Placeholder;

@@ -1,0 +1,25 @@
+namespace UMeetingReports.Core.Rooms;
+
+/// <summary>A public meeting room. <see cref="Name"/> falls back to the host id when the upstream gives none.</summary>
+public sealed record Room(string HostId, string Name, int? Capacity);
+
+/// <summary>
+/// The rooms the account has. <see cref="IsKnown"/> is false when /share/rooms did not answer: then the list is
+/// empty and callers fall back to the host ids seen in the data (a report never fails for want of names).
+/// </summary>
+public sealed record RoomList(IReadOnlyList<Room> Rooms, bool IsKnown)
+{
+    public static RoomList Unknown { get; } = new([], false);
+
+    /// <summary>The room's display name, or its host id when it has none.</summary>
+    public string NameOf(string hostId) =>
+        Rooms.FirstOrDefault(room => string.Equals(room.HostId, hostId, StringComparison.Ordinal))?.Name ?? hostId;
+
+    public bool Contains(string hostId) => Rooms.Any(room => string.Equals(room.HostId, hostId, StringComparison.Ordinal));
+}
+
+public interface IRoomDirectory
+{
+    /// <summary>Never throws for upstream trouble: returns <see cref="RoomList.Unknown"/> instead (cancellation still throws).</summary>
+    Task<RoomList> GetRoomsAsync(CancellationToken cancellationToken);
+}

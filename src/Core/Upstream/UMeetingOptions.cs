@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace UMeetingReports.Core.Upstream;
+
+/// <summary>
+/// The "UMeeting" configuration section. Every rule fails the app at start with a sentence that names the
+/// setting (ValidateOnStart), so a wrong value never surfaces as a broken page later.
+/// </summary>
+public sealed class UMeetingOptions
+{
+    public const string SectionName = "UMeeting";
+
+    /// <summary>Base address of the upstream, e.g. https://api.systeccloud.com. Empty: demo mode on the embedded simulator.</summary>
+    public string? BaseUrl { get; set; }
+
+    [Required(AllowEmptyStrings = false, ErrorMessage = "UMeeting:ApiKey is missing: set it to the API key the vendor issued for this account.")]
+    public string ApiKey { get; set; } = "";
+
+    [Required(AllowEmptyStrings = false, ErrorMessage = "UMeeting:ApiSecret is missing: set it to the API secret the vendor issued for this account (an environment variable or a secret store, not a committed file).")]
+    public string ApiSecret { get; set; } = "";
+
+    /// <summary>IANA or Windows id of the zone the upstream writes its times in.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "UMeeting:TimeZone is empty: set it to the upstream's zone, e.g. Asia/Shanghai.")]
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    [Range(10, 10_000, ErrorMessage = "UMeeting:MaxPageSize must be between {1} and {2}.")]
+    public int MaxPageSize { get; set; } = 300;
+
+    [Range(1, 32, ErrorMessage = "UMeeting:MaxConcurrency must be between {1} and {2}.")]
+    public int MaxConcurrency { get; set; } = 4;
+
+    [Range(1, 120, ErrorMessage = "UMeeting:MaxPeriodMonths must be between {1} and {2}.")]
+    public int MaxPeriodMonths { get; set; } = 24;
+
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "UMeeting:AttemptTimeout must be between {1} and {2}.")]
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00", ErrorMessage = "UMeeting:TotalTimeout must be between {1} and {2}.")]
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an upstream page of a window that ended before today (upstream zone) is kept.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = "UMeeting:PastWindowCacheDuration must be between {1} and {2}.")]
+    public TimeSpan PastWindowCacheDuration { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>How long an upstream page of a window that contains today is kept: its data still changes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "UMeeting:CurrentWindowCacheDuration must be between {1} and {2}.")]
+    public TimeSpan CurrentWindowCacheDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "UMeeting:RoomsCacheDuration must be between {1} and {2}.")]
+    public TimeSpan RoomsCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    public bool IsDemo => string.IsNullOrWhiteSpace(BaseUrl);
+}

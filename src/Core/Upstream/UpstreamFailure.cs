@@ -1,0 +1,59 @@
+namespace UMeetingReports.Core.Upstream;
+
+/// <summary>
+/// Why the upstream could not give a complete answer. Every kind names the part of the period that is
+/// missing, so a page never shows a partial figure as if it were whole. Messages never carry credentials.
+/// </summary>
+public abstract record UpstreamFailure(DatePeriod Window)
+{
+    /// <summary>A sentence for the user, in English; the web layer localizes by <see cref="Kind"/>.</summary>
+    public abstract string Describe();
+
+    public abstract UpstreamFailureKind Kind { get; }
+}
+
+public enum UpstreamFailureKind
+{
+    /// <summary>The upstream answered with status ≠ 200; its message is the reason.</summary>
+    Rejected,
+
+    /// <summary>No usable answer: HTTP error, time-out, broken connection, or a body that is not the documented JSON.</summary>
+    Unreachable,
+
+    /// <summary>The upstream echoed a different period than the one asked: it cut the period short.</summary>
+    PeriodCutShort,
+}
+
+/// <summary>The upstream said no: <c>status</c> was not 200.</summary>
+public sealed record UpstreamRejected(DatePeriod Window, int Status, string Message) : UpstreamFailure(Window)
+{
+    public override UpstreamFailureKind Kind => UpstreamFailureKind.Rejected;
+
+    public override string Describe() =>
+        $"The meeting service refused the request for {Window}: {Message} (status {Status}).";
+}
+
+/// <summary>The meeting service did not answer usefully. <see cref="Reason"/> is safe to show and to log.</summary>
+public sealed record UpstreamUnreachable(DatePeriod Window, string Reason) : UpstreamFailure(Window)
+{
+    public override UpstreamFailureKind Kind => UpstreamFailureKind.Unreachable;
+
+    public override string Describe() =>
+        $"The meeting service did not answer for {Window}: {Reason}.";
+}
+
+/// <summary>The answer covered <see cref="Answered"/> instead of the <see cref="UpstreamFailure.Window"/> asked.</summary>
+public sealed record UpstreamPeriodCutShort(DatePeriod Window, DatePeriod Answered) : UpstreamFailure(Window)
+{
+    public override UpstreamFailureKind Kind => UpstreamFailureKind.PeriodCutShort;
+
+    public override string Describe() =>
+        $"The meeting service cut this period short: asked for {Window}, it answered for {Answered}.";
+}
+
+/// <summary>Thrown only inside Core (and by enumerations) to carry a failure; pages receive <see cref="UpstreamResult{T}"/>.</summary>
+public sealed class UpstreamException(UpstreamFailure failure)
+    : Exception(failure.Describe())
+{
+    public UpstreamFailure Failure { get; } = failure;
+}
