@@ -1,1 +1,0 @@
-namespace UMeetingReports.Simulator; internal static class Placeholder;
