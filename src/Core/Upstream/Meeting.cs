@@ -23,6 +23,9 @@ public sealed record Meeting(
     /// <summary>Actual length in whole minutes (rounded down); null while the meeting runs.</summary>
     public int? ActualMinutes => End is { } end ? (int)Math.Max(0, (end - Start).TotalMinutes) : null;
 
+    /// <summary>People who joined, counted once each: a person who rejoins has several rows, matched by name.</summary>
+    public int DistinctParticipants => Participants.Select(participant => participant.Name).Distinct(StringComparer.Ordinal).Count();
+
     public int TelephonyMinutes => Telephony.Sum(call => call.Minutes);
 
     public decimal TelephonyCost => Telephony.Sum(call => call.Cost);

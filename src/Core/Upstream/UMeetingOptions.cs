@@ -38,6 +38,14 @@ public sealed class UMeetingOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:30:00", ErrorMessage = "UMeeting:TotalTimeout must be between {1} and {2}.")]
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Retries after a transient failure (HTTP 5xx, 408, 429, time-out), on top of the first try.</summary>
+    [Range(1, 10, ErrorMessage = "UMeeting:MaxRetryAttempts must be between {1} and {2}.")]
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    /// <summary>Median wait before the first retry; later ones back off exponentially. A 429's Retry-After wins.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "UMeeting:RetryDelay must be between {1} and {2}.")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long an upstream page of a window that ended before today (upstream zone) is kept.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = "UMeeting:PastWindowCacheDuration must be between {1} and {2}.")]
     public TimeSpan PastWindowCacheDuration { get; set; } = TimeSpan.FromHours(12);

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+
+namespace UMeetingReports.Core.Upstream;
+
+/// <summary>The rules data annotations cannot express; each failure is a sentence that names the setting.</summary>
+internal sealed class UMeetingOptionsValidator : IValidateOptions<UMeetingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, UMeetingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+
+        if (!string.IsNullOrWhiteSpace(options.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
+        {
+            failures.Add($"UMeeting:TimeZone '{options.TimeZone}' is not a known time zone: use an IANA id such as Asia/Shanghai.");
+        }
+
+        if (!options.IsDemo
+            && (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp)))
+        {
+            failures.Add($"UMeeting:BaseUrl '{options.BaseUrl}' is not an absolute http or https address, e.g. https://api.systeccloud.com (leave it empty for the demo).");
+        }
+
+        if (options.TotalTimeout < options.AttemptTimeout)
+        {
+            failures.Add($"UMeeting:TotalTimeout ({options.TotalTimeout}) must not be shorter than UMeeting:AttemptTimeout ({options.AttemptTimeout}).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

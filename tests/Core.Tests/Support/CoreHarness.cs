@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
+using UMeetingReports.Core.Reports.Meetings;
+using UMeetingReports.Core.Rooms;
+using UMeetingReports.Core.Upstream;
+
+namespace UMeetingReports.Core.Tests.Support;
+
+/// <summary>
+/// Core as the web app gets it: the real <c>AddMeetingReports</c> registration over in-memory configuration,
+/// pointed at the simulator (or at a <see cref="StubUpstream"/> as the primary HTTP handler).
+/// </summary>
+internal sealed class CoreHarness : IAsyncDisposable
+{
+    public const string ApiKey = "demo";
+    public const string ApiSecret = "demo-secret";
+
+    private readonly ServiceProvider _provider;
+
+    private CoreHarness(ServiceProvider provider, LogCapture logs)
+    {
+        _provider = provider;
+        Logs = logs;
+    }
+
+    public IServiceProvider Services => _provider;
+
+    public LogCapture Logs { get; }
+
+    public IMeetingReader Reader => _provider.GetRequiredService<IMeetingReader>();
+
+    public IRoomDirectory Rooms => _provider.GetRequiredService<IRoomDirectory>();
+
+    public IMeetingsReportService Report => _provider.GetRequiredService<IMeetingsReportService>();
+
+    public UpstreamZone Zone => _provider.GetRequiredService<UpstreamZone>();
+
+    public static CoreHarness Create(
+        Uri baseAddress,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        HttpMessageHandler? upstream = null,
+        TimeProvider? clock = null)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["UMeeting:BaseUrl"] = baseAddress.ToString(),
+            ["UMeeting:ApiKey"] = ApiKey,
+            ["UMeeting:ApiSecret"] = ApiSecret,
+            // Real back-off is seconds; tests keep the same shape at a few milliseconds.
+            ["UMeeting:RetryDelay"] = "00:00:00.010",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var logs = new LogCapture();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
+        services.AddMeetingReports();
+        if (upstream is not null)
+        {
+            // Runs after every handler action of the registration, so the stub replaces the socket handler.
+            services.ConfigureAll<HttpClientFactoryOptions>(factory => factory.HttpMessageHandlerBuilderActions.Add(builder => builder.PrimaryHandler = upstream));
+        }
+
+        return new CoreHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }), logs);
+    }
+
+    public static CoreHarness Stubbed(StubUpstream upstream, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null) =>
+        Create(new Uri("http://upstream.test"), settings, upstream, clock);
+
+    public Task<UpstreamResult<IReadOnlyList<Meeting>>> GetAllAsync(MeetingQuery query) =>
+        Reader.GetAllAsync(query, progress: null, Xunit.TestContext.Current.CancellationToken);
+
+    public T Get<T>()
+        where T : notnull => _provider.GetRequiredService<T>();
+
+    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+}

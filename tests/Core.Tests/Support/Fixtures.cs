@@ -1,0 +1,21 @@
+namespace UMeetingReports.Core.Tests.Support;
+
+/// <summary>
+/// The shared upstream samples, copied beside the tests from ../shared/fixtures by the project file. A missing
+/// file fails the test with a sentence, never skips it: a contract test that silently does not run proves nothing.
+/// </summary>
+internal static class Fixtures
+{
+    public static string Read(string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException(
+                $"The upstream sample '{name}' was not found at {path}. It is copied from shared/fixtures beside the repository; check that that folder exists.",
+                path);
+        }
+
+        return File.ReadAllText(path);
+    }
+}
