@@ -1,6 +1,21 @@
+using UMeetingReports.Web.Accounts;
+
+if (args is ["hash-password", ..])
+{
+    return HashPasswordCommand.Run();
+}
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddMeetingReports();
+builder.Services.AddMeetingReportsWeb();
+
 var app = builder.Build();
-app.MapGet("/", () => "ok");
-app.Run();
+
+app.UseMeetingReportsWeb();
+app.MapMeetingReportsWeb();
+
+await app.RunAsync();
+return 0;
 
 public partial class Program;

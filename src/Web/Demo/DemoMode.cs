@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Options;
+using UMeetingReports.Core.Upstream;
+
+namespace UMeetingReports.Web.Demo;
+
+/// <summary>
+/// UMeeting:BaseUrl empty: the app serves the embedded simulator and reads it like the real upstream.
+/// Decided from the bound options, never from configuration read early, so that settings a host adds late count too.
+/// </summary>
+internal static class DemoMode
+{
+    public const string SimulatorPath = "/demo-upstream";
+
+    /// <summary>The simulator's own credentials; the demo fills them in only when none are configured.</summary>
+    public const string ApiKey = "demo";
+
+    public const string ApiSecret = "demo-secret";
+}
+
+/// <summary>Gives the demo its credentials before UMeetingOptions are validated (post-configure runs first).</summary>
+internal sealed class DemoCredentials : IPostConfigureOptions<UMeetingOptions>
+{
+    public void PostConfigure(string? name, UMeetingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.IsDemo)
+        {
+            return;
+        }
+
+        if (string.IsNullOrEmpty(options.ApiKey))
+        {
+            options.ApiKey = DemoMode.ApiKey;
+        }
+
+        if (string.IsNullOrEmpty(options.ApiSecret))
+        {
+            options.ApiSecret = DemoMode.ApiSecret;
+        }
+    }
+}

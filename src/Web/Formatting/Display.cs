@@ -1,0 +1,48 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace UMeetingReports.Web.Formatting;
+
+/// <summary>
+/// How numbers and times are shown: in the request's culture for people, and in <c>data-value</c> as the exact
+/// invariant value for tests and scripts (minutes as integers, yuan as <c>0.12</c>, times as the upstream wrote them).
+/// </summary>
+internal static class Display
+{
+    public static string Count(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
+    /// <summary>Always yuan, whatever the culture: the upstream bills in yuan.</summary>
+    public static string Yuan(decimal value) => "¥" + value.ToString("N2", CultureInfo.CurrentCulture);
+
+    public static string Time(DateTimeOffset value) => value.ToString("g", CultureInfo.CurrentCulture);
+
+    public static string Date(DateOnly value) => value.ToString("d", CultureInfo.CurrentCulture);
+
+    /// <summary>"2025-01-15 – 2025-03-10", or one date when the period is one day.</summary>
+    public static string Period(DateOnly from, DateOnly to) => from == to ? Date(from) : $"{Date(from)} – {Date(to)}";
+
+    public static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>At least two decimals, and every further digit the value has, so nothing is rounded away.</summary>
+    public static string Invariant(decimal value) => value.ToString("0.00############################", CultureInfo.InvariantCulture);
+
+    /// <summary>The upstream's own wall-clock notation, in its zone.</summary>
+    public static string Invariant(DateTimeOffset value) => value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    public static string Invariant(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A number inside a sentence: <c>&lt;span data-testid data-value&gt;</c>.</summary>
+    public static IHtmlContent CountSpan(string testId, int value) => Span(testId, Invariant(value), Count(value));
+
+    public static IHtmlContent DateSpan(string testId, DateOnly value) => Span(testId, Invariant(value), Date(value));
+
+    private static TagBuilder Span(string testId, string invariant, string shown)
+    {
+        var span = new TagBuilder("span");
+        span.Attributes["data-testid"] = testId;
+        span.Attributes["data-value"] = invariant;
+        span.InnerHtml.Append(shown);
+        return span;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using UMeetingReports.Web.Accounts;
+
+namespace UMeetingReports.Web.Pages.Account;
+
+[AllowAnonymous]
+internal sealed class LoginModel(SignInGate gate, AccountDirectory accounts) : PageModel
+{
+    [BindProperty(Name = "username")]
+    public string? UserName { get; set; }
+
+    [BindProperty(Name = "password")]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "returnUrl")]
+    public string? ReturnUrl { get; set; }
+
+    public bool UsesDemoAccount => accounts.UsesDemoAccount;
+
+    public SignInOutcome? Outcome { get; private set; }
+
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(Destination) : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Outcome = gate.Try(UserName, Password, HttpContext.Connection.RemoteIpAddress);
+        Password = null;
+        switch (Outcome)
+        {
+            case SignInOutcome.Accepted accepted:
+                Claim[] claims = [new(ClaimTypes.Name, accepted.Account.Name), new(ClaimTypes.Role, accepted.Account.Role)];
+                var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
+                await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+                return LocalRedirect(Destination);
+            case SignInOutcome.Throttled throttled:
+                Response.Headers.RetryAfter = Math.Ceiling(throttled.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                return Page();
+            case SignInOutcome.Refused:
+                Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return Page();
+            default:
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+        }
+    }
+
+    /// <summary>Only a local address: a crafted returnUrl must not send a fresh session to another site.</summary>
+    private string Destination => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Content("~/meetings");
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using UMeetingReports.Core.Upstream;
+using UMeetingReports.Simulator;
+using UMeetingReports.Web.Demo;
+using UMeetingReports.Web.Hosting;
+
+namespace Microsoft.AspNetCore.Builder;
+
+public static class WebApplicationExtensions
+{
+    /// <summary>The middleware, in order: headers, errors, culture, static files, sign-in.</summary>
+    public static WebApplication UseMeetingReportsWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.Use((context, next) =>
+        {
+            // The simulator's status codes and bodies are the faults tests ask for; an HTML error page would hide them.
+            if (context.Request.Path.StartsWithSegments(DemoMode.SimulatorPath) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return next(context);
+        });
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>The pages, /healthz, and in the demo the simulator under /demo-upstream (not behind sign-in).</summary>
+    public static WebApplication MapMeetingReportsWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        app.MapGet("/", () => Results.LocalRedirect("~/meetings")).AllowAnonymous();
+        app.MapRazorPages();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+
+        if (app.Services.GetRequiredService<IOptions<UMeetingOptions>>().Value.IsDemo)
+        {
+            app.MapUMeetingSimulator(DemoMode.SimulatorPath).AllowAnonymous();
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+using UMeetingReports.Core.Upstream;
+using UMeetingReports.Simulator;
+using UMeetingReports.Web;
+using UMeetingReports.Web.Accounts;
+using UMeetingReports.Web.Demo;
+using UMeetingReports.Web.Hosting;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class WebServiceCollectionExtensions
+{
+    /// <summary>
+    /// The web app on top of <c>AddMeetingReports()</c> (call that first): pages, sign-in, localization, and the
+    /// demo's embedded simulator, which is registered always and mapped only when UMeeting:BaseUrl is empty.
+    /// </summary>
+    public static IServiceCollection AddMeetingReportsWeb(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.AddRazorPages()
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            string[] cultures = ["en", "zh-CN"];
+            options.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            options.ApplyCurrentCultureToResponseHeaders = true;
+        });
+        services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        // Topics and room names are mostly Chinese: write them as text, not as &#x...; entities (markup is still encoded).
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddHealthChecks();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSignIn();
+        services.AddDemoMode();
+        services.AddHostedService<StartupAnnouncement>();
+        return services;
+    }
+
+    private static void AddSignIn(this IServiceCollection services)
+    {
+        services.AddOptions<AuthOptions>()
+            .BindConfiguration(AuthOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddSingleton<AccountDirectory>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SignInGate>();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = "UMeetingReports.Auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.LoginPath = "/account/login";
+                options.LogoutPath = "/account/logout";
+                options.ReturnUrlParameter = "returnUrl";
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    // A signed-in user without the role gets the error page's 403, not a redirect loop through sign-in.
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "UMeetingReports.Antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+    }
+
+    private static void AddDemoMode(this IServiceCollection services)
+    {
+        services.AddUMeetingSimulator();
+        services.AddSingleton<IPostConfigureOptions<UMeetingOptions>, DemoCredentials>();
+
+        var configured = services.LastOrDefault(descriptor => descriptor.ServiceType == typeof(IUpstreamEndpoint))
+            ?? throw new InvalidOperationException("AddMeetingReportsWeb() needs AddMeetingReports() to be called first.");
+        services.Replace(ServiceDescriptor.Singleton<IUpstreamEndpoint>(provider => new LoopbackUpstreamEndpoint(
+            provider.GetRequiredService<IServer>(),
+            provider.GetRequiredService<IOptions<UMeetingOptions>>(),
+            new Lazy<IUpstreamEndpoint>(() => Resolve(configured, provider)))));
+    }
+
+    private static IUpstreamEndpoint Resolve(ServiceDescriptor descriptor, IServiceProvider provider) =>
+        (IUpstreamEndpoint)(descriptor.ImplementationInstance
+            ?? descriptor.ImplementationFactory?.Invoke(provider)
+            ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
+}
