@@ -1,0 +1,46 @@
+# syntax=docker/dockerfile:1
+# UMeeting Reports: build with the .NET 10 SDK (plus Node/npm for the browser libraries), run on the ASP.NET 10 runtime.
+# Not exercised by the tests (no container engine runs where they do); kept correct by reading.
+#   docker build -t umeeting-reports .
+#   docker run --rm -p 8080:8080 umeeting-reports          # demo mode: sign in as admin / admin
+#   docker run --rm -p 8080:8080 -e UMeeting__BaseUrl=... -e UMeeting__ApiKey=... -e UMeeting__ApiSecret=... \
+#     -e Auth__Users__0__Name=... -e Auth__Users__0__PasswordHash=... -e Auth__Users__0__Role=Admin umeeting-reports
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The SDK image is Ubuntu 24.04; its Node.js and npm are enough for the `npm ci` and libman restore that the build runs
+# by itself (build/ClientLibraries.targets).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends nodejs npm \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+
+# Project and package files first, so the restore layer is reused until one of them changes.
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY package.json package-lock.json libman.json ./
+COPY build/ build/
+COPY src/Core/Core.csproj src/Core/
+COPY src/Simulator/Simulator.csproj src/Simulator/
+COPY src/Web/Web.csproj src/Web/
+RUN dotnet restore src/Web/Web.csproj
+
+COPY src/ src/
+RUN dotnet publish src/Web/Web.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# The runtime image has neither curl nor wget; curl is the one small, obvious way for HEALTHCHECK to ask /healthz.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /app ./
+
+ENV ASPNETCORE_HTTP_PORTS=8080
+EXPOSE 8080
+# The image's unprivileged "app" user; sign-in keys live in its home (/home/app/.aspnet), mount a volume there to keep
+# people signed in across container restarts.
+USER $APP_UID
+
+HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
+    CMD curl --fail --silent --show-error --output /dev/null http://127.0.0.1:8080/healthz || exit 1
+
+ENTRYPOINT ["dotnet", "UMeetingReports.Web.dll"]

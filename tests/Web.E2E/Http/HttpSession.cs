@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using UMeetingReports.Web.E2E.Harness;
+
+namespace UMeetingReports.Web.E2E.Http;
+
+/// <summary>
+/// A browser without a browser: one cookie jar over real HTTP to the Kestrel server, redirects not followed so
+/// that tests see every 302 and its Location. Reads the antiforgery token from the sign-in form like a browser would.
+/// </summary>
+internal sealed partial class HttpSession : IDisposable
+{
+    private readonly HttpClient _client;
+
+    public HttpSession(Uri root)
+    {
+        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        _client = new HttpClient(handler) { BaseAddress = root };
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string relative) => _client.GetAsync(new Uri(relative.TrimStart('/'), UriKind.Relative), TestContext.Current.CancellationToken);
+
+    public async Task<string> AntiforgeryTokenAsync(string formPath = "account/login")
+    {
+        var html = await (await GetAsync(formPath)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return TokenField().Match(html) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups["token"].Value)
+            : throw new InvalidOperationException($"No antiforgery token on {formPath}.");
+    }
+
+    public async Task<HttpResponseMessage> PostFormAsync(string relative, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields);
+        return await _client.PostAsync(new Uri(relative.TrimStart('/'), UriKind.Relative), content, TestContext.Current.CancellationToken);
+    }
+
+    public async Task<HttpResponseMessage> PostSignInAsync(string userName, string password, string? returnUrl = null)
+    {
+        var token = await AntiforgeryTokenAsync();
+        return await PostFormAsync("account/login",
+        [
+            new("username", userName),
+            new("password", password),
+            new("returnUrl", returnUrl ?? ""),
+            new("__RequestVerificationToken", token),
+        ]);
+    }
+
+    public async Task SignInAsDemoAdminAsync()
+    {
+        using var response = await PostSignInAsync(DemoAccount.UserName, DemoAccount.Password);
+        if (response.StatusCode != HttpStatusCode.Found)
+        {
+            throw new InvalidOperationException($"Signing in as the demo admin answered {(int)response.StatusCode}.");
+        }
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    [GeneratedRegex(@"name=""__RequestVerificationToken"" type=""hidden"" value=""(?<token>[^""]+)")]
+    private static partial Regex TokenField();
+}
+
+/// <summary>Reads the page hooks (data-testid) out of HTML text.</summary>
+internal static partial class Hooks
+{
+    /// <summary>The decoded text of the first element with that data-testid, or null when there is none.</summary>
+    public static string? Text(string html, string testId)
+    {
+        var match = Regex.Match(html, $@"data-testid=""{Regex.Escape(testId)}""[^>]*>(?<text>[^<]*)<");
+        return match.Success ? WebUtility.HtmlDecode(match.Groups["text"].Value).Trim() : null;
+    }
+
+    /// <summary>The data-value of the first element with that data-testid.</summary>
+    public static string? Value(string html, string testId)
+    {
+        var match = Regex.Match(html, $@"data-testid=""{Regex.Escape(testId)}"" data-value=""(?<value>[^""]*)");
+        return match.Success ? WebUtility.HtmlDecode(match.Groups["value"].Value) : null;
+    }
+
+    public static string? Href(string html, string testId)
+    {
+        var match = Regex.Match(html, $@"href=""(?<href>[^""]*)""[^>]*data-testid=""{Regex.Escape(testId)}""");
+        return match.Success ? WebUtility.HtmlDecode(match.Groups["href"].Value) : null;
+    }
+
+    public static int Count(string html, string testId) => Regex.Count(html, $@"data-testid=""{Regex.Escape(testId)}""");
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace UMeetingReports.Web.E2E.Http;
+
+/// <summary>Outside the demo (UMeeting:BaseUrl set) the settings are checked before the app serves anything.</summary>
+public sealed class StartupRefusalTests
+{
+    private static readonly Dictionary<string, string> RealUpstream = new()
+    {
+        ["UMeeting:BaseUrl"] = "http://127.0.0.1:9",
+        ["UMeeting:ApiKey"] = "key",
+        ["UMeeting:ApiSecret"] = "secret",
+    };
+
+    [Fact]
+    public void Without_accounts_the_app_refuses_to_start_and_names_Auth_Users()
+    {
+        // Arrange
+        using var factory = Factory(RealUpstream);
+
+        // Act
+        var error = Record.Exception(factory.StartServer);
+
+        // Assert
+        Assert.NotNull(error);
+        Assert.StartsWith("Auth:Users is empty", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_account_with_a_plain_password_or_an_unknown_role_stops_the_start_naming_each_setting()
+    {
+        // Arrange
+        using var factory = Factory(new(RealUpstream)
+        {
+            ["Auth:Users:0:Name"] = "ops",
+            ["Auth:Users:0:PasswordHash"] = "hunter2",
+            ["Auth:Users:0:Role"] = "Owner",
+        });
+
+        // Act
+        var error = Record.Exception(factory.StartServer);
+
+        // Assert
+        Assert.NotNull(error);
+        Assert.Contains("Auth:Users:0:PasswordHash is not a password hash", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Auth:Users:0:Role 'Owner' is not a role", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_a_real_upstream_the_simulator_is_not_served_and_the_demo_account_does_not_exist()
+    {
+        // Arrange
+        using var factory = Factory(new(RealUpstream)
+        {
+            ["Auth:Users:0:Name"] = "ops",
+            ["Auth:Users:0:PasswordHash"] = new PasswordHasher<object>().HashPassword(new object(), "correct horse"),
+            ["Auth:Users:0:Role"] = "Viewer",
+        });
+        factory.StartServer();
+        using var session = new HttpSession(ServerRoot(factory));
+
+        // Act
+        using var simulator = await session.GetAsync("/demo-upstream/umeeting/share/rooms?api_key=demo&api_secret=demo-secret");
+        using var demoAccount = await session.PostSignInAsync("admin", "admin");
+        using var realAccount = await session.PostSignInAsync("ops", "correct horse");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Found, simulator.StatusCode);
+        Assert.Equal("/account/login", simulator.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Unauthorized, demoAccount.StatusCode);
+        Assert.Equal(HttpStatusCode.Found, realAccount.StatusCode);
+    }
+
+    private static WebApplicationFactory<Program> Factory(Dictionary<string, string> settings)
+    {
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Logging:LogLevel:Default", "None");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        });
+        factory.UseKestrel(0);
+        return factory;
+    }
+
+    private static Uri ServerRoot(WebApplicationFactory<Program> factory) =>
+        new(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
+}
