@@ -1,7 +1,7 @@
 namespace UMeetingReports.Core.Tests.Support;
 
 /// <summary>
-/// The shared upstream samples, copied beside the tests from ../shared/fixtures by the project file. A missing
+/// The shared upstream samples, kept in tests/Core.Tests/Fixtures (copies of shared/fixtures) and copied to the output by the project file. A missing
 /// file fails the test with a sentence, never skips it: a contract test that silently does not run proves nothing.
 /// </summary>
 internal static class Fixtures
@@ -12,7 +12,7 @@ internal static class Fixtures
         if (!File.Exists(path))
         {
             throw new FileNotFoundException(
-                $"The upstream sample '{name}' was not found at {path}. It is copied from shared/fixtures beside the repository; check that that folder exists.",
+                $"The upstream sample '{name}' was not found at {path}. It is copied from tests/Core.Tests/Fixtures by the project file; check that the file is there.",
                 path);
         }
 
