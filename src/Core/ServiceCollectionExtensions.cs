@@ -61,6 +61,7 @@ public static class ServiceCollectionExtensions
         services.TryAddTransient<IMeetingReader, MeetingReader>();
         services.TryAddTransient<IRoomDirectory, RoomDirectory>();
         services.TryAddTransient<IMeetingsReportService, MeetingsReportService>();
+        services.AddDrillDownReports();
         return services;
     }
 }

@@ -1,0 +1,220 @@
+using System.Globalization;
+using UMeetingReports.Core.Upstream;
+
+namespace UMeetingReports.Core.Reports.MeetingDetail;
+
+/// <summary>
+/// The arithmetic of who was in a meeting and when, shared by the meeting page and the participants report.
+/// <list type="bullet">
+/// <item>A row without a leave time is connected until the meeting's end, or "now" while the meeting runs.</item>
+/// <item>A row that leaves before it joins is bad data: it counts as an instant at its join time, with a warning.</item>
+/// <item>Rows of one name are one person; rows that overlap count once (interval union).</item>
+/// <item>
+/// Presence is half-open, [join, leave): someone who leaves at 10:00 is gone at 10:00, so back-to-back sessions
+/// never count double. A row of no length (join = leave, times have one-second resolution) counts as present
+/// at that instant: the person was there, however briefly, and the peak should not forget them.
+/// </item>
+/// </list>
+/// People are grouped by their exact name and shown through a display function (which masks names that are
+/// phone numbers), so two numbers that mask alike are still two people.
+/// </summary>
+internal static class Attendance
+{
+    private const string TimeFormat = "yyyy-MM-dd HH:mm:ss";
+
+    /// <summary>The meeting's end, or now while it runs — never before the start (a bad end gives no length).</summary>
+    public static DateTimeOffset MeasuredUntil(Meeting meeting, DateTimeOffset now)
+    {
+        var until = meeting.End ?? now;
+        return until < meeting.Start ? meeting.Start : until;
+    }
+
+    /// <summary>
+    /// Every row with the time it counts until. Sentences about bad rows go to <paramref name="warnings"/> when given,
+    /// with names as <paramref name="displayName"/> shows them.
+    /// </summary>
+    public static IReadOnlyList<Session> Sessions(Meeting meeting, DateTimeOffset until, Func<string, string> displayName, List<string>? warnings)
+    {
+        if (warnings is not null && meeting.End is { } end && end < meeting.Start)
+        {
+            warnings.Add($"The meeting's end ({Time(end)}) is before its start ({Time(meeting.Start)}); the meeting is counted as having no length.");
+        }
+
+        var sessions = new List<Session>(meeting.Participants.Count);
+        foreach (var row in meeting.Participants)
+        {
+            if (row.LeaveTime is not { } leave)
+            {
+                var openEnd = row.JoinTime > until ? row.JoinTime : until;
+                if (warnings is not null && !meeting.IsRunning)
+                {
+                    warnings.Add($"'{displayName(row.Name)}' joined at {Time(row.JoinTime)} and has no leave time although the meeting has ended; the row is counted until {Time(openEnd)}.");
+                }
+
+                sessions.Add(new Session(row.Name, row.JoinTime, openEnd, Open: true));
+            }
+            else if (leave < row.JoinTime)
+            {
+                warnings?.Add($"'{displayName(row.Name)}' joined at {Time(row.JoinTime)} but left at {Time(leave)}, before joining; the row is counted as an instant at {Time(row.JoinTime)}.");
+                sessions.Add(new Session(row.Name, row.JoinTime, row.JoinTime, Open: false));
+            }
+            else
+            {
+                sessions.Add(new Session(row.Name, row.JoinTime, leave, Open: false));
+            }
+        }
+
+        return sessions;
+    }
+
+    /// <summary>
+    /// The rows grouped by exact name, each group's rows in join order, the groups ordered by first join, then
+    /// display name, then exact name.
+    /// </summary>
+    public static IReadOnlyList<PersonRows> ByPerson(IReadOnlyList<Session> sessions, Func<string, string> displayName) =>
+        sessions
+            .GroupBy(session => session.Name, StringComparer.Ordinal)
+            .Select(person => new PersonRows(person.Key, displayName(person.Key), [.. person.OrderBy(row => row.Join)]))
+            .OrderBy(person => person.Rows[0].Join)
+            .ThenBy(person => person.Shown, StringComparer.Ordinal)
+            .ThenBy(person => person.Exact, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>One person's line in a meeting that runs from <paramref name="start"/> to <paramref name="until"/>.</summary>
+    public static PersonAttendance Attend(PersonRows person, DateTimeOffset start, DateTimeOffset until)
+    {
+        var rows = person.Rows;
+        var length = until - start;
+        var share = length > TimeSpan.Zero
+            ? UnionLength(rows.Select(row => Clip(row, start, until))) / length
+            : (double?)null;
+        return new PersonAttendance(
+            person.Shown,
+            rows.Count,
+            rows[0].Join,
+            rows.Any(row => row.Open) ? null : rows.Max(row => row.End),
+            rows.Max(row => row.End),
+            UnionLength(rows.Select(row => (row.Join, row.End))),
+            share);
+    }
+
+    /// <summary>One person's bars, in minutes from <paramref name="start"/>.</summary>
+    public static PersonTimeline Bars(PersonRows person, DateTimeOffset start) =>
+        new(person.Shown, [.. person.Rows.Select(row => new TimelineBar(Minutes(row.Join - start), Minutes(row.End - start), row.Open))]);
+
+    public static double Minutes(TimeSpan span) => Math.Round(span.TotalMinutes, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// The most people present at once, by a sweep over join and leave events. The count is read once per instant,
+    /// after every leave and join at it — as if leaves came first, so back-to-back sessions do not overlap — and the
+    /// leaves of zero-length rows are applied only after that reading (they were present at that instant). A person
+    /// with two rows open at once counts once. Ties: the first instant the peak is reached.
+    /// </summary>
+    public static PeakConcurrency? Peak(IReadOnlyList<Session> sessions)
+    {
+        if (sessions.Count == 0)
+        {
+            return null;
+        }
+
+        var events = new List<(DateTimeOffset Time, EventKind Kind, string Name)>(sessions.Count * 2);
+        foreach (var session in sessions)
+        {
+            events.Add((session.Join, EventKind.Join, session.Name));
+            events.Add((session.End, session.End > session.Join ? EventKind.Leave : EventKind.InstantLeave, session.Name));
+        }
+
+        events.Sort((a, b) => a.Time != b.Time ? a.Time.CompareTo(b.Time) : a.Kind.CompareTo(b.Kind));
+
+        var connections = new Dictionary<string, int>(StringComparer.Ordinal);
+        var (present, best, at, until, open) = (0, 0, default(DateTimeOffset), default(DateTimeOffset), false);
+        var index = 0;
+        while (index < events.Count)
+        {
+            var instant = events[index].Time;
+            for (; index < events.Count && events[index].Time == instant && events[index].Kind != EventKind.InstantLeave; index++)
+            {
+                present += Apply(connections, events[index]);
+            }
+
+            if (present > best)
+            {
+                (best, at, open) = (present, instant, true);
+            }
+
+            for (; index < events.Count && events[index].Time == instant; index++)
+            {
+                present += Apply(connections, events[index]);
+            }
+
+            if (open && present < best)
+            {
+                (until, open) = (instant, false);
+            }
+        }
+
+        return new PeakConcurrency(best, at, until);
+    }
+
+    /// <summary>Length of the union of the intervals: overlapping or touching ones count once.</summary>
+    public static TimeSpan UnionLength(IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> intervals)
+    {
+        var total = TimeSpan.Zero;
+        DateTimeOffset? runStart = null, runEnd = null;
+        foreach (var (start, end) in intervals.Where(interval => interval.End > interval.Start).OrderBy(interval => interval.Start))
+        {
+            if (runEnd is { } currentEnd && start <= currentEnd)
+            {
+                runEnd = end > currentEnd ? end : currentEnd;
+                continue;
+            }
+
+            if (runStart is { } previousStart && runEnd is { } previousEnd)
+            {
+                total += previousEnd - previousStart;
+            }
+
+            (runStart, runEnd) = (start, end);
+        }
+
+        if (runStart is { } lastStart && runEnd is { } lastEnd)
+        {
+            total += lastEnd - lastStart;
+        }
+
+        return total;
+    }
+
+    private static (DateTimeOffset Start, DateTimeOffset End) Clip(Session session, DateTimeOffset from, DateTimeOffset to) =>
+        (session.Join < from ? from : session.Join, session.End > to ? to : session.End);
+
+    /// <summary>Change in the number of people present: only a person's first open row and last closing row count.</summary>
+    private static int Apply(Dictionary<string, int> connections, (DateTimeOffset Time, EventKind Kind, string Name) change)
+    {
+        connections.TryGetValue(change.Name, out var before);
+        var after = change.Kind == EventKind.Join ? before + 1 : before - 1;
+        connections[change.Name] = after;
+        return (before, after) switch
+        {
+            (0, 1) => 1,
+            (1, 0) => -1,
+            _ => 0,
+        };
+    }
+
+    private static string Time(DateTimeOffset time) => time.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>Sorted so that, at one instant, the leaves of zero-length rows come after everything else.</summary>
+    private enum EventKind
+    {
+        Leave,
+        Join,
+        InstantLeave,
+    }
+
+    /// <summary>One row and the time it counts until (its leave, the meeting's end or now, or its join for a bad row).</summary>
+    internal readonly record struct Session(string Name, DateTimeOffset Join, DateTimeOffset End, bool Open);
+
+    /// <summary>The rows of one exact name (never empty), in join order, and the name as shown.</summary>
+    internal sealed record PersonRows(string Exact, string Shown, IReadOnlyList<Session> Rows);
+}

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Logging;
+using UMeetingReports.Core.Privacy;
+using UMeetingReports.Core.Rooms;
+using UMeetingReports.Core.Upstream;
+
+namespace UMeetingReports.Core.Reports.MeetingDetail;
+
+internal sealed partial class MeetingDetailService(
+    IMeetingReader reader,
+    IRoomDirectory rooms,
+    UpstreamZone zone,
+    ILogger<MeetingDetailService> logger) : IMeetingDetailService
+{
+    public async Task<MeetingDetailResult> GetAsync(string uuid, DatePeriod? period, bool revealPhoneNumbers, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(uuid);
+
+        var searched = new List<DatePeriod>();
+        var windows = period is { } given ? [given] : MeetingDetailSearch.WindowsBack(zone.Today);
+        foreach (var window in windows)
+        {
+            searched.Add(window);
+            var query = new MeetingQuery(window, Uuid: uuid, ShowParticipants: true, ShowTelephonyUsage: true);
+            var answer = await reader.GetAllAsync(query, progress: null, cancellationToken).ConfigureAwait(false);
+            if (!answer.Succeeded)
+            {
+                return new MeetingDetailFailed(uuid, answer.Failure, searched);
+            }
+
+            // The upstream may ignore uuid (later versions of its document drop it): the id is matched here too.
+            var meeting = answer.Value.FirstOrDefault(candidate => string.Equals(candidate.Uuid, uuid, StringComparison.Ordinal));
+            if (meeting is not null)
+            {
+                var roomList = await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false);
+                return new MeetingDetailFound(Build(meeting, window, roomList.NameOf(meeting.HostId), revealPhoneNumbers), searched);
+            }
+        }
+
+        LogNotFound(logger, uuid, searched.Count, searched[0], searched[^1]);
+        return new MeetingDetailNotFound(uuid, searched);
+    }
+
+    private MeetingDetailReport Build(Meeting meeting, DatePeriod foundIn, string roomName, bool revealPhoneNumbers)
+    {
+        Func<string, string> shown = revealPhoneNumbers ? static name => name : PhoneNumberMask.MaskIfPhoneNumber;
+        var until = Attendance.MeasuredUntil(meeting, zone.Now);
+        var warnings = new List<string>();
+        var sessions = Attendance.Sessions(meeting, until, shown, warnings);
+        var people = Attendance.ByPerson(sessions, shown);
+
+        // Built from the masked copy only, so a Viewer's result holds no whole number anywhere.
+        var visible = revealPhoneNumbers ? meeting : meeting with
+        {
+            Participants = [.. meeting.Participants.Select(row => row with { Name = shown(row.Name) })],
+            Telephony = [.. meeting.Telephony.Select(call => call with { PhoneNumber = PhoneNumberMask.Mask(call.PhoneNumber) })],
+        };
+
+        return new MeetingDetailReport(
+            visible,
+            roomName,
+            foundIn,
+            until,
+            [.. people.Select(person => Attendance.Attend(person, meeting.Start, until))],
+            Attendance.Peak(sessions),
+            new MeetingTimeline(Attendance.Minutes(until - meeting.Start), [.. people.Select(person => Attendance.Bars(person, meeting.Start))]),
+            TelephonySummary.Of(visible.Telephony),
+            warnings,
+            zone.Describe(),
+            revealPhoneNumbers);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meeting record {Uuid} was not found in {Periods} period(s) searched, {Newest} back to {Oldest}")]
+    private static partial void LogNotFound(ILogger logger, string uuid, int periods, DatePeriod newest, DatePeriod oldest);
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using UMeetingReports.Core.Reports.MeetingDetail;
+using UMeetingReports.Core.Reports.Participants;
+using UMeetingReports.Core.Tests.Support;
+using Xunit;
+
+namespace UMeetingReports.Core.Tests.Reports.MeetingDetail;
+
+public sealed class DrillDownRegistrationTests
+{
+    [Fact]
+    public void Resolves_both_drill_down_services_on_top_of_the_meeting_reports_registration_even_when_added_twice()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["UMeeting:BaseUrl"] = "http://upstream.test/",
+            ["UMeeting:ApiKey"] = CoreHarness.ApiKey,
+            ["UMeeting:ApiSecret"] = CoreHarness.ApiSecret,
+        }).Build());
+        services.AddLogging();
+        services.AddMeetingReports().AddDrillDownReports().AddDrillDownReports();
+
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        Assert.Equal("MeetingDetailService", provider.GetRequiredService<IMeetingDetailService>().GetType().Name);
+        Assert.Equal("ParticipantsReportService", provider.GetRequiredService<IParticipantsReportService>().GetType().Name);
+        Assert.Single(services, descriptor => descriptor.ServiceType == typeof(IMeetingDetailService));
+    }
+}
