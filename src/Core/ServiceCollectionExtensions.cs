@@ -62,6 +62,7 @@ public static class ServiceCollectionExtensions
         services.TryAddTransient<IRoomDirectory, RoomDirectory>();
         services.TryAddTransient<IMeetingsReportService, MeetingsReportService>();
         services.AddDrillDownReports();
+        services.AddAnalyticsReports();
         return services;
     }
 }

@@ -1,0 +1,10 @@
+using UMeetingReports.Core.Upstream;
+
+namespace UMeetingReports.Core.Reports.Analytics;
+
+/// <summary>KPIs of a whole period, or the failure that names the window that kept them from being complete.</summary>
+public interface IPeriodKpiService
+{
+    /// <param name="progress">Windows and pages gathered so far, for a page that shows progress on a long first read.</param>
+    Task<UpstreamResult<PeriodKpis>> GetAsync(AnalyticsFilter filter, IProgress<GatherProgress>? progress, CancellationToken cancellationToken);
+}

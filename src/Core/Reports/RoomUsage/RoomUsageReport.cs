@@ -1,0 +1,83 @@
+using UMeetingReports.Core.Reports.Analytics;
+using UMeetingReports.Core.Upstream;
+
+namespace UMeetingReports.Core.Reports.RoomUsage;
+
+/// <summary>
+/// Which period, and which room the heatmap and the meetings-per-day chart show (null: all rooms). The table
+/// always lists every room, so the whole report is one gathering of the period for all rooms.
+/// </summary>
+public sealed record RoomUsageRequest(DatePeriod Period, string? HostId = null);
+
+/// <summary>
+/// How full each room was. Meeting time is taken from start to end, a running meeting to "now" (upstream zone),
+/// and only the part inside the period counts. The upstream selects meetings by their start day, so the time
+/// of a meeting that started before the period is not in it.
+/// </summary>
+/// <param name="CountedUntil">The period's end, or "now" when that is earlier: no time after it is counted, neither used nor available.</param>
+public sealed record RoomUsageReport(
+    RoomUsageRequest Request,
+    IReadOnlyList<RoomUsageLine> Rooms,
+    RoomUsageTotals Totals,
+    OccupancyHeatmap Heatmap,
+    ChartSeries MeetingsPerDay,
+    BusinessHoursRule BusinessHours,
+    DateTimeOffset CountedUntil,
+    bool RoomNamesKnown);
+
+/// <summary>
+/// One room. <see cref="PeakConcurrentMeetings"/> is the most meetings the room held at once (above one only
+/// through overflow meetings); a meeting that ends as another starts does not overlap it.
+/// </summary>
+public sealed record RoomUsageLine(string HostId, string RoomName, MeetingFigures Figures, int PeakConcurrentMeetings, Utilisation Utilisation);
+
+/// <summary>
+/// Every room together. <see cref="MeetingFigures.DistinctNames"/> counts a person once across all rooms, so it is
+/// not the sum of the rooms' lines; <see cref="PeakConcurrentMeetings"/> is the most meetings held at once in the
+/// whole account (the licences it needed); <see cref="Utilisation"/> sums the rooms' times.
+/// </summary>
+public sealed record RoomUsageTotals(MeetingFigures Figures, int PeakConcurrentMeetings, Utilisation Utilisation);
+
+/// <summary>
+/// Meeting time inside business hours against the business time available. <see cref="Occupied"/> counts time
+/// when the room held at least one meeting (overlapping overflow meetings count once), which is what "how full is
+/// the room" means and never exceeds 100 %; <see cref="MeetingTime"/> adds every meeting's own time, overlaps
+/// counted again, and may exceed <see cref="Available"/> when overflow meetings ran side by side.
+/// </summary>
+public sealed record Utilisation(TimeSpan Occupied, TimeSpan MeetingTime, TimeSpan Available)
+{
+    public static Utilisation None { get; } = new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+
+    /// <summary>Occupied ÷ available (0.42 is 42 %); null when no business time was available.</summary>
+    public decimal? Ratio => Of(Occupied);
+
+    /// <summary>Meeting time ÷ available; may exceed 1 with overflow.</summary>
+    public decimal? MeetingTimeRatio => Of(MeetingTime);
+
+    private decimal? Of(TimeSpan used) => Available <= TimeSpan.Zero ? null : (decimal)used.Ticks / Available.Ticks;
+}
+
+/// <summary>The business hours the utilisation was measured against, for the page to state.</summary>
+public sealed record BusinessHoursRule(IReadOnlyList<DayOfWeek> Days, TimeOnly Start, TimeOnly End, string ZoneLabel);
+
+/// <summary>
+/// Meeting time in each weekday × hour cell of the period (upstream zone), for one room or all: every meeting's
+/// time counts, overlaps included. <see cref="Days"/> runs Monday to Sunday, each with 24 hours.
+/// </summary>
+public sealed record OccupancyHeatmap(string? HostId, IReadOnlyList<HeatmapDay> Days)
+{
+    public TimeSpan Total => Days.Aggregate(TimeSpan.Zero, static (sum, day) => sum + day.Total);
+
+    /// <summary>
+    /// For the chart: labels "00".."23", a dataset per weekday named by its English name (the page localizes),
+    /// values in minutes rounded to one decimal. The exact times are in <see cref="Days"/>.
+    /// </summary>
+    public ChartSeries ToSeries() => new(
+        [.. Enumerable.Range(0, 24).Select(hour => hour.ToString("00", System.Globalization.CultureInfo.InvariantCulture))],
+        [.. Days.Select(day => new ChartDataset(day.Day.ToString(), [.. day.Hours.Select(time => Math.Round((decimal)time.Ticks / TimeSpan.TicksPerMinute, 1))]))]);
+}
+
+public sealed record HeatmapDay(DayOfWeek Day, IReadOnlyList<TimeSpan> Hours)
+{
+    public TimeSpan Total => Hours.Aggregate(TimeSpan.Zero, static (sum, hour) => sum + hour);
+}

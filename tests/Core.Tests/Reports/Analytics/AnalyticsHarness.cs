@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using UMeetingReports.Core.Reports.Analytics;
+using UMeetingReports.Core.Reports.RoomUsage;
+using UMeetingReports.Core.Reports.Telephony;
+using UMeetingReports.Core.Tests.Support;
+using UMeetingReports.Core.Upstream;
+
+namespace UMeetingReports.Core.Tests.Reports.Analytics;
+
+/// <summary>
+/// The analytics services over a <see cref="CoreHarness"/>'s real reader, cache and room directory. Built here
+/// rather than resolved because <c>AddAnalyticsReports</c> is registered by the app beside <c>AddMeetingReports</c>;
+/// <see cref="AnalyticsRegistrationTests"/> checks that registration itself.
+/// </summary>
+internal static class AnalyticsHarness
+{
+    /// <summary>15:00 on the shared simulator's "today" (2025-06-15, a Sunday) in Shanghai: the simulator's "now".</summary>
+    public static readonly DateTimeOffset SimulatorNow = new(2025, 6, 15, 7, 0, 0, TimeSpan.Zero);
+
+    public static FakeTimeProvider SimulatorClock() => new(SimulatorNow);
+
+    public static IPeriodKpiService Kpis(this CoreHarness core) => new PeriodKpiService(Source(core));
+
+    public static ITelephonyReportService Telephony(this CoreHarness core) => new TelephonyReportService(Source(core), core.Rooms, core.Zone);
+
+    public static IRoomUsageReportService RoomUsage(this CoreHarness core, BusinessHoursOptions? hours = null) =>
+        new RoomUsageReportService(Source(core), core.Rooms, core.Zone, Options.Create(hours ?? new BusinessHoursOptions()));
+
+    /// <summary>The upstream zone (Asia/Shanghai) with its clock stopped at <paramref name="now"/>.</summary>
+    public static UpstreamZone ZoneAt(DateTimeOffset now) => new(GroundTruth.Shanghai, new FakeTimeProvider(now));
+
+    private static PeriodMeetings Source(CoreHarness core) => new(core.Reader, core.Get<ILogger<PeriodMeetings>>());
+}
+
+/// <summary>Keeps every progress report, as they come, so a test can read what a page would have shown.</summary>
+internal sealed class ProgressLog : IProgress<GatherProgress>
+{
+    private readonly Lock _gate = new();
+    private readonly List<GatherProgress> _reports = [];
+
+    public IReadOnlyList<GatherProgress> Reports
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _reports];
+            }
+        }
+    }
+
+    public void Report(GatherProgress value)
+    {
+        lock (_gate)
+        {
+            _reports.Add(value);
+        }
+    }
+}
