@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
@@ -63,6 +64,9 @@ internal sealed class CoreHarness : IAsyncDisposable
         if (clock is not null)
         {
             services.AddSingleton(clock);
+            // HybridCache's in-memory layer expires entries by the memory cache's own clock: drive it by the same
+            // fake time, so a test moves time forward instead of sleeping past a lifetime.
+            services.Configure<MemoryCacheOptions>(cache => cache.Clock = new TimeProviderSystemClock(clock));
         }
 
         services.AddMeetingReports();
@@ -85,4 +89,10 @@ internal sealed class CoreHarness : IAsyncDisposable
         where T : notnull => _provider.GetRequiredService<T>();
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
+}
+
+/// <summary>The memory cache's clock, read from a <see cref="TimeProvider"/>.</summary>
+internal sealed class TimeProviderSystemClock(TimeProvider clock) : Microsoft.Extensions.Internal.ISystemClock
+{
+    public DateTimeOffset UtcNow => clock.GetUtcNow();
 }

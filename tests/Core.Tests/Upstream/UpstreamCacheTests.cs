@@ -31,16 +31,18 @@ public sealed class UpstreamCacheTests
     public async Task Asks_again_for_a_window_containing_today_once_its_short_lifetime_is_over()
     {
         await using var sim = await SharedSimulator.StartSmallAsync();
+        var clock = new FakeTimeProvider(SimulatorNow);
         await using var core = CoreHarness.Create(
             sim.BaseAddress,
-            new Dictionary<string, string?> { ["UMeeting:CurrentWindowCacheDuration"] = "00:00:00.300" },
-            clock: new FakeTimeProvider(SimulatorNow));
+            new Dictionary<string, string?> { ["UMeeting:CurrentWindowCacheDuration"] = "00:01:00" },
+            clock: clock);
         var query = new MeetingQuery(new DatePeriod(new(2025, 6, 1), new(2025, 6, 15)));
         await core.Reader.GetPageAsync(query, 30, 1, TestContext.Current.CancellationToken);
 
+        clock.Advance(TimeSpan.FromSeconds(50));
         await core.Reader.GetPageAsync(query, 30, 1, TestContext.Current.CancellationToken);
         var withinLifetime = sim.Requests.Count;
-        await Task.Delay(TimeSpan.FromMilliseconds(600), TestContext.Current.CancellationToken);
+        clock.Advance(TimeSpan.FromSeconds(20));
         await core.Reader.GetPageAsync(query, 30, 1, TestContext.Current.CancellationToken);
 
         Assert.Equal(1, withinLifetime);
