@@ -6,7 +6,8 @@ namespace UMeetingReports.Web.Formatting;
 
 /// <summary>
 /// How numbers and times are shown: in the request's culture for people, and in <c>data-value</c> as the exact
-/// invariant value for tests and scripts (minutes as integers, yuan as <c>0.12</c>, times as the upstream wrote them).
+/// invariant value for tests and scripts (minutes as integers, yuan as <c>0.12</c>, times as the upstream wrote them,
+/// durations as whole seconds, shares as a fraction of 1).
 /// </summary>
 internal static class Display
 {
@@ -15,9 +16,23 @@ internal static class Display
     /// <summary>Always yuan, whatever the culture: the upstream bills in yuan.</summary>
     public static string Yuan(decimal value) => "¥" + value.ToString("N2", CultureInfo.CurrentCulture);
 
-    public static string Time(DateTimeOffset value) => value.ToString("g", CultureInfo.CurrentCulture);
+    /// <summary>
+    /// Times and dates are ISO-ordered in every culture: admins compare them with the vendor's portal and with
+    /// invoices, and "10/2/2026" reads as two different days in the two languages this app speaks.
+    /// </summary>
+    public static string Time(DateTimeOffset value) => value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    public static string Date(DateOnly value) => value.ToString("d", CultureInfo.CurrentCulture);
+    public static string Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Hours:minutes:seconds, hours not wrapping at a day (a month's connected time can run to hundreds).</summary>
+    public static string Duration(TimeSpan value)
+    {
+        var seconds = (long)Math.Max(0, Math.Floor(value.TotalSeconds));
+        return string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600}:{seconds / 60 % 60:00}:{seconds % 60:00}");
+    }
+
+    /// <summary>A share of 0..1 as a whole percent in the request's culture.</summary>
+    public static string Percent(double share) => share.ToString("P0", CultureInfo.CurrentCulture);
 
     /// <summary>"2025-01-15 – 2025-03-10", or one date when the period is one day.</summary>
     public static string Period(DateOnly from, DateOnly to) => from == to ? Date(from) : $"{Date(from)} – {Date(to)}";
@@ -31,6 +46,12 @@ internal static class Display
     public static string Invariant(DateTimeOffset value) => value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     public static string Invariant(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Whole seconds (the upstream's times have one-second resolution).</summary>
+    public static string Invariant(TimeSpan value) => ((long)Math.Max(0, Math.Floor(value.TotalSeconds))).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A share of 0..1 to four decimals, e.g. <c>0.8731</c>.</summary>
+    public static string InvariantShare(double share) => Math.Round(share, 4, MidpointRounding.AwayFromZero).ToString("0.####", CultureInfo.InvariantCulture);
 
     /// <summary>A number inside a sentence: <c>&lt;span data-testid data-value&gt;</c>.</summary>
     public static IHtmlContent CountSpan(string testId, int value) => Span(testId, Invariant(value), Count(value));

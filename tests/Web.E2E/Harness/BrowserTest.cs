@@ -40,11 +40,14 @@ public abstract class BrowserTest(MeetingReportsServer server, BrowserFixture br
     }
 
     /// <summary>Signs in with the demo account from the sign-in page; the browser then shows the meetings report.</summary>
-    protected async Task SignInAsDemoAdminAsync()
+    protected Task SignInAsDemoAdminAsync() => SignInAsync(DemoAccount.UserName, DemoAccount.Password);
+
+    /// <summary>Signs in from the sign-in page with any account of the server.</summary>
+    protected async Task SignInAsync(string userName, string password)
     {
         var signIn = new SignInPage(Page);
         await signIn.OpenAsync();
-        await signIn.SignInAsync(DemoAccount.UserName, DemoAccount.Password);
+        await signIn.SignInAsync(userName, password);
     }
 
     public virtual async ValueTask DisposeAsync()

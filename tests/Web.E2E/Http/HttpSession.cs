@@ -46,13 +46,22 @@ internal sealed partial class HttpSession : IDisposable
         ]);
     }
 
-    public async Task SignInAsDemoAdminAsync()
+    public Task SignInAsDemoAdminAsync() => SignInAsync(DemoAccount.UserName, DemoAccount.Password);
+
+    public async Task SignInAsync(string userName, string password)
     {
-        using var response = await PostSignInAsync(DemoAccount.UserName, DemoAccount.Password);
+        using var response = await PostSignInAsync(userName, password);
         if (response.StatusCode != HttpStatusCode.Found)
         {
-            throw new InvalidOperationException($"Signing in as the demo admin answered {(int)response.StatusCode}.");
+            throw new InvalidOperationException($"Signing in as {userName} answered {(int)response.StatusCode}.");
         }
+    }
+
+    /// <summary>The status and the whole HTML of a page.</summary>
+    public async Task<(HttpStatusCode Status, string Html)> GetPageAsync(string relative)
+    {
+        using var response = await GetAsync(relative);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     public void Dispose() => _client.Dispose();
@@ -85,4 +94,16 @@ internal static partial class Hooks
     }
 
     public static int Count(string html, string testId) => Regex.Count(html, $@"data-testid=""{Regex.Escape(testId)}""");
+
+    /// <summary>The data-value of every element with that data-testid, in page order.</summary>
+    public static IReadOnlyList<string> Values(string html, string testId) =>
+        Regex.Matches(html, $@"data-testid=""{Regex.Escape(testId)}"" data-value=""(?<value>[^""]*)")
+            .Select(match => WebUtility.HtmlDecode(match.Groups["value"].Value))
+            .ToList();
+
+    /// <summary>The markup of every table row with that data-testid, so that a row's cells can be read together.</summary>
+    public static IReadOnlyList<string> Rows(string html, string testId) =>
+        Regex.Matches(html, $@"<tr data-testid=""{Regex.Escape(testId)}""[^>]*>.*?</tr>", RegexOptions.Singleline)
+            .Select(match => match.Value)
+            .ToList();
 }

@@ -127,7 +127,7 @@ public sealed class MeetingsQueryHttpTests(MeetingReportsServer server) : IAsync
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, Hooks.Count(html, "empty-state"));
-        Assert.Contains("No meetings took place from 1/1/2020 to 1/31/2020 in any room.", html, StringComparison.Ordinal);
+        Assert.Contains("No meetings took place from 2020-01-01 to 2020-01-31 in any room.", html, StringComparison.Ordinal);
         Assert.Equal(0, Hooks.Count(html, "meetings-table"));
     }
 }

@@ -38,8 +38,8 @@ public sealed class UnreachableUpstreamHttpTests(FailingUpstreamServer server) :
 
         // Assert
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
-        Assert.StartsWith("The meeting service did not answer for 5/1/2025 – 5/10/2025", Hooks.Text(html, "upstream-failure-reason"), StringComparison.Ordinal);
-        Assert.Contains("You asked for the meetings of 5/1/2025 – 5/10/2025 in every room.", html, StringComparison.Ordinal);
+        Assert.StartsWith("The meeting service did not answer for 2025-05-01 – 2025-05-10", Hooks.Text(html, "upstream-failure-reason"), StringComparison.Ordinal);
+        Assert.Contains("You asked for the meetings of 2025-05-01 – 2025-05-10 in every room.", html, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(Hooks.Text(html, "request-id")));
         Assert.Equal(1, Hooks.Count(html, "filter-form"));
         Assert.Equal(0, Hooks.Count(html, "meeting-row"));
@@ -62,7 +62,7 @@ public sealed class RejectedUpstreamHttpTests(WrongSecretServer server) : IClass
         // Assert
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         var reason = Hooks.Text(html, "upstream-failure-reason");
-        Assert.StartsWith("The meeting service refused the request for 5/1/2025 – 5/31/2025:", reason, StringComparison.Ordinal);
+        Assert.StartsWith("The meeting service refused the request for 2025-05-01 – 2025-05-31:", reason, StringComparison.Ordinal);
         Assert.DoesNotContain("not-the-demo-secret", html, StringComparison.Ordinal);
     }
 }

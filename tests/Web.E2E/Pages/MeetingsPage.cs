@@ -70,6 +70,10 @@ public sealed class MeetingsPage(IPage page)
         return await page.RunAndWaitForPageAsync(() => ShowButton.ClickAsync());
     }
 
+    /// <summary>Opens the meeting of the row at <paramref name="index"/> (0-based) from its record id link.</summary>
+    public async Task<IResponse> OpenMeetingAsync(int index) =>
+        await page.RunAndWaitForPageAsync(() => Rows.Nth(index).GetByTestId("meeting-link").ClickAsync());
+
     public async Task<IResponse> NextPageAsync() =>
         await page.RunAndWaitForPageAsync(() => page.GetByTestId("pager-next").ClickAsync());
 

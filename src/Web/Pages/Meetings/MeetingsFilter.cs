@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using UMeetingReports.Core.Reports.Meetings;
 using UMeetingReports.Core.Rooms;
@@ -13,15 +12,11 @@ namespace UMeetingReports.Web.Pages.Meetings;
 /// </summary>
 internal sealed class MeetingsFilter
 {
-    public const int MaxLength = 200;
-    public const int DefaultPageSize = 30;
-    public const int MinPageSize = 10;
-    public const int MaxPageSize = 300;
-
-    private static readonly int[] OfferedPageSizes = [10, 30, 50, 100, 300];
+    public const int MaxLength = FilterValues.MaxLength;
+    public const int DefaultPageSize = FilterValues.DefaultPageSize;
 
     /// <summary>The sizes the form offers, none above UMeeting:MaxPageSize.</summary>
-    public static IEnumerable<int> PageSizesUpTo(int largest) => OfferedPageSizes.Where(size => size <= largest);
+    public static IEnumerable<int> PageSizesUpTo(int largest) => FilterValues.PageSizesUpTo(largest);
 
     [FromQuery(Name = MeetingsFields.From)]
     public string? From { get; set; }
@@ -57,39 +52,18 @@ internal sealed class MeetingsFilter
         ArgumentNullException.ThrowIfNull(rooms);
         var errors = new List<FieldError>();
 
-        var from = Day(MeetingsFields.From, From, today, errors);
-        var to = Day(MeetingsFields.To, To, today, errors);
-        var hostId = Text(MeetingsFields.HostId, HostId, errors);
-        var uuid = Text(MeetingsFields.Uuid, Uuid, errors);
-        var showParticipants = Flag(MeetingsFields.ShowParticipants, ShowParticipants, errors);
-        var showTelephony = Flag(MeetingsFields.ShowTelephonyUsage, ShowTelephonyUsage, errors);
-        var pageSize = Whole(MeetingsFields.PageSize, PageSize, errors) ?? DefaultPageSize;
-        var pageNumber = Whole(MeetingsFields.PageNumber, PageNumber, errors) ?? 1;
+        var from = FilterValues.Day(MeetingsFields.From, From, today, errors);
+        var to = FilterValues.Day(MeetingsFields.To, To, today, errors);
+        var hostId = FilterValues.Text(MeetingsFields.HostId, HostId, errors);
+        var uuid = FilterValues.Text(MeetingsFields.Uuid, Uuid, errors);
+        var showParticipants = FilterValues.Flag(MeetingsFields.ShowParticipants, ShowParticipants, errors);
+        var showTelephony = FilterValues.Flag(MeetingsFields.ShowTelephonyUsage, ShowTelephonyUsage, errors);
+        var pageSize = FilterValues.Whole(MeetingsFields.PageSize, PageSize, errors) ?? DefaultPageSize;
+        var pageNumber = FilterValues.Whole(MeetingsFields.PageNumber, PageNumber, errors) ?? 1;
 
-        if (!HasError(errors, MeetingsFields.From) && !HasError(errors, MeetingsFields.To))
-        {
-            if (from > to)
-            {
-                errors.Add(new(MeetingsFields.To, "The period ends before it starts: choose a last day on or after {0}.", [Formatting.Display.Date(from)]));
-            }
-            else if (to >= from.AddMonths(options.MaxPeriodMonths))
-            {
-                errors.Add(new(MeetingsFields.To, "The period is longer than {0} months: choose a shorter one.", [options.MaxPeriodMonths]));
-            }
-        }
-
-        var largestPage = Math.Min(MaxPageSize, options.MaxPageSize);
-        if (!HasError(errors, MeetingsFields.PageSize) && (pageSize < MinPageSize || pageSize > largestPage))
-        {
-            errors.Add(new(MeetingsFields.PageSize, "Choose a page size from {0} to {1}.", [MinPageSize, largestPage]));
-            pageSize = DefaultPageSize;
-        }
-
-        if (!HasError(errors, MeetingsFields.PageNumber) && pageNumber < 1)
-        {
-            errors.Add(new(MeetingsFields.PageNumber, "Enter a whole page number of 1 or more.", []));
-            pageNumber = 1;
-        }
+        FilterValues.CheckPeriod(MeetingsFields.From, from, MeetingsFields.To, to, options.MaxPeriodMonths, errors);
+        pageSize = FilterValues.CheckPageSize(MeetingsFields.PageSize, pageSize, options.MaxPageSize, errors);
+        pageNumber = FilterValues.CheckPageNumber(MeetingsFields.PageNumber, pageNumber, errors);
 
         if (hostId is not null && rooms.IsKnown && !rooms.Contains(hostId))
         {
@@ -104,90 +78,8 @@ internal sealed class MeetingsFilter
     public static IReadOnlyList<FieldError> CheckPage(MeetingPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        if (page.PageNumber <= Math.Max(1, page.TotalPage))
-        {
-            return [];
-        }
-
-        var error = page.TotalPage switch
-        {
-            0 => new FieldError(MeetingsFields.PageNumber, "Page {0} does not exist: the period has no meetings.", [page.PageNumber]),
-            1 => new FieldError(MeetingsFields.PageNumber, "Page {0} does not exist: the period has 1 page.", [page.PageNumber]),
-            _ => new FieldError(MeetingsFields.PageNumber, "Page {0} does not exist: the period has {1} pages.", [page.PageNumber, page.TotalPage]),
-        };
-        return [error];
+        return FilterValues.CheckPageExists(MeetingsFields.PageNumber, page.PageNumber, page.TotalPage, "Page {0} does not exist: the period has no meetings.");
     }
-
-    private static string? Text(string field, string? value, List<FieldError> errors)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (value.Length > MaxLength)
-        {
-            errors.Add(new(field, "This value is longer than {0} characters.", [MaxLength]));
-            return null;
-        }
-
-        if (value.Any(char.IsControl))
-        {
-            errors.Add(new(field, "This value contains control characters.", []));
-            return null;
-        }
-
-        var trimmed = value.Trim();
-        return trimmed.Length == 0 ? null : trimmed;
-    }
-
-    private static DateOnly Day(string field, string? value, DateOnly today, List<FieldError> errors)
-    {
-        var text = Text(field, value, errors);
-        if (text is null)
-        {
-            return today;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return day;
-        }
-
-        errors.Add(new(field, "Enter a date as year-month-day, e.g. {0}.", [Formatting.Display.Invariant(today)]));
-        return today;
-    }
-
-    private static bool Flag(string field, string? value, List<FieldError> errors)
-    {
-        var text = Text(field, value, errors);
-        if (text is null)
-        {
-            return false;
-        }
-
-        if (bool.TryParse(text, out var flag))
-        {
-            return flag;
-        }
-
-        errors.Add(new(field, "Use true or false.", []));
-        return false;
-    }
-
-    /// <summary>Null when absent; <see cref="int.MinValue"/> when not a whole number, so the range check explains it.</summary>
-    private static int? Whole(string field, string? value, List<FieldError> errors)
-    {
-        var text = Text(field, value, errors);
-        if (text is null)
-        {
-            return null;
-        }
-
-        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : int.MinValue;
-    }
-
-    private static bool HasError(List<FieldError> errors, string field) => errors.Exists(error => error.Field == field);
 }
 
 /// <summary>The query-string names, which are the upstream's.</summary>
@@ -202,9 +94,6 @@ internal static class MeetingsFields
     public const string PageSize = "page_size";
     public const string PageNumber = "page_number";
 }
-
-/// <summary>A message for one field: an English format (the localization key) and its arguments.</summary>
-internal sealed record FieldError(string Field, string Message, IReadOnlyList<object> Arguments);
 
 internal sealed record MeetingsFilterCheck(MeetingsCriteria Criteria, IReadOnlyList<FieldError> Errors, MeetingsRequest? Request);
 

@@ -17,16 +17,27 @@ internal sealed record Pager(
     public static Pager For(MeetingPage page, Func<int, string> linkTo)
     {
         ArgumentNullException.ThrowIfNull(page);
+        return For(page.FirstRecord, page.LastRecord, page.TotalRecord, page.PageNumber, page.TotalPage, linkTo);
+    }
+
+    /// <summary>
+    /// Any report paged like the upstream: 1-based pages, a page past the end empty with the true totals, so there
+    /// is a previous page whenever anything exists before this one.
+    /// </summary>
+    public static Pager For(int firstRecord, int lastRecord, int totalRecord, int pageNumber, int totalPage, Func<int, string> linkTo)
+    {
         ArgumentNullException.ThrowIfNull(linkTo);
+        var hasPrevious = pageNumber > 1 && totalRecord > 0;
+        var hasNext = pageNumber < totalPage;
         return new Pager(
-            page.FirstRecord,
-            page.LastRecord,
-            page.TotalRecord,
-            page.PageNumber,
-            page.TotalPage,
-            page.HasPreviousPage ? linkTo(1) : null,
-            page.HasPreviousPage ? linkTo(page.PageNumber - 1) : null,
-            page.HasNextPage ? linkTo(page.PageNumber + 1) : null,
-            page.HasNextPage ? linkTo(page.TotalPage) : null);
+            firstRecord,
+            lastRecord,
+            totalRecord,
+            pageNumber,
+            totalPage,
+            hasPrevious ? linkTo(1) : null,
+            hasPrevious ? linkTo(pageNumber - 1) : null,
+            hasNext ? linkTo(pageNumber + 1) : null,
+            hasNext ? linkTo(totalPage) : null);
     }
 }

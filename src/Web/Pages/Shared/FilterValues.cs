@@ -1,0 +1,166 @@
+using System.Globalization;
+
+namespace UMeetingReports.Web.Pages;
+
+/// <summary>A message for one field: an English format (the localization key) and its arguments.</summary>
+internal sealed record FieldError(string Field, string Message, IReadOnlyList<object> Arguments);
+
+/// <summary>
+/// Reading a report's query string: every value binds as text and is parsed here, so a malformed value becomes a
+/// message beside its field (HTTP 400), never a binding exception. Each reader adds at most one message per field.
+/// </summary>
+internal static class FilterValues
+{
+    public const int MaxLength = 200;
+    public const int DefaultPageSize = 30;
+    public const int MinPageSize = 10;
+    public const int MaxPageSize = 300;
+
+    private static readonly int[] OfferedPageSizes = [10, 30, 50, 100, 300];
+
+    /// <summary>The sizes a form offers, none above UMeeting:MaxPageSize.</summary>
+    public static IEnumerable<int> PageSizesUpTo(int largest) => OfferedPageSizes.Where(size => size <= largest);
+
+    /// <summary>The value trimmed; null when absent or blank, or when too long or holding control characters (with a message).</summary>
+    public static string? Text(string field, string? value, List<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Length > MaxLength)
+        {
+            errors.Add(new(field, "This value is longer than {0} characters.", [MaxLength]));
+            return null;
+        }
+
+        if (value.Any(char.IsControl))
+        {
+            errors.Add(new(field, "This value contains control characters.", []));
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        return trimmed.Length == 0 ? null : trimmed;
+    }
+
+    /// <summary>A day written yyyy-MM-dd; <paramref name="fallback"/> when absent or wrong (with a message when wrong).</summary>
+    public static DateOnly Day(string field, string? value, DateOnly fallback, List<FieldError> errors)
+    {
+        var text = Text(field, value, errors);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        errors.Add(new(field, "Enter a date as year-month-day, e.g. {0}.", [Formatting.Display.Invariant(fallback)]));
+        return fallback;
+    }
+
+    public static bool Flag(string field, string? value, List<FieldError> errors)
+    {
+        var text = Text(field, value, errors);
+        if (text is null)
+        {
+            return false;
+        }
+
+        if (bool.TryParse(text, out var flag))
+        {
+            return flag;
+        }
+
+        errors.Add(new(field, "Use true or false.", []));
+        return false;
+    }
+
+    /// <summary>Null when absent; <see cref="int.MinValue"/> when not a whole number, so the range check explains it.</summary>
+    public static int? Whole(string field, string? value, List<FieldError> errors)
+    {
+        var text = Text(field, value, errors);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : int.MinValue;
+    }
+
+    /// <summary>The last day on or after the first, and the whole period shorter than <paramref name="maxMonths"/> months.</summary>
+    public static void CheckPeriod(string fromField, DateOnly from, string toField, DateOnly to, int maxMonths, List<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (HasError(errors, fromField) || HasError(errors, toField))
+        {
+            return;
+        }
+
+        if (from > to)
+        {
+            errors.Add(new(toField, "The period ends before it starts: choose a last day on or after {0}.", [Formatting.Display.Date(from)]));
+        }
+        else if (to >= from.AddMonths(maxMonths))
+        {
+            errors.Add(new(toField, "The period is longer than {0} months: choose a shorter one.", [maxMonths]));
+        }
+    }
+
+    /// <summary>The page size within the offered range; the default (with a message) otherwise.</summary>
+    public static int CheckPageSize(string field, int pageSize, int upstreamMaxPageSize, List<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var largest = Math.Min(MaxPageSize, upstreamMaxPageSize);
+        if (!HasError(errors, field) && (pageSize < MinPageSize || pageSize > largest))
+        {
+            errors.Add(new(field, "Choose a page size from {0} to {1}.", [MinPageSize, largest]));
+            return DefaultPageSize;
+        }
+
+        return pageSize;
+    }
+
+    public static int CheckPageNumber(string field, int pageNumber, List<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!HasError(errors, field) && pageNumber < 1)
+        {
+            errors.Add(new(field, "Enter a whole page number of 1 or more.", []));
+            return 1;
+        }
+
+        return pageNumber;
+    }
+
+    /// <summary>
+    /// Past the last page is only known once the totals are: a message when <paramref name="pageNumber"/> is beyond
+    /// them. <paramref name="nothingFound"/> is the message (a format of the page number) when there is nothing at all.
+    /// </summary>
+    public static IReadOnlyList<FieldError> CheckPageExists(string field, int pageNumber, int totalPage, string nothingFound)
+    {
+        if (pageNumber <= Math.Max(1, totalPage))
+        {
+            return [];
+        }
+
+        var error = totalPage switch
+        {
+            0 => new FieldError(field, nothingFound, [pageNumber]),
+            1 => new FieldError(field, "Page {0} does not exist: the period has 1 page.", [pageNumber]),
+            _ => new FieldError(field, "Page {0} does not exist: the period has {1} pages.", [pageNumber, totalPage]),
+        };
+        return [error];
+    }
+
+    public static bool HasError(List<FieldError> errors, string field)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return errors.Exists(error => error.Field == field);
+    }
+}

@@ -1,0 +1,64 @@
+// Draws every <canvas data-chart="ID"> with Chart.js from <script type="application/json" id="ID">, which holds a
+// Chart.js configuration made of data only ({ type, data, options }) and optional "meta" hints read here:
+//   meta.rows         rows of a horizontal chart: the box around the canvas grows to fit them all;
+//   meta.rowHeight    pixels per row (default 26);
+//   meta.valueSuffix  text after a value in tooltips, e.g. " min"; a floating bar shows "start–end suffix".
+// The pages carry no inline script (the Content-Security-Policy forbids it); without Chart.js the tables remain.
+(function () {
+  'use strict';
+  if (typeof window.Chart !== 'function') {
+    return;
+  }
+
+  var numbers = new Intl.NumberFormat(document.documentElement.lang || undefined, { maximumFractionDigits: 1 });
+
+  function valueText(value, suffix) {
+    if (Array.isArray(value)) {
+      return numbers.format(value[0]) + '–' + numbers.format(value[1]) + suffix;
+    }
+
+    return typeof value === 'number' ? numbers.format(value) + suffix : String(value);
+  }
+
+  function fitRows(canvas, meta) {
+    if (!meta.rows || !canvas.parentElement) {
+      return;
+    }
+
+    var rowHeight = meta.rowHeight || 26;
+    // Room for the axis and its title below the rows.
+    canvas.parentElement.style.height = Math.max(160, meta.rows * rowHeight + 80) + 'px';
+  }
+
+  function draw(canvas) {
+    var source = document.getElementById(canvas.getAttribute('data-chart'));
+    if (!source || source.type !== 'application/json') {
+      return;
+    }
+
+    var spec = JSON.parse(source.textContent);
+    var meta = spec.meta || {};
+    var options = spec.options || {};
+    options.responsive = true;
+    options.maintainAspectRatio = false;
+    if (options.animation === undefined) {
+      options.animation = false;
+    }
+
+    if (meta.valueSuffix !== undefined) {
+      options.plugins = options.plugins || {};
+      options.plugins.tooltip = options.plugins.tooltip || {};
+      options.plugins.tooltip.callbacks = {
+        label: function (context) {
+          var label = context.dataset.label ? context.dataset.label + ': ' : '';
+          return label + valueText(context.raw, meta.valueSuffix);
+        }
+      };
+    }
+
+    fitRows(canvas, meta);
+    new window.Chart(canvas, { type: spec.type, data: spec.data, options: options });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll('canvas[data-chart]'), draw);
+}());

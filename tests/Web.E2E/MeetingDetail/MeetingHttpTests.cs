@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using UMeetingReports.Core.Reports.MeetingDetail;
+using UMeetingReports.Core.Upstream;
+using UMeetingReports.Simulator;
+using UMeetingReports.Web.E2E.Harness;
+using UMeetingReports.Web.E2E.Http;
+
+namespace UMeetingReports.Web.E2E.MeetingDetail;
+
+/// <summary>/meeting over real HTTP as the demo admin: record ids, look-ups that fail, and the figures against the simulator.</summary>
+public sealed partial class MeetingHttpTests(MeetingReportsServer server) : IAsyncLifetime
+{
+    private static readonly DateOnly From = new(2025, 5, 1);
+    private static readonly DateOnly To = new(2025, 5, 31);
+    private const string May = "from=2025-05-01&to=2025-05-31";
+
+    private readonly HttpSession _session = new(server.RootUri);
+
+    private SimulatorDataset Dataset => server.Services.GetRequiredService<SimulatorDataset>();
+
+    public async ValueTask InitializeAsync() => await _session.SignInAsDemoAdminAsync();
+
+    public ValueTask DisposeAsync()
+    {
+        _session.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    [Theory]
+    [InlineData('+')]
+    [InlineData('/')]
+    [InlineData('=')]
+    public async Task A_record_id_holding_this_character_goes_encoded_from_the_list_to_its_own_page(char character)
+    {
+        // Arrange: a May meeting whose id holds the character, and the list narrowed to that record.
+        var meeting = Dataset.MeetingsBetween(From, To).First(candidate => candidate.Uuid.Contains(character, StringComparison.Ordinal));
+        var (_, list) = await _session.GetPageAsync($"/meetings?{May}&uuid={Uri.EscapeDataString(meeting.Uuid)}");
+        var link = Hooks.Href(list, "meeting-link") ?? throw new InvalidOperationException("The list has no meeting link.");
+
+        // Act
+        var (status, html) = await _session.GetPageAsync(link);
+
+        // Assert: every '+', '/' and '=' travels percent-encoded, and the page shows the very same id.
+        Assert.Equal(Uri.EscapeDataString(meeting.Uuid), UuidParameter().Match(link).Groups["value"].Value);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(meeting.Uuid, Hooks.Text(html, "meeting-uuid"));
+        Assert.Equal(meeting.MeetingId, Hooks.Text(html, "meeting-id"));
+    }
+
+    [Fact]
+    public async Task A_record_id_pasted_with_a_bare_plus_still_opens_its_meeting()
+    {
+        // Arrange: a bare '+' in a query string reads as a space.
+        var meeting = Dataset.MeetingsBetween(From, To).First(candidate => candidate.Uuid.Contains('+', StringComparison.Ordinal));
+
+        // Act
+        var (status, html) = await _session.GetPageAsync($"/meeting?uuid={meeting.Uuid}&{May}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(meeting.Uuid, Hooks.Text(html, "meeting-uuid"));
+    }
+
+    [Fact]
+    public async Task A_record_that_is_not_in_the_period_is_a_404_naming_the_record_and_the_period_searched()
+    {
+        // Arrange: a real record of June, looked for in May.
+        var june = Dataset.MeetingsBetween(new DateOnly(2025, 6, 2), new DateOnly(2025, 6, 2))[0];
+
+        // Act
+        var (status, html) = await _session.GetPageAsync($"/meeting?uuid={Uri.EscapeDataString(june.Uuid)}&{May}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.StartsWith("No meeting record", Hooks.Text(html, "not-found-message"), StringComparison.Ordinal);
+        Assert.Equal(june.Uuid, Hooks.Text(html, "not-found-uuid"));
+        Assert.Equal(["2025-05-01..2025-05-31"], SearchedPeriods(html));
+        Assert.Equal(0, Hooks.Count(html, "meeting-header"));
+    }
+
+    [Fact]
+    public async Task An_unknown_record_without_a_period_is_searched_for_month_by_month_and_the_404_lists_every_month()
+    {
+        // Arrange
+        var today = server.Services.GetRequiredService<UpstreamZone>().Today;
+        var expected = MeetingDetailSearch.WindowsBack(today).Select(period => period.ToString()).ToList();
+
+        // Act
+        var (status, html) = await _session.GetPageAsync("/meeting?uuid=NoSuch%2BRecord%2F%3D%3D");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("NoSuch+Record/==", Hooks.Text(html, "not-found-uuid"));
+        Assert.Equal(MeetingDetailSearch.Months, expected.Count);
+        Assert.Equal(expected, SearchedPeriods(html));
+    }
+
+    public static TheoryData<string, string, string> BadAddresses => new()
+    {
+        { "", "uuid", "Give the record id (uuid) of a meeting" },
+        { "uuid=", "uuid", "Give the record id (uuid) of a meeting" },
+        { "uuid=" + new string('A', 201), "uuid", "This value is longer than 200 characters." },
+        { "uuid=abc%00def", "uuid", "This value contains control characters." },
+        { "uuid=abc%0Adef", "uuid", "This value contains control characters." },
+        { "uuid=abc&from=2025-13-01&to=2025-05-31", "from", "Enter a date as year-month-day" },
+        { "uuid=abc&from=2025-05-31&to=2025-05-01", "to", "The period ends before it starts" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadAddresses))]
+    public async Task An_address_without_a_usable_record_id_or_period_is_a_400_that_says_what_is_wrong(string query, string field, string message)
+    {
+        // Act
+        var (status, html) = await _session.GetPageAsync("/meeting?" + query);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith(message, Hooks.Text(html, "error-" + field), StringComparison.Ordinal);
+        Assert.Equal(0, Hooks.Count(html, "meeting-header"));
+    }
+
+    [Fact]
+    public async Task The_back_link_rebuilds_the_list_from_checked_values_and_drops_what_the_list_would_refuse()
+    {
+        // Arrange
+        var meeting = Dataset.MeetingsBetween(From, To)[0];
+        var room = Dataset.Rooms[0].HostId;
+        var uuid = Uri.EscapeDataString(meeting.Uuid);
+
+        // Act
+        var (_, kept) = await _session.GetPageAsync(
+            $"/meeting?uuid={uuid}&{May}&back_host_id={room}&back_show_participants=true&back_page_size=10&back_page_number=3");
+        var (_, refused) = await _session.GetPageAsync(
+            $"/meeting?uuid={uuid}&{May}&back_host_id=https%3A%2F%2Fevil.example&back_page_size=10");
+        var (_, none) = await _session.GetPageAsync($"/meeting?uuid={uuid}&{May}&back_page_size=%2F%2Fevil.example");
+
+        // Assert
+        Assert.Equal($"/meetings?from=2025-05-01&to=2025-05-31&host_id={room}&show_participants=true&page_size=10&page_number=3", Hooks.Href(kept, "back-to-list"));
+        Assert.Equal("/meetings?from=2025-05-01&to=2025-05-31&page_size=30&page_number=1", Hooks.Href(refused, "back-to-list"));
+        Assert.Equal("/meetings?from=2025-05-01&to=2025-05-31&page_size=30&page_number=1", Hooks.Href(none, "back-to-list"));
+    }
+
+    [Fact]
+    public async Task For_sampled_meetings_the_peak_the_people_and_the_phone_cost_are_what_the_simulator_holds()
+    {
+        // Arrange: ended May meetings with phone legs and several people; at least one has someone who rejoined.
+        var sample = SimulatorTruth.Ended(Dataset, From, To)
+            .Where(meeting => meeting.Telephony.Count > 0 && meeting.Participants.Count >= 4)
+            .Take(8)
+            .ToList();
+        Assert.Equal(8, sample.Count);
+        Assert.Contains(sample, meeting => meeting.Participants.GroupBy(row => row.Name).Any(rows => rows.Count() > 1));
+
+        foreach (var meeting in sample)
+        {
+            // Act
+            var (status, html) = await _session.GetPageAsync($"/meeting?uuid={Uri.EscapeDataString(meeting.Uuid)}&{May}");
+
+            // Assert
+            var peak = SimulatorTruth.Peak(meeting);
+            var people = SimulatorTruth.People(meeting);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal(
+                (meeting.Uuid, Peak: peak.People.ToString(CultureInfo.InvariantCulture), At: Invariant(peak.At)),
+                (meeting.Uuid, Peak: Hooks.Value(html, "peak-concurrent"), At: Hooks.Value(html, "peak-at")));
+            Assert.Equal(people.Count.ToString(CultureInfo.InvariantCulture), Hooks.Value(html, "people-count"));
+            Assert.Equal(
+                people.OrderBy(person => person.Key, StringComparer.Ordinal).Select(person => $"{person.Key}: {person.Value.Sessions} / {person.Value.ConnectedSeconds}s"),
+                Hooks.Rows(html, "participant-row")
+                    .Select(row => $"{Hooks.Text(row, "participant-name")}: {Hooks.Value(row, "participant-sessions")} / {Hooks.Value(row, "participant-connected")}s")
+                    .Order(StringComparer.Ordinal));
+            Assert.Equal(meeting.Participants.Count, Hooks.Count(html, "participant-session-row"));
+            Assert.Equal(meeting.Telephony.Select(call => call.PhoneNumber), Hooks.Rows(html, "telephony-row").Select(row => Hooks.Text(row, "telephony-number")));
+            Assert.Equal(SimulatorTruth.TelephonyCost(meeting), decimal.Parse(Hooks.Value(html, "telephony-total-cost")!, CultureInfo.InvariantCulture));
+            Assert.Equal(SimulatorTruth.TelephonyCost(meeting), decimal.Parse(Hooks.Value(html, "phone-cost")!, CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static List<string> SearchedPeriods(string html) =>
+        SearchedPeriod().Matches(html).Select(match => $"{match.Groups["from"].Value}..{match.Groups["to"].Value}").ToList();
+
+    private static string Invariant(DateTime time) => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("[?&]uuid=(?<value>[^&]*)")]
+    private static partial Regex UuidParameter();
+
+    [GeneratedRegex(@"data-from=""(?<from>[^""]+)"" data-testid=""searched-period"" data-to=""(?<to>[^""]+)""")]
+    private static partial Regex SearchedPeriod();
+}
