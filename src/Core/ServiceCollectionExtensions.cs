@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Refit;
+using UMeetingReports.Core.Health;
 using UMeetingReports.Core.Reports.Meetings;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
@@ -33,14 +34,22 @@ public static class ServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>()));
         services.AddHybridCache();
 
-        services.AddRefitGeneratedClient<IUMeetingApi>(RefitSettings.ForJsonContext(WireJsonContext.Default))
-            .ConfigureHttpClient((provider, client) =>
+        services.TryAddSingleton<UpstreamStatus>();
+        services.TryAddSingleton<UpstreamRateLimit>();
+        services.TryAddTransient<UpstreamPauseHandler>();
+        services.TryAddTransient<UpstreamAttemptHandler>();
+
+        var client = services.AddRefitGeneratedClient<IUMeetingApi>(RefitSettings.ForJsonContext(WireJsonContext.Default))
+            .ConfigureHttpClient((provider, httpClient) =>
             {
-                client.BaseAddress = provider.GetRequiredService<IUpstreamEndpoint>().BaseAddress;
+                httpClient.BaseAddress = provider.GetRequiredService<IUpstreamEndpoint>().BaseAddress;
                 // The resilience handler's total time-out is the one limit; HttpClient's own 100 s would cut it short.
-                client.Timeout = Timeout.InfiniteTimeSpan;
+                httpClient.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddStandardResilienceHandler()
+            // Outside the pipeline: a call the open circuit breaker refuses comes back saying when it was last tried.
+            .AddHttpMessageHandler<UpstreamPauseHandler>();
+
+        client.AddStandardResilienceHandler()
             .Configure((resilience, provider) =>
             {
                 var settings = provider.GetRequiredService<IOptions<UMeetingOptions>>().Value;
@@ -48,6 +57,24 @@ public static class ServiceCollectionExtensions
                 resilience.TotalRequestTimeout.Timeout = settings.TotalTimeout;
                 resilience.Retry.MaxRetryAttempts = settings.MaxRetryAttempts;
                 resilience.Retry.Delay = settings.RetryDelay;
+
+                // Half of the attempts failing (HTTP 5xx, 408, 429, time-outs, broken connections) opens the breaker:
+                // the library's default of a tenth would pause every report over the odd 503 of a busy upstream.
+                var status = provider.GetRequiredService<UpstreamStatus>();
+                resilience.CircuitBreaker.FailureRatio = 0.5;
+                resilience.CircuitBreaker.MinimumThroughput = settings.BreakerMinimumThroughput;
+                resilience.CircuitBreaker.BreakDuration = settings.BreakerBreakDuration;
+                resilience.CircuitBreaker.OnOpened = opened =>
+                {
+                    status.Paused(opened.BreakDuration);
+                    return ValueTask.CompletedTask;
+                };
+                resilience.CircuitBreaker.OnClosed = _ =>
+                {
+                    status.Resumed();
+                    return ValueTask.CompletedTask;
+                };
+
                 // The library requires the breaker to sample at least two attempt time-outs.
                 var sampling = settings.AttemptTimeout * 2;
                 if (resilience.CircuitBreaker.SamplingDuration < sampling)
@@ -56,10 +83,14 @@ public static class ServiceCollectionExtensions
                 }
             });
 
+        // Inside the pipeline: every attempt, retries included, waits for its turn under the rate limit and is recorded.
+        client.AddHttpMessageHandler<UpstreamAttemptHandler>();
+
         services.TryAddSingleton<UpstreamGate>();
         services.TryAddTransient<UpstreamPageSource>();
         services.TryAddTransient<IMeetingReader, MeetingReader>();
         services.TryAddTransient<IRoomDirectory, RoomDirectory>();
+        services.TryAddTransient<IUpstreamReadiness, UpstreamReadiness>();
         services.TryAddTransient<IMeetingsReportService, MeetingsReportService>();
         services.AddDrillDownReports();
         services.AddAnalyticsReports();

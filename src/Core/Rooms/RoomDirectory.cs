@@ -69,7 +69,7 @@ internal sealed partial class RoomDirectory(
 
         if (envelope.Status != 200)
         {
-            throw new RoomsUnavailableException($"status {envelope.Status}: {UpstreamPageSource.Scrub(envelope.Message, settings.ApiSecret)}");
+            throw new RoomsUnavailableException($"status {envelope.Status}: {UpstreamPageSource.Scrub(envelope.Message, settings)}");
         }
 
         if (envelope.Data is null)

@@ -57,5 +57,24 @@ public sealed class UMeetingOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "UMeeting:RoomsCacheDuration must be between {1} and {2}.")]
     public TimeSpan RoomsCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Upstream attempts per second from this app instance, retries included, on top of MaxConcurrency. The vendor
+    /// publishes no limit; Zoom's v1 API, which it copies, allowed about one a second on report endpoints.
+    /// </summary>
+    [Range(1, 1000, ErrorMessage = "UMeeting:RequestsPerSecond must be between {1} and {2}: it is how many calls a second this instance may make to the meeting service, and 0 would stop them all.")]
+    public int RequestsPerSecond { get; set; } = 10;
+
+    /// <summary>Attempts the circuit breaker must have seen in its sampling window before half of them failing opens it.</summary>
+    [Range(2, 10_000, ErrorMessage = "UMeeting:BreakerMinimumThroughput must be between {1} and {2}.")]
+    public int BreakerMinimumThroughput { get; set; } = 20;
+
+    /// <summary>How long calls are refused at once, without asking the upstream, after the circuit breaker opens.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "UMeeting:BreakerBreakDuration must be between {1} and {2}.")]
+    public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a readiness answer is reused, so a prober cannot flood the upstream.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "UMeeting:ReadinessCacheDuration must be between {1} and {2}.")]
+    public TimeSpan ReadinessCacheDuration { get; set; } = TimeSpan.FromSeconds(15);
+
     public bool IsDemo => string.IsNullOrWhiteSpace(BaseUrl);
 }

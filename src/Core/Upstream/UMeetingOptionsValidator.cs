@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace UMeetingReports.Core.Upstream;
@@ -24,6 +25,16 @@ internal sealed class UMeetingOptionsValidator : IValidateOptions<UMeetingOption
         if (options.TotalTimeout < options.AttemptTimeout)
         {
             failures.Add($"UMeeting:TotalTimeout ({options.TotalTimeout}) must not be shorter than UMeeting:AttemptTimeout ({options.AttemptTimeout}).");
+        }
+
+        // Attempts wait for their turn inside the attempt time-out, so the longest wait (every call the gate lets
+        // through queued for the rate limit) must leave the upstream most of that time to answer.
+        if (options.RequestsPerSecond > 0 && options.MaxConcurrency > 0
+            && TimeSpan.FromSeconds((double)options.MaxConcurrency / options.RequestsPerSecond) * 2 > options.AttemptTimeout)
+        {
+            failures.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"UMeeting:RequestsPerSecond ({options.RequestsPerSecond}) is too low for UMeeting:MaxConcurrency ({options.MaxConcurrency}): a call may wait {(double)options.MaxConcurrency / options.RequestsPerSecond:0.##} s for its turn, which must stay under half of UMeeting:AttemptTimeout ({options.AttemptTimeout}); raise RequestsPerSecond or AttemptTimeout, or lower MaxConcurrency."));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

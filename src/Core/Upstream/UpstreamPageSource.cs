@@ -81,7 +81,7 @@ internal sealed partial class UpstreamPageSource(
             cancellationToken).ConfigureAwait(false);
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
-        var result = Check(answer, window, pageSize, pageNumber, settings.ApiSecret);
+        var result = Check(answer, window, pageSize, pageNumber, settings);
         if (result.Succeeded)
         {
             LogPageFetched(logger, window, pageNumber, pageSize, elapsed, result.Value.Meetings.Count, result.Value.TotalRecord);
@@ -94,7 +94,7 @@ internal sealed partial class UpstreamPageSource(
         return result;
     }
 
-    private UpstreamResult<UpstreamPage> Check(TransportResult<DetailEnvelope> answer, DatePeriod window, int pageSize, int pageNumber, string secret)
+    private UpstreamResult<UpstreamPage> Check(TransportResult<DetailEnvelope> answer, DatePeriod window, int pageSize, int pageNumber, UMeetingOptions credentials)
     {
         if (answer.Envelope is not { } envelope)
         {
@@ -103,7 +103,7 @@ internal sealed partial class UpstreamPageSource(
 
         if (envelope.Status != 200)
         {
-            return Failed(new UpstreamRejected(window, envelope.Status, Scrub(envelope.Message, secret)));
+            return Failed(new UpstreamRejected(window, envelope.Status, Scrub(envelope.Message, credentials)));
         }
 
         if (envelope.Data is not { } data)
@@ -159,6 +159,15 @@ internal sealed partial class UpstreamPageSource(
     {
         var text = string.IsNullOrWhiteSpace(message) ? "no reason given" : message.Trim();
         return string.IsNullOrEmpty(secret) ? text : text.Replace(secret, "***", StringComparison.Ordinal);
+    }
+
+    /// <summary>As <see cref="Scrub(string?, string)"/>, for both credentials: the key names the account and stays out of pages and logs too.</summary>
+    internal static string Scrub(string? message, UMeetingOptions credentials)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        // The secret first: should it contain the key, replacing the key first would leave the rest of it showing.
+        var text = Scrub(message, credentials.ApiSecret);
+        return Scrub(text, credentials.ApiKey);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Upstream page {PageNumber} (size {PageSize}) of {Window} answered in {ElapsedMilliseconds} ms: {Count} of {TotalRecord} meetings")]

@@ -94,7 +94,7 @@ internal static class UpstreamTransport
         }
     }
 
-    private static string DescribeStatus(int status, RetryConditionHeaderValue? retryAfter) =>
+    internal static string DescribeStatus(int status, RetryConditionHeaderValue? retryAfter) =>
         status == 429 && retryAfter?.Delta is { } wait
             ? $"HTTP 429, too many requests (asked to wait {Seconds(wait)})"
             : $"HTTP {status.ToString(CultureInfo.InvariantCulture)}";
@@ -102,6 +102,7 @@ internal static class UpstreamTransport
     /// <summary>A safe sentence for the exceptions a call can end in; null for anything that is a defect of ours.</summary>
     internal static string? DescribeException(Exception? exception) => exception switch
     {
+        UpstreamPausedException paused => paused.Message,
         ApiRequestException request => DescribeException(request.InnerException) ?? "the connection failed",
         ApiException api when (int)api.StatusCode is < 200 or > 299 => DescribeStatus((int)api.StatusCode, api.Headers?.RetryAfter),
         ApiException => "the answer was not valid JSON",
