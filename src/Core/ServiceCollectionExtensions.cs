@@ -94,6 +94,7 @@ public static class ServiceCollectionExtensions
         services.TryAddTransient<IMeetingsReportService, MeetingsReportService>();
         services.AddDrillDownReports();
         services.AddAnalyticsReports();
+        services.AddExports();
         return services;
     }
 }

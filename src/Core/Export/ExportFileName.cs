@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+using UMeetingReports.Core.Upstream;
+
+namespace UMeetingReports.Core.Export;
+
+/// <summary>
+/// File names that say what is inside: <c>umeeting-meetings_2025-01-01_2025-03-31.xlsx</c>, with the room's name
+/// appended when one room was chosen (<c>..._2025-03-31_Board-Room.xlsx</c>). The room part keeps letters and
+/// digits of any script, so Chinese names survive; everything else becomes a dash.
+/// </summary>
+public static class ExportFileName
+{
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public const string CsvContentType = "text/csv; charset=utf-8";
+
+    private const int MaxRoomLength = 48;
+
+    public static string Workbook(DatePeriod period, string? roomName) => Build("meetings", period, roomName, "xlsx");
+
+    public static string Csv(CsvTable table, DatePeriod period, string? roomName) =>
+        Build(table.ToString().ToLowerInvariant(), period, roomName, "csv");
+
+    private static string Build(string content, DatePeriod period, string? roomName, string extension)
+    {
+        var name = string.Create(CultureInfo.InvariantCulture, $"umeeting-{content}_{period.From:yyyy-MM-dd}_{period.To:yyyy-MM-dd}");
+        var room = Sanitize(roomName);
+        return room.Length == 0 ? $"{name}.{extension}" : $"{name}_{room}.{extension}";
+    }
+
+    private static string Sanitize(string? roomName)
+    {
+        var text = new StringBuilder();
+        foreach (var character in (roomName ?? string.Empty).Normalize(NormalizationForm.FormC))
+        {
+            if (char.IsLetterOrDigit(character))
+            {
+                text.Append(character);
+            }
+            else if (text.Length > 0 && text[^1] != '-')
+            {
+                text.Append('-');
+            }
+
+            if (text.Length >= MaxRoomLength)
+            {
+                break;
+            }
+        }
+
+        return text.ToString().TrimEnd('-');
+    }
+}

@@ -1,0 +1,155 @@
+using UMeetingReports.Core.Privacy;
+using UMeetingReports.Core.Reports.Analytics;
+using UMeetingReports.Core.Upstream;
+
+namespace UMeetingReports.Core.Export;
+
+/// <summary>One meeting with its room's display name, looked up once for all its rows.</summary>
+internal readonly record struct MeetingRow(Meeting Meeting, string Room);
+
+internal readonly record struct ParticipantRow(MeetingRow Of, Participant Participant);
+
+internal readonly record struct CallRow(MeetingRow Of, TelephonyCall Call);
+
+internal sealed record RoomTotals(string Room, string HostId, MeetingFigures Figures);
+
+internal sealed record DayTotals(DateOnly Day, MeetingFigures Figures);
+
+/// <summary>
+/// Every sheet's columns, for one export: times in the upstream's zone (named in the headers), phone numbers and
+/// names that are phone numbers masked unless they may be revealed — the rule of the meeting detail page.
+/// </summary>
+internal sealed class ExportSheets
+{
+    public const string SummaryName = "Summary";
+
+    public ExportSheets(UpstreamZone zone, bool revealPhoneNumbers)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        Func<string, string> shownName = revealPhoneNumbers ? static name => name : PhoneNumberMask.MaskIfPhoneNumber;
+        Func<string, string> shownNumber = revealPhoneNumbers ? static number => number : PhoneNumberMask.Mask;
+        var zoneId = zone.Id;
+        ExportCell Time(DateTimeOffset? moment) => ExportCell.Of(moment is { } value ? zone.WallClockOf(value) : null);
+
+        Meetings = new MeetingTable<MeetingRow>(
+            new("Meetings",
+            [
+                Text<MeetingRow>("Meeting UUID", 28, row => row.Meeting.Uuid),
+                Text<MeetingRow>("Meeting ID", 14, row => row.Meeting.MeetingId),
+                Text<MeetingRow>("Room", 24, row => row.Room),
+                Text<MeetingRow>("Host ID", 24, row => row.Meeting.HostId),
+                Text<MeetingRow>("Topic", 40, row => row.Meeting.Topic),
+                new($"Start ({zoneId})", ColumnKind.DateTime, 21, row => Time(row.Meeting.Start)),
+                new($"End ({zoneId})", ColumnKind.DateTime, 21, row => Time(row.Meeting.End)),
+                Flag<MeetingRow>("Running", 9, row => row.Meeting.IsRunning),
+                Flag<MeetingRow>("Overflow (is_extra)", 11, row => row.Meeting.IsExtra),
+                Integer<MeetingRow>("Scheduled minutes", 11, row => row.Meeting.ScheduledMinutes),
+                Integer<MeetingRow>("Actual minutes", 11, row => row.Meeting.ActualMinutes),
+                Integer<MeetingRow>("Participants", 12, row => row.Meeting.DistinctParticipants),
+                Integer<MeetingRow>("Joins", 9, row => row.Meeting.Participants.Count),
+                Integer<MeetingRow>("Phone calls", 9, row => row.Meeting.Telephony.Count),
+                Integer<MeetingRow>("Phone minutes", 10, row => row.Meeting.TelephonyMinutes),
+                Money<MeetingRow>("Phone cost", 13, row => row.Meeting.TelephonyCost),
+            ]),
+            static meeting => [meeting]);
+
+        Participants = new MeetingTable<ParticipantRow>(
+            new("Participants",
+            [
+                Text<ParticipantRow>("Meeting UUID", 28, row => row.Of.Meeting.Uuid),
+                Text<ParticipantRow>("Meeting ID", 14, row => row.Of.Meeting.MeetingId),
+                Text<ParticipantRow>("Topic", 40, row => row.Of.Meeting.Topic),
+                Text<ParticipantRow>("Room", 24, row => row.Of.Room),
+                Text<ParticipantRow>("Host ID", 24, row => row.Of.Meeting.HostId),
+                Text<ParticipantRow>("Participant", 28, row => shownName(row.Participant.Name)),
+                new($"Join ({zoneId})", ColumnKind.DateTime, 21, row => Time(row.Participant.JoinTime)),
+                new($"Leave ({zoneId})", ColumnKind.DateTime, 21, row => Time(row.Participant.LeaveTime)),
+                Integer<ParticipantRow>("Minutes", 9, row => ConnectedMinutes(row.Participant)),
+                Flag<ParticipantRow>("Still connected", 10, row => row.Participant.IsConnected),
+            ]),
+            static meeting => meeting.Meeting.Participants.Select(participant => new ParticipantRow(meeting, participant)));
+
+        Telephony = new MeetingTable<CallRow>(
+            new("Telephony",
+            [
+                Text<CallRow>("Meeting UUID", 28, row => row.Of.Meeting.Uuid),
+                Text<CallRow>("Meeting ID", 14, row => row.Of.Meeting.MeetingId),
+                Text<CallRow>("Topic", 40, row => row.Of.Meeting.Topic),
+                Text<CallRow>("Room", 24, row => row.Of.Room),
+                Text<CallRow>("Host ID", 24, row => row.Of.Meeting.HostId),
+                Text<CallRow>("Phone number", 20, row => shownNumber(row.Call.PhoneNumber)),
+                Text<CallRow>("Type", 10, row => row.Call.Type),
+                new($"Start ({zoneId})", ColumnKind.DateTime, 21, row => Time(row.Call.StartTime)),
+                new($"End ({zoneId})", ColumnKind.DateTime, 21, row => Time(row.Call.EndTime)),
+                Integer<CallRow>("Minutes", 9, row => row.Call.Minutes),
+                Money<CallRow>("Cost", 13, row => row.Call.Cost),
+            ]),
+            static meeting => meeting.Meeting.Telephony.Select(call => new CallRow(meeting, call)));
+
+        Rooms = new("Rooms",
+        [
+            Text<RoomTotals>("Room", 24, row => row.Room),
+            Text<RoomTotals>("Host ID", 24, row => row.HostId),
+            .. FigureColumns<RoomTotals>(row => row.Figures),
+        ]);
+
+        Daily = new("Daily",
+        [
+            new($"Day ({zoneId})", ColumnKind.Date, 14, row => ExportCell.Of(row.Day.ToDateTime(TimeOnly.MinValue))),
+            .. FigureColumns<DayTotals>(row => row.Figures),
+        ]);
+    }
+
+    public MeetingTable<MeetingRow> Meetings { get; }
+
+    public MeetingTable<ParticipantRow> Participants { get; }
+
+    public MeetingTable<CallRow> Telephony { get; }
+
+    /// <summary>The large tables in workbook order, each one row per meeting, join or call.</summary>
+    public IReadOnlyList<IMeetingTable> Tables => [Meetings, Participants, Telephony];
+
+    public SheetDefinition<RoomTotals> Rooms { get; }
+
+    public SheetDefinition<DayTotals> Daily { get; }
+
+    public IMeetingTable Table(CsvTable table) => table switch
+    {
+        CsvTable.Meetings => Meetings,
+        CsvTable.Participants => Participants,
+        CsvTable.Telephony => Telephony,
+        _ => throw new ArgumentOutOfRangeException(nameof(table), table, "Unknown export table."),
+    };
+
+    /// <summary>The figures of a set of meetings, as the analytics pages count them (see <see cref="MeetingFigures"/>).</summary>
+    private static IEnumerable<Column<TRow>> FigureColumns<TRow>(Func<TRow, MeetingFigures> figures) =>
+    [
+        Integer<TRow>("Meetings", 10, row => figures(row).Meetings),
+        Integer<TRow>("Running", 9, row => figures(row).RunningMeetings),
+        Integer<TRow>("Overflow meetings", 11, row => figures(row).OverflowMeetings),
+        Integer<TRow>("Scheduled minutes", 11, row => figures(row).ScheduledMinutes),
+        Integer<TRow>("Actual minutes", 11, row => figures(row).ActualMinutes),
+        Integer<TRow>("Joins", 9, row => figures(row).ParticipantRows),
+        Integer<TRow>("Attendees", 10, row => figures(row).Attendees),
+        Integer<TRow>("Distinct participants", 12, row => figures(row).DistinctNames),
+        Integer<TRow>("Phone calls", 9, row => figures(row).Calls),
+        Integer<TRow>("Phone minutes", 10, row => figures(row).CallMinutes),
+        Money<TRow>("Phone cost", 13, row => figures(row).CallCost),
+    ];
+
+    /// <summary>Whole minutes from join to leave (never negative); blank while still connected.</summary>
+    private static long? ConnectedMinutes(Participant participant) =>
+        participant.LeaveTime is { } leave ? (long)Math.Max(0, (leave - participant.JoinTime).TotalMinutes) : null;
+
+    private static Column<TRow> Text<TRow>(string header, double width, Func<TRow, string?> value) =>
+        new(header, ColumnKind.Text, width, row => ExportCell.Of(value(row)));
+
+    private static Column<TRow> Integer<TRow>(string header, double width, Func<TRow, long?> value) =>
+        new(header, ColumnKind.Integer, width, row => ExportCell.Of(value(row)));
+
+    private static Column<TRow> Money<TRow>(string header, double width, Func<TRow, decimal> value) =>
+        new(header, ColumnKind.Money, width, row => ExportCell.Of(value(row)));
+
+    private static Column<TRow> Flag<TRow>(string header, double width, Func<TRow, bool> value) =>
+        new(header, ColumnKind.Boolean, width, row => ExportCell.Of(value(row)));
+}

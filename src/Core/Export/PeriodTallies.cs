@@ -1,0 +1,94 @@
+using UMeetingReports.Core.Reports.Analytics;
+using UMeetingReports.Core.Rooms;
+using UMeetingReports.Core.Upstream;
+
+namespace UMeetingReports.Core.Export;
+
+/// <summary>
+/// The whole period's figures, per room and per day, summed meeting by meeting as the rows stream past, so that
+/// the Summary, Rooms and Daily sheets never need the period in memory. Each meeting's own figures come from
+/// <see cref="MeetingFigures.Of"/>, the analytics pages' definition, so the workbook's totals are the pages' totals.
+/// </summary>
+internal sealed class PeriodTallies(UpstreamZone zone)
+{
+    private readonly FiguresTally _total = new();
+    private readonly Dictionary<string, FiguresTally> _rooms = new(StringComparer.Ordinal);
+    private readonly Dictionary<DateOnly, FiguresTally> _days = [];
+
+    public void Add(Meeting meeting)
+    {
+        var one = MeetingFigures.Of([meeting]);
+        _total.Add(one, meeting);
+        Tally(_rooms, meeting.HostId).Add(one, meeting);
+        Tally(_days, zone.DayOf(meeting.Start)).Add(one, meeting);
+    }
+
+    public MeetingFigures Total => _total.Figures();
+
+    /// <summary>
+    /// The chosen room alone; or every room of the directory in its order (meetings or not), then any other room the
+    /// data names — as the room usage page lists them.
+    /// </summary>
+    public IReadOnlyList<RoomTotals> Rooms(RoomList rooms, string? chosenHostId)
+    {
+        IEnumerable<string> hostIds = string.IsNullOrEmpty(chosenHostId)
+            ? rooms.Rooms.Select(room => room.HostId)
+                .Concat(_rooms.Keys.Where(hostId => !rooms.Contains(hostId)).Order(StringComparer.Ordinal))
+                .Distinct(StringComparer.Ordinal)
+            : [chosenHostId];
+        return [.. hostIds.Select(hostId => new RoomTotals(
+            rooms.NameOf(hostId),
+            hostId,
+            _rooms.TryGetValue(hostId, out var tally) ? tally.Figures() : MeetingFigures.None))];
+    }
+
+    /// <summary>Every day of the period (days without meetings at zero) and any day the upstream placed a meeting on outside it.</summary>
+    public IReadOnlyList<DayTotals> Days(DatePeriod period) =>
+        [.. period.EachDay().Concat(_days.Keys).Distinct().Order().Select(day => new DayTotals(
+            day,
+            _days.TryGetValue(day, out var tally) ? tally.Figures() : MeetingFigures.None))];
+
+    private static FiguresTally Tally<TKey>(Dictionary<TKey, FiguresTally> tallies, TKey key)
+        where TKey : notnull
+    {
+        if (!tallies.TryGetValue(key, out var tally))
+        {
+            tally = new FiguresTally();
+            tallies.Add(key, tally);
+        }
+
+        return tally;
+    }
+
+    /// <summary>
+    /// Running sums of <see cref="MeetingFigures"/>: every figure adds up meeting by meeting except the distinct
+    /// names, which need the set of names seen (bounded by the people, not by the period's length).
+    /// </summary>
+    private sealed class FiguresTally
+    {
+        private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+        private MeetingFigures _sum = MeetingFigures.None;
+
+        public void Add(MeetingFigures one, Meeting meeting)
+        {
+            _sum = new MeetingFigures(
+                _sum.Meetings + one.Meetings,
+                _sum.RunningMeetings + one.RunningMeetings,
+                _sum.ScheduledMinutes + one.ScheduledMinutes,
+                _sum.ActualMinutes + one.ActualMinutes,
+                _sum.ParticipantRows + one.ParticipantRows,
+                _sum.Attendees + one.Attendees,
+                DistinctNames: 0,
+                _sum.OverflowMeetings + one.OverflowMeetings,
+                _sum.Calls + one.Calls,
+                _sum.CallMinutes + one.CallMinutes,
+                _sum.CallCost + one.CallCost);
+            foreach (var participant in meeting.Participants)
+            {
+                _names.Add(participant.Name);
+            }
+        }
+
+        public MeetingFigures Figures() => _sum with { DistinctNames = _names.Count };
+    }
+}

@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using UMeetingReports.Core.Rooms;
+using UMeetingReports.Core.Upstream;
+
+namespace UMeetingReports.Core.Export;
+
+/// <summary>
+/// Reads the period once through <see cref="IMeetingReader.EnumerateAsync"/>, setting each large table's rows aside
+/// in a temporary file and summing the figures as they pass; then ClosedXML builds the small sheets and the frames,
+/// <see cref="WorkbookPackage"/> streams the rows into them, and only the complete file is copied to the output.
+/// The package is a zip and is finished in a temporary file first (deleted on close) because the zip cannot be
+/// written to a response that refuses synchronous writes, and so that a failure never leaves part of a file behind.
+/// </summary>
+internal sealed partial class WorkbookExporter(
+    IMeetingReader reader,
+    IRoomDirectory rooms,
+    UpstreamZone zone,
+    ExportSettings settings,
+    ILogger<WorkbookExporter> logger) : IWorkbookExporter
+{
+    public async Task<ExportOutcome> WriteXlsxAsync(ExportRequest request, Stream output, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(output);
+        var started = Stopwatch.GetTimestamp();
+        var roomList = await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false);
+        var sheets = new ExportSheets(zone, request.RevealPhoneNumbers);
+        var tallies = new PeriodTallies(zone);
+        using var spools = new TableSpools(sheets.Tables, settings);
+        var gathering = await GatherAsync(
+            request,
+            roomList,
+            meeting =>
+            {
+                tallies.Add(meeting.Meeting);
+                return spools.Write(meeting);
+            },
+            progress,
+            cancellationToken).ConfigureAwait(false);
+        if (gathering.Failure is { } failure)
+        {
+            return Failed(request, failure);
+        }
+
+        var rowsTotal = spools.Rows;
+        await using var package = settings.CreateTempFile();
+        var exported = WriteWorkbook(
+            request,
+            roomList,
+            sheets,
+            tallies,
+            spools,
+            package,
+            written => progress?.Report(new ExportProgress(ExportStage.Writing, gathering.Fetched, written, rowsTotal)),
+            cancellationToken);
+        return await DeliverAsync(request, package, output, exported, gathering.Fetched, rowsTotal, started, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ExportOutcome> WriteCsvAsync(ExportRequest request, CsvTable table, Stream output, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(output);
+        var started = Stopwatch.GetTimestamp();
+        var roomList = await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false);
+        var definition = new ExportSheets(zone, request.RevealPhoneNumbers).Table(table);
+
+        await using var file = settings.CreateTempFile();
+        long rows;
+        Gathering gathering;
+        using (var csv = new CsvRowWriter(file, definition.Columns))
+        {
+            gathering = await GatherAsync(request, roomList, meeting => definition.Write(meeting, csv), progress, cancellationToken).ConfigureAwait(false);
+            if (gathering.Failure is { } failure)
+            {
+                return Failed(request, failure);
+            }
+
+            csv.Flush();
+            rows = csv.Rows;
+        }
+
+        return await DeliverAsync(request, file, output, [new ExportedSheet(definition.Name, rows)], gathering.Fetched, rows, started, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Every meeting of the period, each handed to <paramref name="take"/> with its room's name; or the failure that
+    /// stopped the reading (the reader names the missing window). Progress is forwarded page by page.
+    /// </summary>
+    private async Task<Gathering> GatherAsync(
+        ExportRequest request,
+        RoomList roomList,
+        Func<MeetingRow, int> take,
+        IProgress<ExportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fetched = new FetchProgress(progress);
+        LogExportStarted(logger, request.Period, request.HostId ?? "all rooms");
+        try
+        {
+            await foreach (var meeting in reader.EnumerateAsync(request.ToQuery(), fetched, cancellationToken).ConfigureAwait(false))
+            {
+                if (!names.TryGetValue(meeting.HostId, out var room))
+                {
+                    room = roomList.NameOf(meeting.HostId);
+                    names.Add(meeting.HostId, room);
+                }
+
+                fetched.Rows += take(new MeetingRow(meeting, room));
+            }
+        }
+        catch (UpstreamException exception)
+        {
+            return new Gathering(exception.Failure, fetched.Last);
+        }
+
+        return new Gathering(null, fetched.Last);
+    }
+
+    /// <summary>
+    /// The writing stage: ClosedXML builds the styles, frames and small sheets from the period's totals, then the
+    /// package is written with the large sheets streamed from their spools. Returns every sheet with its rows.
+    /// </summary>
+    private IReadOnlyList<ExportedSheet> WriteWorkbook(
+        ExportRequest request,
+        RoomList roomList,
+        ExportSheets sheets,
+        PeriodTallies tallies,
+        TableSpools spools,
+        Stream package,
+        Action<long> rowsWritten,
+        CancellationToken cancellationToken)
+    {
+        var large = spools.Sheets(settings.DataRowsPerSheet);
+        try
+        {
+            var summary = WorkbookTemplate.Summary(request, roomList, zone, tallies.Total);
+            var roomLines = tallies.Rooms(roomList, request.HostId);
+            var dayLines = tallies.Days(request.Period);
+            var template = WorkbookTemplate.Build(summary, [.. large.Select(sheet => sheet.Part)], sheets, roomLines, dayLines);
+            WorkbookPackage.Write(template, large, package, rowsWritten, cancellationToken);
+            return
+            [
+                new(ExportSheets.SummaryName, summary.Count),
+                .. large.Select(sheet => new ExportedSheet(sheet.Part.Name, sheet.Part.Rows)),
+                new(sheets.Rooms.Name, roomLines.Count),
+                new(sheets.Daily.Name, dayLines.Count),
+            ];
+        }
+        finally
+        {
+            foreach (var reader in large.Select(sheet => sheet.Rows).Distinct())
+            {
+                reader.Dispose();
+            }
+        }
+    }
+
+    private async Task<ExportOutcome> DeliverAsync(
+        ExportRequest request,
+        FileStream file,
+        Stream output,
+        IReadOnlyList<ExportedSheet> sheets,
+        GatherProgress fetched,
+        long rows,
+        long started,
+        IProgress<ExportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var bytes = file.Length;
+        file.Position = 0;
+        await file.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+        progress?.Report(new ExportProgress(ExportStage.Done, fetched, rows, rows));
+        var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogExportCompleted(logger, request.Period, rows, bytes, elapsed);
+        return ExportOutcome.Completed(bytes, sheets);
+    }
+
+    private ExportOutcome Failed(ExportRequest request, UpstreamFailure failure)
+    {
+        LogExportFailed(logger, request.Period, failure.Window, failure.Describe());
+        return ExportOutcome.Failed(failure);
+    }
+
+    private readonly record struct Gathering(UpstreamFailure? Failure, GatherProgress Fetched);
+
+    /// <summary>Turns the reader's page-by-page progress into the export's, with the rows read so far.</summary>
+    private sealed class FetchProgress(IProgress<ExportProgress>? progress) : IProgress<GatherProgress>
+    {
+        public long Rows { get; set; }
+
+        public GatherProgress Last { get; private set; }
+
+        public void Report(GatherProgress value)
+        {
+            Last = value;
+            progress?.Report(new ExportProgress(ExportStage.Gathering, value, Rows, null));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Export of {Period} ({HostId}) started")]
+    private static partial void LogExportStarted(ILogger logger, DatePeriod period, string hostId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Export of {Period} completed: {Rows} rows, {Bytes} bytes in {ElapsedMilliseconds} ms")]
+    private static partial void LogExportCompleted(ILogger logger, DatePeriod period, long rows, long bytes, long elapsedMilliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Export of {Period} failed at window {Window}, no file was produced: {Reason}")]
+    private static partial void LogExportFailed(ILogger logger, DatePeriod period, DatePeriod window, string reason);
+}

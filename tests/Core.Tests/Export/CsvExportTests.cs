@@ -1,0 +1,143 @@
+using System.Text;
+using UMeetingReports.Core.Export;
+using UMeetingReports.Core.Tests.Support;
+using UMeetingReports.Core.Upstream;
+using UMeetingReports.Simulator;
+using Xunit;
+
+namespace UMeetingReports.Core.Tests.Export;
+
+/// <summary>CSV downloads: bytes as Excel and RFC 4180 readers expect them, and nothing a spreadsheet would run.</summary>
+public sealed class CsvExportTests
+{
+    private static readonly DatePeriod March = new(new(2025, 3, 1), new(2025, 3, 31));
+
+    [Fact]
+    public async Task Starts_with_a_utf8_bom_ends_every_line_with_crlf_and_heads_the_columns_with_the_zone()
+    {
+        using var folder = new ExportFolder();
+        var meeting = MeetingBuilder.A().About("产品评审").WithCall("+8613712349201", 0, 30, 30, 3.00m).Build();
+
+        var (outcome, text, bytes) = await ExportHarness.InMemory(folder, [meeting]).CsvAsync(ExportHarness.Request(March, reveal: true), CsvTable.Telephony);
+
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        Assert.Equal(
+            "\uFEFFMeeting UUID,Meeting ID,Topic,Room,Host ID,Phone number,Type,Start (Asia/Shanghai),End (Asia/Shanghai),Minutes,Cost\r\n"
+            + "dgvOvqWVRUWjrEOS2YI2ig==,1790001234,产品评审,Boardroom,ROOM-A,'+8613712349201,call-in,2025-03-04 09:00:00,2025-03-04 09:30:00,30,3.00\r\n",
+            text);
+        Assert.Equal([new ExportedSheet("Telephony", 1)], outcome.Sheets);
+        Assert.Equal(bytes.Length, outcome.Bytes);
+        Assert.Empty(folder.Files);
+    }
+
+    [Fact]
+    public async Task Prefixes_every_hostile_topic_with_an_apostrophe_and_quotes_fields_as_rfc_4180_says()
+    {
+        using var folder = new ExportFolder();
+        var topics = SimulatorHostileValues.Topics.Append("Plain, with a comma").ToList();
+        var meetings = topics.Select((topic, index) => MeetingBuilder.A($"u{index}").StartingAt(MeetingBuilder.Nine.AddHours(index)).About(topic).Build()).ToList();
+
+        var (_, text, _) = await ExportHarness.InMemory(folder, meetings).CsvAsync(ExportHarness.Request(March), CsvTable.Meetings);
+
+        var records = Rfc4180.Parse(text.TrimStart('\uFEFF'));
+        Assert.All(records, record => Assert.Equal(records[0].Count, record.Count));
+        Assert.Equal(
+            topics.Select(topic => topic[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + topic : topic),
+            records.Skip(1).Select(record => record[4]));
+        Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"Quarterly plan\r\nsecond line\"", text, StringComparison.Ordinal);
+        Assert.Contains(",'-2 budget cut,", text, StringComparison.Ordinal);
+        Assert.Contains(",'@SUM(A1),", text, StringComparison.Ordinal);
+        Assert.Contains(",'\tIndented weekly sync,", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Writes_numbers_times_and_booleans_in_an_invariant_form_and_blanks_for_what_is_not_known()
+    {
+        using var folder = new ExportFolder();
+        var running = MeetingBuilder.A().Scheduled(90).StillRunning().WithCall("+8613712349201", 0, 30, 1234, 1234.5m).Build();
+
+        var (_, text, _) = await ExportHarness.InMemory(folder, [running]).CsvAsync(ExportHarness.Request(March), CsvTable.Meetings);
+
+        var row = Rfc4180.Parse(text.TrimStart('\uFEFF'))[1];
+        Assert.Equal(
+            ["dgvOvqWVRUWjrEOS2YI2ig==", "1790001234", "Boardroom", "ROOM-A", "Weekly review", "2025-03-04 09:00:00", "", "TRUE", "FALSE", "90", "", "0", "0", "1", "1234", "1234.5"],
+            row);
+    }
+
+    [Fact]
+    public async Task Holds_no_whole_phone_number_in_a_viewers_participants_or_telephony_file()
+    {
+        using var folder = new ExportFolder();
+        var meeting = MeetingBuilder.A().With("+86 137 1234 9201", 0, 30).WithCall("+8613712349201", 0, 30, 30, 3.00m).Build();
+        var exporter = ExportHarness.InMemory(folder, [meeting]);
+
+        var (_, participants, _) = await exporter.CsvAsync(ExportHarness.Request(March), CsvTable.Participants);
+        var (_, telephony, _) = await exporter.CsvAsync(ExportHarness.Request(March), CsvTable.Telephony);
+        var (_, revealed, _) = await exporter.CsvAsync(ExportHarness.Request(March, reveal: true), CsvTable.Participants);
+
+        Assert.DoesNotContain("8613712349201", Digits(participants + telephony), StringComparison.Ordinal);
+        Assert.Contains("'+86 137****9201", participants, StringComparison.Ordinal);
+        Assert.Contains("'+86 137****9201", telephony, StringComparison.Ordinal);
+        Assert.Contains("8613712349201", Digits(revealed), StringComparison.Ordinal);
+    }
+
+    private static string Digits(string text) => new([.. text.Where(character => char.IsAsciiDigit(character) || character is '*' or '\n')]);
+
+    /// <summary>A reader of RFC 4180 written for the test, so the file is checked by the rules and not by the writer's own code.</summary>
+    private static class Rfc4180
+    {
+        public static List<List<string>> Parse(string text)
+        {
+            var records = new List<List<string>>();
+            var record = new List<string>();
+            var field = new StringBuilder();
+            var quoted = false;
+            for (var index = 0; index < text.Length; index++)
+            {
+                var character = text[index];
+                if (quoted)
+                {
+                    if (character == '"' && index + 1 < text.Length && text[index + 1] == '"')
+                    {
+                        field.Append('"');
+                        index++;
+                    }
+                    else if (character == '"')
+                    {
+                        quoted = false;
+                    }
+                    else
+                    {
+                        field.Append(character);
+                    }
+                }
+                else if (character == '"' && field.Length == 0)
+                {
+                    quoted = true;
+                }
+                else if (character == ',')
+                {
+                    record.Add(field.ToString());
+                    field.Clear();
+                }
+                else if (character == '\r' && index + 1 < text.Length && text[index + 1] == '\n')
+                {
+                    record.Add(field.ToString());
+                    field.Clear();
+                    records.Add(record);
+                    record = [];
+                    index++;
+                }
+                else
+                {
+                    Assert.False(character is '"' or '\r' or '\n', $"Unquoted {(int)character:x} at {index} in a field: not RFC 4180");
+                    field.Append(character);
+                }
+            }
+
+            Assert.True(field.Length == 0 && record.Count == 0, "The file does not end with CRLF");
+            return records;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using UMeetingReports.Core.Export;
+using UMeetingReports.Core.Upstream;
+using Xunit;
+
+namespace UMeetingReports.Core.Tests.Export;
+
+public sealed class ExportFileNameTests
+{
+    private static readonly DatePeriod FirstQuarter = new(new(2025, 1, 1), new(2025, 3, 31));
+
+    [Fact]
+    public void Names_the_workbook_after_its_period() =>
+        Assert.Equal("umeeting-meetings_2025-01-01_2025-03-31.xlsx", ExportFileName.Workbook(FirstQuarter, roomName: null));
+
+    [Theory]
+    [InlineData("Board Room", "umeeting-meetings_2025-01-01_2025-03-31_Board-Room.xlsx")]
+    [InlineData("../../etc/passwd", "umeeting-meetings_2025-01-01_2025-03-31_etc-passwd.xlsx")]
+    [InlineData("会议室 A/B \"1\"", "umeeting-meetings_2025-01-01_2025-03-31_会议室-A-B-1.xlsx")]
+    [InlineData("🚀", "umeeting-meetings_2025-01-01_2025-03-31.xlsx")]
+    public void Appends_the_chosen_room_with_only_letters_digits_and_dashes(string room, string expected) =>
+        Assert.Equal(expected, ExportFileName.Workbook(FirstQuarter, room));
+
+    [Fact]
+    public void Cuts_a_long_room_name_short() =>
+        Assert.Equal("umeeting-meetings_2025-01-01_2025-03-31_" + new string('x', 48) + ".xlsx", ExportFileName.Workbook(FirstQuarter, new string('x', 300)));
+
+    [Fact]
+    public void Names_a_csv_after_its_table() =>
+        Assert.Equal("umeeting-participants_2025-01-01_2025-03-31_Garden.csv", ExportFileName.Csv(CsvTable.Participants, FirstQuarter, "Garden"));
+}

@@ -1,0 +1,138 @@
+using System.Text.RegularExpressions;
+using ClosedXML.Excel;
+using UMeetingReports.Core.Export;
+using UMeetingReports.Core.Tests.Support;
+using UMeetingReports.Core.Upstream;
+using Xunit;
+
+namespace UMeetingReports.Core.Tests.Export;
+
+/// <summary>The workbook over meetings in memory: the cells a user would look at twice.</summary>
+public sealed partial class WorkbookCellTests
+{
+    private static readonly DatePeriod March = new(new(2025, 3, 1), new(2025, 3, 31));
+
+    private static readonly string[] LargeSheets = ["Meetings", "Participants", "Telephony"];
+
+    [Fact]
+    public async Task Keeps_leading_zeros_and_plus_signs_of_ids_and_phone_numbers_as_text()
+    {
+        using var folder = new ExportFolder();
+        var meeting = MeetingBuilder.A("00AbC+/=").WithCall("+8613712349201", 5, 20, 15, 1.50m).With("Alice", 0, 60).Build() with { MeetingId = "0012345678" };
+
+        using var file = await ExportHarness.InMemory(folder, [meeting]).XlsxAsync(ExportHarness.Request(March, reveal: true));
+
+        var row = file["Meetings"].Row(2);
+        Assert.Equal(("00AbC+/=", XLDataType.Text), (row.Cell(1).GetString(), row.Cell(1).DataType));
+        Assert.Equal(("0012345678", XLDataType.Text), (row.Cell(2).GetString(), row.Cell(2).DataType));
+        var call = file["Telephony"].Row(2);
+        Assert.Equal(("+8613712349201", XLDataType.Text), (call.Cell(file["Telephony"].ColumnOf("Phone number")).GetString(), call.Cell(6).DataType));
+        Assert.Equal(1.50m, call.Cell(file["Telephony"].ColumnOf("Cost")).Money());
+    }
+
+    [Fact]
+    public async Task Leaves_the_end_and_actual_minutes_of_a_running_meeting_blank_and_marks_it_running()
+    {
+        using var folder = new ExportFolder();
+        var running = MeetingBuilder.A().StillRunning().With("Alice", 0, null).Build();
+
+        using var file = await ExportHarness.InMemory(folder, [running]).XlsxAsync(ExportHarness.Request(March));
+
+        var meetings = file["Meetings"];
+        var row = meetings.Row(2);
+        Assert.Equal(new DateTime(2025, 3, 4, 9, 0, 0), row.Cell(meetings.ColumnOf("Start (Asia/Shanghai)")).GetDateTime());
+        Assert.True(row.Cell(meetings.ColumnOf("End (Asia/Shanghai)")).IsEmpty());
+        Assert.True(row.Cell(meetings.ColumnOf("Actual minutes")).IsEmpty());
+        Assert.True(row.Cell(meetings.ColumnOf("Running")).GetBoolean());
+        Assert.Equal(1, row.Cell(meetings.ColumnOf("Participants")).GetDouble());
+        var participants = file["Participants"];
+        Assert.True(participants.Row(2).Cell(participants.ColumnOf("Leave (Asia/Shanghai)")).IsEmpty());
+        Assert.True(participants.Row(2).Cell(participants.ColumnOf("Still connected")).GetBoolean());
+    }
+
+    [Fact]
+    public async Task Masks_phone_numbers_and_participant_names_that_are_phone_numbers_in_a_viewers_file()
+    {
+        using var folder = new ExportFolder();
+        var meeting = MeetingBuilder.A()
+            .With("+86 137 1234 9201", 0, 30)
+            .With("13812345678", 5, 30)
+            .With("Alice", 0, 60)
+            .WithCall("+8613712349201", 0, 30, 30, 3.00m)
+            .WithCall("+14155550123", 0, 10, 10, 1.00m, "call-out")
+            .Build();
+        string[] whole = ["8613712349201", "13812345678", "14155550123"];
+
+        using var viewer = await ExportHarness.InMemory(folder, [meeting]).XlsxAsync(ExportHarness.Request(March, reveal: false));
+        using var admin = await ExportHarness.InMemory(folder, [meeting]).XlsxAsync(ExportHarness.Request(March, reveal: true));
+
+        Assert.Empty(WholeNumbersIn(viewer.AllText(), whole));
+        Assert.Equal(whole.Order(), WholeNumbersIn(admin.AllText(), whole).Order());
+        Assert.Contains("+86 137****9201", viewer.AllText());
+        Assert.Contains("Alice", viewer.AllText());
+    }
+
+    [Fact]
+    public async Task Replaces_characters_xml_cannot_carry_instead_of_breaking_the_file()
+    {
+        using var folder = new ExportFolder();
+        var meeting = MeetingBuilder.A().About("Bell\u0007 and \uD800 lone half").Build();
+
+        using var file = await ExportHarness.InMemory(folder, [meeting]).XlsxAsync(ExportHarness.Request(March));
+
+        Assert.Equal("Bell\uFFFD and \uFFFD lone half", file["Meetings"].Cell(2, file["Meetings"].ColumnOf("Topic")).GetString());
+    }
+
+    [Fact]
+    public async Task Writes_every_sheet_with_its_header_when_the_period_has_no_meetings()
+    {
+        using var folder = new ExportFolder();
+
+        using var file = await ExportHarness.InMemory(folder, []).XlsxAsync(ExportHarness.Request(March));
+
+        Assert.Equal(["Summary", "Meetings", "Participants", "Telephony", "Rooms", "Daily"], file.SheetNames);
+        Assert.All(LargeSheets.Select(name => file[name]), sheet =>
+        {
+            Assert.Equal(1, sheet.LastRowUsed()!.RowNumber());
+            Assert.Equal(1, sheet.AutoFilter.Range.RangeAddress.LastAddress.RowNumber);
+        });
+        Assert.Equal(31, file["Daily"].DataRows().Count);
+        Assert.Equal(["Boardroom", "Garden"], file["Rooms"].DataRows().Select(row => row.Cell(1).GetString()));
+    }
+
+    [Theory]
+    [InlineData(5, 6, new[] { 5 })]
+    [InlineData(6, 6, new[] { 5, 1 })]
+    [InlineData(21, 6, new[] { 5, 5, 5, 5, 1 })]
+    public async Task Continues_a_sheet_past_the_row_limit_on_numbered_sheets_keeping_the_row_order(int joins, int rowsPerSheet, int[] rowsPerPart)
+    {
+        using var folder = new ExportFolder();
+        var meetings = Enumerable.Range(0, joins).Select(index =>
+            MeetingBuilder.A($"uuid-{index:00}").StartingAt(MeetingBuilder.Nine.AddHours(index)).With($"Person {index:00}", 0, 30).Build()).ToList();
+
+        using var file = await ExportHarness.InMemory(folder, meetings, rowsPerSheet: rowsPerSheet).XlsxAsync(ExportHarness.Request(March));
+
+        var names = rowsPerPart.Select((_, index) => index == 0 ? "Participants" : $"Participants ({index + 1})").ToList();
+        Assert.Equal(names, file.SheetNames.Where(name => name.StartsWith("Participants", StringComparison.Ordinal)));
+        Assert.Equal(rowsPerPart, names.Select(name => file[name].DataRows().Count));
+        Assert.Equal(
+            meetings.Select(meeting => meeting.Participants[0].Name),
+            names.SelectMany(name => file[name].DataRows().Select(row => row.Cell(file[name].ColumnOf("Participant")).GetString())));
+        Assert.All(names, name =>
+        {
+            Assert.Equal(1, file[name].SheetView.SplitRow);
+            Assert.True(file[name].Cell(1, 1).Style.Font.Bold);
+            Assert.Equal(file[name].LastRowUsed()!.RowNumber(), file[name].AutoFilter.Range.RangeAddress.LastAddress.RowNumber);
+        });
+        Assert.Equal(names.Select((name, index) => new ExportedSheet(name, rowsPerPart[index])), file.Outcome.Sheets.Where(sheet => sheet.Name.StartsWith("Participants", StringComparison.Ordinal)));
+    }
+
+    private static List<string> WholeNumbersIn(IEnumerable<string> texts, IReadOnlyList<string> numbers) =>
+        [.. texts.SelectMany(text => DigitRuns().Matches(Compact().Replace(text, string.Empty))).Select(match => match.Value).Where(numbers.Contains).Distinct()];
+
+    [GeneratedRegex(@"\d{7,}")]
+    private static partial Regex DigitRuns();
+
+    [GeneratedRegex(@"[\s\-.()+]")]
+    private static partial Regex Compact();
+}
