@@ -37,7 +37,8 @@ internal sealed class UpstreamRateLimit : IDisposable
 
         // The bucket measures elapsed time on the real clock, so it is refilled on the real clock too (a test's fake
         // clock must not stop the upstream calls). Four refills a period keep the rate within a quarter of a token.
-        var refillEvery = _bucket.ReplenishmentPeriod / 4;
+        // Never under a millisecond: timers round a shorter period down to 0, which fires once and never again.
+        var refillEvery = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, _bucket.ReplenishmentPeriod.Ticks / 4));
         _refill = TimeProvider.System.CreateTimer(static bucket => ((TokenBucketRateLimiter)bucket!).TryReplenish(), _bucket, refillEvery, refillEvery);
     }
 
