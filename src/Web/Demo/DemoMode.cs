@@ -17,9 +17,15 @@ internal static class DemoMode
     public const string ApiSecret = "demo-secret";
 }
 
-/// <summary>Gives the demo its credentials before UMeetingOptions are validated (post-configure runs first).</summary>
-internal sealed class DemoCredentials : IPostConfigureOptions<UMeetingOptions>
+/// <summary>
+/// Gives the demo its credentials before UMeetingOptions are validated (post-configure runs first), and, unless a
+/// rate is configured, lifts the politeness limit: the vendor's rate limit protects the vendor, and the demo's
+/// upstream is this process on loopback.
+/// </summary>
+internal sealed class DemoCredentials(IConfiguration configuration) : IPostConfigureOptions<UMeetingOptions>
 {
+    public const int DemoRequestsPerSecond = 200;
+
     public void PostConfigure(string? name, UMeetingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -36,6 +42,11 @@ internal sealed class DemoCredentials : IPostConfigureOptions<UMeetingOptions>
         if (string.IsNullOrEmpty(options.ApiSecret))
         {
             options.ApiSecret = DemoMode.ApiSecret;
+        }
+
+        if (configuration[$"{UMeetingOptions.SectionName}:{nameof(UMeetingOptions.RequestsPerSecond)}"] is null)
+        {
+            options.RequestsPerSecond = DemoRequestsPerSecond;
         }
     }
 }
