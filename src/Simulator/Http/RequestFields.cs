@@ -13,9 +13,27 @@ internal sealed class RequestFields(IFormCollection? form, IQueryCollection quer
 {
     public static async Task<RequestFields> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken).ConfigureAwait(false) : null;
-        return new RequestFields(form, request.Query);
+        if (!request.HasFormContentType)
+        {
+            return new RequestFields(null, request.Query);
+        }
+
+        try
+        {
+            return new RequestFields(await request.ReadFormAsync(cancellationToken).ConfigureAwait(false), request.Query);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException)
+        {
+            // A body that claims to be a form but is not one (bad encoding, too many fields) is the caller's mistake:
+            // it gets an envelope that says so, like any other bad parameter, never an HTTP 500.
+            return new RequestFields(null, request.Query) { BodyUnreadable = true };
+        }
     }
+
+    /// <summary>The body said it was a form and could not be read as one.</summary>
+    public bool BodyUnreadable { get; private init; }
+
+    public const string BodyUnreadableMessage = "The request body is not a readable HTML form.";
 
     public string? this[string name]
     {

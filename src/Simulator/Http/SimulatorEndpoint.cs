@@ -49,7 +49,11 @@ internal sealed partial class SimulatorEndpoint(
             }
 
             var body = new ArrayBufferWriter<byte>(16 * 1024);
-            if (!fields.HasCredentials(_options.ApiKey, _options.ApiSecret))
+            if (fields.BodyUnreadable)
+            {
+                UpstreamJson.WriteFailure(body, EnvelopeStatus.BadParameter, RequestFields.BodyUnreadableMessage);
+            }
+            else if (!fields.HasCredentials(_options.ApiKey, _options.ApiSecret))
             {
                 LogCredentialsRefused(logger, DetailPath);
                 UpstreamJson.WriteFailure(body, EnvelopeStatus.InvalidCredentials, EnvelopeStatus.InvalidCredentialsMessage);
@@ -93,7 +97,11 @@ internal sealed partial class SimulatorEndpoint(
             }
 
             var body = new ArrayBufferWriter<byte>(4 * 1024);
-            if (!fields.HasCredentials(_options.ApiKey, _options.ApiSecret))
+            if (fields.BodyUnreadable)
+            {
+                UpstreamJson.WriteFailure(body, EnvelopeStatus.BadParameter, RequestFields.BodyUnreadableMessage);
+            }
+            else if (!fields.HasCredentials(_options.ApiKey, _options.ApiSecret))
             {
                 LogCredentialsRefused(logger, RoomsPath);
                 UpstreamJson.WriteFailure(body, EnvelopeStatus.InvalidCredentials, EnvelopeStatus.InvalidCredentialsMessage);

@@ -284,4 +284,22 @@ public sealed class DetailEndpointTests(SimulatorFixture fixture) : IClassFixtur
             $"{call.GetProperty("phone_number").GetString()},{call.GetProperty("type").GetString()},{call.GetProperty("start_time").GetString()},{call.GetProperty("end_time").GetString()},{call.GetProperty("duration").GetRawText()},{call.GetProperty("total").GetRawText()}")));
 
     private static string Time(DateTime? value) => value?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "";
+
+    [Fact]
+    public async Task A_body_that_claims_to_be_a_form_but_is_not_gets_a_bad_parameter_envelope_not_a_server_error()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Simulator.BaseAddress };
+        // More fields than ASP.NET Core reads from one form (1,024): the form reader gives up on it.
+        using var body = new StringContent(
+            string.Join('&', Enumerable.Range(0, 1_100).Select(index => $"f{index}=1")),
+            System.Text.Encoding.UTF8,
+            "application/x-www-form-urlencoded");
+
+        using var response = await http.PostAsync(new Uri("umeeting/share/detail", UriKind.Relative), body, TestContext.Current.CancellationToken);
+        using var envelope = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(400, envelope.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("The request body is not a readable HTML form.", envelope.RootElement.GetProperty("message").GetString());
+    }
 }
