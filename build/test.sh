@@ -86,7 +86,8 @@ rm -rf "$results"
 mkdir -p "$results"
 
 # --timeout stops a hung test process; its missing report then shows the run broke.
-options=(--results-directory "$results" --report-xunit-xml --timeout 12m)
+# One test project at a time: the browser tests and the core tests each load both cores on their own.
+options=(--results-directory "$results" --report-xunit-xml --timeout 12m --max-parallel-test-modules 1)
 # A filter given on the command line may leave a whole project without a test to run (exit code 8): not a failure then.
 # Without arguments (CI) every project must run tests.
 if [[ $# -gt 0 ]]; then

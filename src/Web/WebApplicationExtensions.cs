@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Simulator;
 using UMeetingReports.Web.Demo;
+using UMeetingReports.Web.Export;
+using UMeetingReports.Web.Gathering;
 using UMeetingReports.Web.Hosting;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -14,6 +17,8 @@ public static class WebApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        app.UseForwardedHeaders();
+        app.UseHsts();
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
@@ -35,14 +40,21 @@ public static class WebApplicationExtensions
         return app;
     }
 
-    /// <summary>The pages, /healthz, and in the demo the simulator under /demo-upstream (not behind sign-in).</summary>
+    /// <summary>The pages, the gathering progress poll, /healthz, and in the demo the simulator under /demo-upstream (not behind sign-in).</summary>
     public static WebApplication MapMeetingReportsWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
 
         app.MapGet("/", () => Results.LocalRedirect("~/meetings")).AllowAnonymous();
         app.MapRazorPages();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapGatheringStatus();
+        app.MapDownloads();
+        // Alive: answers without asking anything. Ready: the meeting service answers a cheap call (cached briefly).
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(WebServiceCollectionExtensions.ReadinessTag),
+        }).AllowAnonymous();
 
         if (app.Services.GetRequiredService<IOptions<UMeetingOptions>>().Value.IsDemo)
         {

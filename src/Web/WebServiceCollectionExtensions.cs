@@ -2,8 +2,10 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
@@ -12,21 +14,35 @@ using UMeetingReports.Simulator;
 using UMeetingReports.Web;
 using UMeetingReports.Web.Accounts;
 using UMeetingReports.Web.Demo;
+using UMeetingReports.Web.Export;
+using UMeetingReports.Web.Gathering;
 using UMeetingReports.Web.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 public static class WebServiceCollectionExtensions
 {
+    /// <summary>The health checks behind /healthz/ready.</summary>
+    public const string ReadinessTag = "ready";
+
     /// <summary>
-    /// The web app on top of <c>AddMeetingReports()</c> (call that first): pages, sign-in, localization, and the
-    /// demo's embedded simulator, which is registered always and mapped only when UMeeting:BaseUrl is empty.
+    /// The web app on top of <c>AddMeetingReports()</c> (call that first): pages, sign-in, localization, background
+    /// gathering of long periods for the analytics pages, and the demo's embedded simulator, which is registered
+    /// always and mapped only when UMeeting:BaseUrl is empty.
     /// </summary>
     public static IServiceCollection AddMeetingReportsWeb(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
 
         services.AddRazorPages()
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add<HandlerlessRequestFilter>();
+
+                // No form here posts jQuery-style names (a[b]); that parser throws on a stray '[' in a field name,
+                // which would turn a hostile form into a server error instead of a refusal.
+                options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -40,10 +56,12 @@ public static class WebServiceCollectionExtensions
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         // Topics and room names are mostly Chinese: write them as text, not as &#x...; entities (markup is still encoded).
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddHealthChecks();
+        services.AddHealthChecks().AddUpstreamReadiness(ReadinessTag);
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSignIn();
+        services.AddPeriodGathering();
+        services.AddDownloads();
         services.AddDemoMode();
         services.AddHostedService<StartupAnnouncement>();
         return services;
@@ -59,6 +77,18 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<AccountDirectory>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<SignInGate>();
+        services.AddSingleton<SignedOutSessions>();
+
+        // Behind a reverse proxy on this host (the defaults trust loopback only) the app sees the client's scheme,
+        // so HSTS and Secure cookies follow HTTPS as the browser sees it.
+        services.Configure<ForwardedHeadersOptions>(options =>
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            // HSTS is sent on HTTPS answers only; a proxy may well call this app by a loopback name.
+            options.ExcludedHosts.Clear();
+        });
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
@@ -72,6 +102,7 @@ public static class WebServiceCollectionExtensions
                 options.ReturnUrlParameter = "returnUrl";
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
+                options.Events.OnValidatePrincipal = SignedOutSessions.ValidateAsync;
                 options.Events.OnRedirectToAccessDenied = context =>
                 {
                     // A signed-in user without the role gets the error page's 403, not a redirect loop through sign-in.

@@ -31,6 +31,9 @@ internal static class Display
         return string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600}:{seconds / 60 % 60:00}:{seconds % 60:00}");
     }
 
+    /// <summary>A time as whole minutes, rounded, in the request's culture (the exact seconds go in data-value).</summary>
+    public static string Minutes(TimeSpan value) => Math.Round(value.TotalMinutes, MidpointRounding.AwayFromZero).ToString("N0", CultureInfo.CurrentCulture);
+
     /// <summary>A share of 0..1 as a whole percent in the request's culture.</summary>
     public static string Percent(double share) => share.ToString("P0", CultureInfo.CurrentCulture);
 

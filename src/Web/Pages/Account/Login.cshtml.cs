@@ -34,7 +34,12 @@ internal sealed class LoginModel(SignInGate gate, AccountDirectory accounts) : P
         switch (Outcome)
         {
             case SignInOutcome.Accepted accepted:
-                Claim[] claims = [new(ClaimTypes.Name, accepted.Account.Name), new(ClaimTypes.Role, accepted.Account.Role)];
+                Claim[] claims =
+                [
+                    new(ClaimTypes.Name, accepted.Account.Name),
+                    new(ClaimTypes.Role, accepted.Account.Role),
+                    new(ClaimTypes.Sid, SignedOutSessions.NewSessionId()),
+                ];
                 var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
                 await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
                 return LocalRedirect(Destination);
@@ -51,6 +56,36 @@ internal sealed class LoginModel(SignInGate gate, AccountDirectory accounts) : P
         }
     }
 
-    /// <summary>Only a local address: a crafted returnUrl must not send a fresh session to another site.</summary>
-    private string Destination => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Content("~/meetings");
+    /// <summary>
+    /// Only a local address: a crafted returnUrl must not send a fresh session to another site.
+    /// A Location header carries ASCII only, so anything else in the address is percent-encoded as UTF-8.
+    /// </summary>
+    private string Destination => Url.IsLocalUrl(ReturnUrl) ? AsciiOnly(ReturnUrl) : Url.Content("~/meetings");
+
+    private static string AsciiOnly(string url)
+    {
+        if (url.All(character => character is > ' ' and < (char)127))
+        {
+            return url;
+        }
+
+        var encoded = new System.Text.StringBuilder(url.Length * 3);
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.Value is > ' ' and < 127)
+            {
+                encoded.Append((char)rune.Value);
+                continue;
+            }
+
+            var length = rune.EncodeToUtf8(utf8);
+            foreach (var octet in utf8[..length])
+            {
+                encoded.Append('%').Append(octet.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return encoded.ToString();
+    }
 }

@@ -3,17 +3,20 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using UMeetingReports.Web.Accounts;
 
 namespace UMeetingReports.Web.Pages.Account;
 
 /// <summary>Sign-out is a POST with the antiforgery token (Razor Pages checks it): a link elsewhere cannot sign anyone out.</summary>
 [AllowAnonymous]
-internal sealed class LogoutModel : PageModel
+internal sealed class LogoutModel(SignedOutSessions sessions, IOptionsMonitor<CookieAuthenticationOptions> cookies) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect(Url.Content("~/meetings"));
 
     public async Task<IActionResult> OnPostAsync()
     {
+        sessions.End(User, cookies.Get(CookieAuthenticationDefaults.AuthenticationScheme).ExpireTimeSpan);
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return LocalRedirect(Url.Content("~/account/login"));
     }

@@ -61,7 +61,9 @@ internal sealed record QuickRange(string Key, string Label, DateOnly From, DateO
         ];
     }
 
-    public bool Matches(MeetingsCriteria criteria) => criteria.From == From && criteria.To == To;
+    public bool Matches(MeetingsCriteria criteria) => Matches(criteria.From, criteria.To);
+
+    public bool Matches(DateOnly from, DateOnly to) => from == From && to == To;
 }
 
 /// <summary>One entry of the room select.</summary>

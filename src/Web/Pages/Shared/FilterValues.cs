@@ -18,6 +18,14 @@ internal static class FilterValues
 
     private static readonly int[] OfferedPageSizes = [10, 30, 50, 100, 300];
 
+    /// <summary>
+    /// The days a filter accepts: wide enough for any account's history and plans, narrow enough that a period's
+    /// month windows and its last midnight stay representable (9999-12-31 has no next day).
+    /// </summary>
+    public static readonly DateOnly EarliestDay = new(2000, 1, 1);
+
+    public static readonly DateOnly LatestDay = new(2099, 12, 31);
+
     /// <summary>The sizes a form offers, none above UMeeting:MaxPageSize.</summary>
     public static IEnumerable<int> PageSizesUpTo(int largest) => OfferedPageSizes.Where(size => size <= largest);
 
@@ -46,7 +54,10 @@ internal static class FilterValues
         return trimmed.Length == 0 ? null : trimmed;
     }
 
-    /// <summary>A day written yyyy-MM-dd; <paramref name="fallback"/> when absent or wrong (with a message when wrong).</summary>
+    /// <summary>
+    /// A day written yyyy-MM-dd from <see cref="EarliestDay"/> to <see cref="LatestDay"/>; <paramref name="fallback"/>
+    /// when absent or wrong (with a message when wrong).
+    /// </summary>
     public static DateOnly Day(string field, string? value, DateOnly fallback, List<FieldError> errors)
     {
         var text = Text(field, value, errors);
@@ -57,7 +68,13 @@ internal static class FilterValues
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return day;
+            if (day >= EarliestDay && day <= LatestDay)
+            {
+                return day;
+            }
+
+            errors.Add(new(field, "Enter a date from {0} to {1}.", [Formatting.Display.Invariant(EarliestDay), Formatting.Display.Invariant(LatestDay)]));
+            return fallback;
         }
 
         errors.Add(new(field, "Enter a date as year-month-day, e.g. {0}.", [Formatting.Display.Invariant(fallback)]));

@@ -2,7 +2,9 @@
 // Chart.js configuration made of data only ({ type, data, options }) and optional "meta" hints read here:
 //   meta.rows         rows of a horizontal chart: the box around the canvas grows to fit them all;
 //   meta.rowHeight    pixels per row (default 26);
-//   meta.valueSuffix  text after a value in tooltips, e.g. " min"; a floating bar shows "start–end suffix".
+//   meta.valueSuffix  text after a value in tooltips, e.g. " min"; a floating bar shows "start–end suffix";
+//   meta.valuePrefix  text before a value in tooltips, e.g. "¥";
+//   meta.decimals     digits after the point in tooltips (money: 2); default up to 1.
 // The pages carry no inline script (the Content-Security-Policy forbids it); without Chart.js the tables remain.
 (function () {
   'use strict';
@@ -10,14 +12,20 @@
     return;
   }
 
-  var numbers = new Intl.NumberFormat(document.documentElement.lang || undefined, { maximumFractionDigits: 1 });
+  var language = document.documentElement.lang || undefined;
 
-  function valueText(value, suffix) {
+  function formatter(meta) {
+    return meta.decimals === undefined
+      ? new Intl.NumberFormat(language, { maximumFractionDigits: 1 })
+      : new Intl.NumberFormat(language, { minimumFractionDigits: meta.decimals, maximumFractionDigits: meta.decimals });
+  }
+
+  function valueText(value, numbers, prefix, suffix) {
     if (Array.isArray(value)) {
-      return numbers.format(value[0]) + '–' + numbers.format(value[1]) + suffix;
+      return prefix + numbers.format(value[0]) + '–' + numbers.format(value[1]) + suffix;
     }
 
-    return typeof value === 'number' ? numbers.format(value) + suffix : String(value);
+    return typeof value === 'number' ? prefix + numbers.format(value) + suffix : String(value);
   }
 
   function fitRows(canvas, meta) {
@@ -45,13 +53,14 @@
       options.animation = false;
     }
 
-    if (meta.valueSuffix !== undefined) {
+    if (meta.valueSuffix !== undefined || meta.valuePrefix !== undefined || meta.decimals !== undefined) {
+      var numbers = formatter(meta);
       options.plugins = options.plugins || {};
       options.plugins.tooltip = options.plugins.tooltip || {};
       options.plugins.tooltip.callbacks = {
         label: function (context) {
           var label = context.dataset.label ? context.dataset.label + ': ' : '';
-          return label + valueText(context.raw, meta.valueSuffix);
+          return label + valueText(context.raw, numbers, meta.valuePrefix || '', meta.valueSuffix || '');
         }
       };
     }

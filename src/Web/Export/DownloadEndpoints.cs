@@ -1,0 +1,84 @@
+using Microsoft.Net.Http.Headers;
+
+namespace UMeetingReports.Web.Export;
+
+/// <summary>The download jobs' registration, their progress poll and their file.</summary>
+internal static class DownloadEndpoints
+{
+    public const string JobsPath = "/downloads";
+
+    /// <summary>The planner, the jobs and their sweeper; options from "Exports", validated at start.</summary>
+    public static IServiceCollection AddDownloads(this IServiceCollection services)
+    {
+        services.AddOptions<ExportOptions>()
+            .BindConfiguration(ExportOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ExportJobs>();
+        services.AddHostedService<ExportJobSweeper>();
+        services.AddScoped<DownloadPlanner>();
+        return services;
+    }
+
+    public static string PagePath(string id) => $"{JobsPath}/{id}";
+
+    public static string StatusPath(string id) => $"{JobsPath}/{id}/status";
+
+    public static string FilePath(string id) => $"{JobsPath}/{id}/file";
+
+    /// <summary>
+    /// GET /downloads/{id}/status: the progress of one of the signed-in user's jobs as JSON. GET /downloads/{id}/file:
+    /// its finished file, which is deleted once it has been sent whole. Both answer 404 for an id the user has no job
+    /// of (never had, already downloaded, expired, or someone else's: the answer does not tell which).
+    /// </summary>
+    public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder endpoints)
+    {
+        var jobsGroup = endpoints.MapGroup(JobsPath);
+        jobsGroup.MapGet("/{id}/status", (string id, HttpContext context, ExportJobs jobs) =>
+        {
+            // Progress changes from one poll to the next: no cache may answer for the app.
+            context.Response.Headers.CacheControl = "no-store";
+            return jobs.Find(OwnerOf(context), id) is { } job ? Results.Json(job.Status()) : Results.NotFound();
+        });
+        jobsGroup.MapGet("/{id}/file", SendFileAsync);
+        return endpoints;
+    }
+
+    public static string OwnerOf(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name }
+            ? name
+            : throw new InvalidOperationException("A download needs a signed-in user.");
+    }
+
+    /// <summary>Sets the attachment header: the plain name, and the RFC 5987 <c>filename*</c> when it holds more than ASCII.</summary>
+    public static void AsAttachment(HttpResponse response, string fileName, string contentType)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(fileName);
+        response.ContentType = contentType;
+        response.Headers.ContentDisposition = disposition.ToString();
+        response.Headers.CacheControl = "no-store";
+    }
+
+    private static async Task<IResult> SendFileAsync(string id, HttpContext context, ExportJobs jobs)
+    {
+        if (jobs.Find(OwnerOf(context), id) is not { } job || ExportJobs.OpenFile(job) is not { } file)
+        {
+            return Results.NotFound();
+        }
+
+        await using (file.ConfigureAwait(false))
+        {
+            AsAttachment(context.Response, job.FileName, job.Criteria.ContentType);
+            context.Response.ContentLength = file.Length;
+            await file.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        // Sent whole (an interrupted download threw above and keeps the file for another try).
+        jobs.Downloaded(job);
+        return Results.Empty;
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Http.Extensions;
+using UMeetingReports.Core.Export;
+using UMeetingReports.Core.Rooms;
+using UMeetingReports.Core.Upstream;
+using UMeetingReports.Web.Formatting;
+
+namespace UMeetingReports.Web.Export;
+
+/// <summary>
+/// One download as understood: the period, the room and meeting record it is narrowed to, and the file — the
+/// workbook, or one table as CSV when <see cref="Table"/> is set. Compared by value, so that the same download asked
+/// twice finds the job already running for it.
+/// </summary>
+internal sealed record ExportCriteria(DatePeriod Period, string? HostId, string? Uuid, CsvTable? Table)
+{
+    public const string Path = "/export";
+
+    public ExportFormat Format => Table is null ? ExportFormat.Xlsx : ExportFormat.Csv;
+
+    public string ContentType => Table is null ? ExportFileName.XlsxContentType : ExportFileName.CsvContentType;
+
+    /// <summary>A workbook of a report page's filters; the whole period, whatever page of it is on screen.</summary>
+    public static ExportCriteria Workbook(DateOnly from, DateOnly to, string? hostId, string? uuid = null) =>
+        new(new DatePeriod(from, to), hostId, uuid, null);
+
+    public ExportCriteria AsCsv(CsvTable table) => this with { Table = table };
+
+    /// <summary>The name the file is saved under; it names the room when one was chosen.</summary>
+    public string FileName(RoomList rooms)
+    {
+        ArgumentNullException.ThrowIfNull(rooms);
+        var room = string.IsNullOrEmpty(HostId) ? null : rooms.NameOf(HostId);
+        return Table is { } table ? ExportFileName.Csv(table, Period, room) : ExportFileName.Workbook(Period, room);
+    }
+
+    /// <param name="requestedBy">The signed-in user's name, stated in the Summary sheet.</param>
+    /// <param name="revealPhoneNumbers">True for an Admin; anyone else's file holds masked numbers only.</param>
+    /// <param name="now">The upstream zone's "now".</param>
+    public ExportRequest ToRequest(string requestedBy, bool revealPhoneNumbers, DateTimeOffset now) =>
+        new(Period, HostId, requestedBy, revealPhoneNumbers, now) { Uuid = Uuid };
+
+    /// <summary>
+    /// The upstream query the export reads (the one <see cref="ExportRequest"/> makes inside Core): the planner's probe
+    /// asks exactly this, so that the reader's cache hands the probed pages on to the export.
+    /// </summary>
+    public MeetingQuery ToQuery() => new(Period, HostId, Uuid, ShowParticipants: true, ShowTelephonyUsage: true);
+
+    /// <summary>The address of this download (dates always written out, so a bookmark does not move), e.g. <c>/export?from=2025-05-01&amp;to=2025-05-31&amp;format=xlsx</c>.</summary>
+    public string Link(string exportPath)
+    {
+        var query = new QueryBuilder
+        {
+            { ExportFields.From, Display.Invariant(Period.From) },
+            { ExportFields.To, Display.Invariant(Period.To) },
+        };
+        if (!string.IsNullOrEmpty(HostId))
+        {
+            query.Add(ExportFields.HostId, HostId);
+        }
+
+        if (!string.IsNullOrEmpty(Uuid))
+        {
+            query.Add(ExportFields.Uuid, Uuid);
+        }
+
+        query.Add(ExportFields.Format, Format == ExportFormat.Xlsx ? "xlsx" : "csv");
+        if (Table is { } table)
+        {
+            query.Add(ExportFields.Table, table.ToString().ToLowerInvariant());
+        }
+
+        return exportPath + query.ToQueryString().ToUriComponent();
+    }
+}
+
+/// <summary>What a report page's download buttons link to: its filters' workbook, and on request one CSV per table.</summary>
+internal sealed record DownloadLinks(ExportCriteria Criteria, bool WithCsv)
+{
+    public static DownloadLinks For(DateOnly from, DateOnly to, string? hostId, string? uuid = null, bool withCsv = false) =>
+        new(ExportCriteria.Workbook(from, to, hostId, uuid), withCsv);
+}

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace UMeetingReports.Web.Export;
+
+/// <summary>
+/// The "Exports" section: when a download becomes a background job, how long a finished job's file is kept, and how
+/// many jobs read the upstream at once.
+/// </summary>
+internal sealed class ExportOptions
+{
+    public const string SectionName = "Exports";
+
+    /// <summary>
+    /// A download estimated to need more upstream requests than this runs as a background job with a progress page;
+    /// 0 sends every download there. The estimate is explained in <see cref="DownloadPlanner"/>.
+    /// </summary>
+    [Range(0, 100_000, ErrorMessage = "Exports:BackgroundAbove must be between {1} and {2}: it is how many upstream requests a download may need before it runs as a background job.")]
+    public int BackgroundAbove { get; set; } = 24;
+
+    /// <summary>How long a job (and its file) is kept after it ended when nobody downloads it.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "7.00:00:00", ErrorMessage = "Exports:JobLifetime must be between {1} and {2}: it is how long a finished download waits for its owner.")]
+    public TimeSpan JobLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Jobs that read the upstream at once; later ones wait their turn (each already reads with UMeeting:MaxConcurrency).</summary>
+    [Range(1, 16, ErrorMessage = "Exports:MaxConcurrentJobs must be between {1} and {2}: it is how many background downloads read the meeting service at once.")]
+    public int MaxConcurrentJobs { get; set; } = 2;
+
+    /// <summary>Unfinished jobs one user may have; one more is refused with a sentence instead of queueing without end.</summary>
+    [Range(1, 100, ErrorMessage = "Exports:MaxJobsPerUser must be between {1} and {2}: it is how many background downloads one user may have waiting or running.")]
+    public int MaxJobsPerUser { get; set; } = 5;
+}

@@ -1,0 +1,66 @@
+using UMeetingReports.Core.Reports.Analytics;
+
+namespace UMeetingReports.Web.Formatting;
+
+/// <summary>What the numbers of a chart are: yuan (two decimals) or whole counts (calls, minutes, meetings).</summary>
+internal enum SeriesUnit
+{
+    Yuan,
+    Count,
+}
+
+/// <summary>
+/// A bar chart of a Core <see cref="ChartSeries"/>, drawn by wwwroot/js/charts.js and written out again as its "show
+/// as table" alternative by _SeriesChart: the chart's JSON and the table hold the same numbers, one from one series.
+/// </summary>
+/// <param name="Id">The canvas's data-chart and the JSON block's id; also the data-testid stem of the figure.</param>
+/// <param name="LabelHeader">The heading of the table's first column (what a label is: day, room, number, type).</param>
+/// <param name="Horizontal">Bars run sideways, one row per label (long labels such as room names and numbers).</param>
+/// <param name="Stacked">Datasets are stacked on each other rather than side by side.</param>
+internal sealed record SeriesChart(
+    string Id,
+    string Title,
+    string Description,
+    ChartSeries Series,
+    SeriesUnit Unit,
+    string LabelHeader,
+    bool Horizontal = false,
+    bool Stacked = false)
+{
+    // Distinguishable in colour and in grey; call-in and call-out, the two usual types, come first.
+    private static readonly string[] Palette = ["#3b6ea5", "#e8833a", "#2f9e44", "#9c36b5", "#c92a2a", "#868e96", "#1098ad", "#f08c00"];
+
+    /// <summary>The Chart.js configuration (data only; charts.js adds the behaviour).</summary>
+    /// <param name="datasetLabel">A dataset's name as people read it: series keys localized, data (call types) as sent.</param>
+    public object Configuration(Func<string, string> datasetLabel)
+    {
+        ArgumentNullException.ThrowIfNull(datasetLabel);
+        var scale = new { Stacked, BeginAtZero = true, Ticks = new { AutoSkip = !Horizontal } };
+        return new
+        {
+            Type = "bar",
+            Data = new
+            {
+                Series.Labels,
+                Datasets = Series.Datasets.Select((dataset, index) => new
+                {
+                    Label = datasetLabel(dataset.Name),
+                    Data = dataset.Values,
+                    BackgroundColor = Palette[index % Palette.Length],
+                }).ToArray(),
+            },
+            Options = new
+            {
+                IndexAxis = Horizontal ? "y" : "x",
+                Scales = new { X = scale, Y = scale },
+                Plugins = new { Legend = new { Display = Series.Datasets.Count > 1 } },
+            },
+            Meta = new
+            {
+                Rows = Horizontal ? Series.Labels.Count : (int?)null,
+                ValuePrefix = Unit == SeriesUnit.Yuan ? "¥" : null,
+                Decimals = Unit == SeriesUnit.Yuan ? 2 : 0,
+            },
+        };
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using UMeetingReports.Core.Export;
+using UMeetingReports.Core.Rooms;
+using UMeetingReports.Core.Upstream;
+using UMeetingReports.Web.Accounts;
+using UMeetingReports.Web.Export;
+
+namespace UMeetingReports.Web.Pages.Downloads;
+
+/// <summary>
+/// /export?from=…&amp;to=…[&amp;host_id=…][&amp;uuid=…]&amp;format=xlsx|csv[&amp;table=…]: streams the file at once, or, when it
+/// needs many upstream requests, starts a background job and sends the browser to its progress page. This page is
+/// shown only when there is no file: 400 for a wrong filter, 502 when the upstream gave no complete answer (nothing
+/// was written yet), 429 when the user has too many jobs already.
+/// </summary>
+internal sealed class ExportModel(
+    IRoomDirectory roomDirectory,
+    UpstreamZone zone,
+    IOptions<UMeetingOptions> options,
+    DownloadPlanner planner,
+    ExportJobs jobs,
+    IWorkbookExporter exporter) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public ExportFilter Filter { get; set; } = new();
+
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+
+    public ExportCriteria? Criteria { get; private set; }
+
+    public UpstreamFailure? Failure { get; private set; }
+
+    public RoomList Rooms { get; private set; } = RoomList.Unknown;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Rooms = await roomDirectory.GetRoomsAsync(cancellationToken);
+        var check = Filter.Check(zone.Today, options.Value, Rooms);
+        (Criteria, Errors) = (check.Criteria, check.Errors);
+        if (Criteria is not { } criteria)
+        {
+            return WithStatus(StatusCodes.Status400BadRequest);
+        }
+
+        var owner = DownloadEndpoints.OwnerOf(HttpContext);
+        var request = criteria.ToRequest(owner, User.IsInRole(Roles.Admin), zone.Now);
+        var plan = await planner.PlanAsync(criteria, cancellationToken);
+        if (plan.Failure is not null)
+        {
+            Failure = plan.Failure;
+            return WithStatus(StatusCodes.Status502BadGateway);
+        }
+
+        if (plan.InBackground)
+        {
+            return jobs.Start(owner, criteria, request, criteria.FileName(Rooms)) is { } job
+                ? LocalRedirect("~" + DownloadEndpoints.PagePath(job.Id))
+                : WithStatus(StatusCodes.Status429TooManyRequests);
+        }
+
+        DownloadEndpoints.AsAttachment(Response, criteria.FileName(Rooms), criteria.ContentType);
+        var outcome = criteria.Table is { } table
+            ? await exporter.WriteCsvAsync(request, table, Response.Body, null, cancellationToken)
+            : await exporter.WriteXlsxAsync(request, Response.Body, null, cancellationToken);
+        if (outcome.Succeeded)
+        {
+            return new EmptyResult();
+        }
+
+        // Nothing was written: the attachment headers go, and the page says why there is no file.
+        Response.Clear();
+        Failure = outcome.Failure;
+        return WithStatus(StatusCodes.Status502BadGateway);
+    }
+
+    private PageResult WithStatus(int statusCode)
+    {
+        Response.StatusCode = statusCode;
+        return Page();
+    }
+}

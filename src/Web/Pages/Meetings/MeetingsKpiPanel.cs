@@ -1,0 +1,7 @@
+using UMeetingReports.Core.Reports.Analytics;
+using UMeetingReports.Web.Gathering;
+
+namespace UMeetingReports.Web.Pages.Meetings;
+
+/// <summary>What _MeetingsKpis shows: the period's KPIs (or their progress or failure) and what they cover.</summary>
+internal sealed record MeetingsKpiPanel(Gathered<PeriodKpis> Kpis, DateOnly From, DateOnly To, string? RoomName, string RequestId);

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using UMeetingReports.Simulator;
+using UMeetingReports.Web.E2E.Harness;
+using UMeetingReports.Web.E2E.Pages;
+
+namespace UMeetingReports.Web.E2E.Analytics;
+
+/// <summary>A server of its own, whose simulator the tests below slow down: its cache starts cold, its faults are theirs.</summary>
+public sealed class SlowUpstreamServer : MeetingReportsServer;
+
+/// <summary>
+/// Thirteen months read for the first time, with the meeting service taking 0.7 s for each full page (the page size
+/// the whole-period read uses; the table's smaller pages stay quick): the page shows its progress instead of hanging,
+/// and then the figures.
+/// </summary>
+public sealed class LongPeriodJourneyTests(SlowUpstreamServer server, BrowserFixture browser)
+    : BrowserTest(server, browser), IClassFixture<SlowUpstreamServer>
+{
+    private static readonly DateOnly From = new(2024, 5, 1);
+    private static readonly DateOnly To = new(2025, 5, 31);
+
+    private SimulatorDataset Dataset => Server.Services.GetRequiredService<SimulatorDataset>();
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var faults = Server.Services.GetRequiredService<SimulatorFaults>();
+        faults.Clear();
+        faults.Add(new FaultRule(FaultKind.Latency, When: request => request.PageSize == 300, Delay: TimeSpan.FromMilliseconds(700)));
+    }
+
+    [Fact]
+    public async Task A_thirteen_month_telephony_report_shows_its_progress_and_then_its_figures()
+    {
+        // Arrange
+        await SignInAsDemoAdminAsync();
+        var telephony = new TelephonyPage(Page);
+        var polls = 0;
+        Page.Response += (_, response) => polls += response.Url.Contains("/gathering/status", StringComparison.Ordinal) && response.Status == 200 ? 1 : 0;
+        var cost = Dataset.MeetingsBetween(From, To).SelectMany(meeting => meeting.Telephony).Sum(call => call.Total);
+
+        // Act
+        var first = await telephony.OpenAsync("?from=2024-05-01&to=2025-05-31");
+        var monthsTotal = await Page.GetByTestId("gather-windows-total").GetAttributeAsync("data-value");
+        await Page.WaitForFunctionAsync(
+            "() => Number(document.querySelector('[data-testid=\"gather-windows-done\"]')?.dataset.value) > 0",
+            null,
+            new() { Timeout = 30_000 });
+        var (_, _, shownCost) = await telephony.KpisAsync();
+
+        // Assert: a progress bar first (202, thirteen months to read, counts moving as the page polls), then the figures.
+        Assert.Equal(202, first!.Status);
+        Assert.Equal("13", monthsTotal);
+        Assert.True(polls >= 1, "The page never asked how far the reading had got.");
+        Assert.Equal(cost.ToString("0.00", CultureInfo.InvariantCulture), shownCost);
+        Assert.Equal(0, await telephony.Progress.CountAsync());
+        Assert.True(telephony.IsShown);
+        Assert.Empty(BrowserErrors);
+    }
+
+    [Fact]
+    public async Task The_meetings_table_comes_at_once_while_the_kpis_of_thirteen_months_fill_in_afterwards()
+    {
+        // Arrange: one room, so that the whole-period read is not the one the other test already cached.
+        await SignInAsDemoAdminAsync();
+        var room = Dataset.Rooms[5].HostId;
+        var meetings = Dataset.MeetingsBetween(From, To, room);
+
+        // Act
+        var first = await new MeetingsPage(Page).OpenAsync($"?from=2024-05-01&to=2025-05-31&host_id={room}");
+        var rowsAtOnce = await Page.GetByTestId("meeting-row").CountAsync();
+        var progressAtOnce = await Page.GetByTestId("gather-progress").CountAsync();
+        var kpi = Page.GetByTestId("kpi-meetings");
+        await kpi.WaitForAsync(new() { Timeout = 60_000 });
+
+        // Assert
+        Assert.Equal(200, first!.Status);
+        Assert.Equal(30, rowsAtOnce);
+        Assert.Equal(1, progressAtOnce);
+        Assert.Equal(meetings.Count.ToString(CultureInfo.InvariantCulture), await kpi.GetAttributeAsync("data-value"));
+        Assert.Equal(30, await Page.GetByTestId("meeting-row").CountAsync());
+        Assert.Empty(BrowserErrors);
+    }
+}

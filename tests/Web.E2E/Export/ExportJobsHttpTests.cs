@@ -1,0 +1,270 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using UMeetingReports.Simulator;
+using UMeetingReports.Web.E2E.Harness;
+using UMeetingReports.Web.E2E.Http;
+using UMeetingReports.Web.Export;
+
+namespace UMeetingReports.Web.E2E.Export;
+
+/// <summary>
+/// A server where every download of more than one upstream request is a background job, one job reads at a time,
+/// a user may have two waiting or running, and a finished job lives ten seconds of a clock the tests move. Its
+/// accounts are <see cref="AccountsServer"/>'s: the demo's name as Admin, and a Viewer.
+/// </summary>
+public sealed class ExportJobsServer : MeetingReportsServer
+{
+    internal ManualClock Clock { get; } = new(new DateTimeOffset(2025, 6, 15, 7, 0, 0, TimeSpan.Zero));
+
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Auth:Users:0:Name"] = DemoAccount.UserName,
+        ["Auth:Users:0:PasswordHash"] = Hash(DemoAccount.Password),
+        ["Auth:Users:0:Role"] = "Admin",
+        ["Auth:Users:1:Name"] = ViewerAccount.UserName,
+        ["Auth:Users:1:PasswordHash"] = Hash(ViewerAccount.Password),
+        ["Auth:Users:1:Role"] = "Viewer",
+        ["Exports:BackgroundAbove"] = "1",
+        ["Exports:MaxConcurrentJobs"] = "1",
+        ["Exports:MaxJobsPerUser"] = "2",
+        ["Exports:JobLifetime"] = "00:00:10",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    private static string Hash(string password) => new PasswordHasher<object>().HashPassword(new object(), password);
+}
+
+/// <summary>
+/// Background downloads over HTTP: /export answers with a redirect to the job's page; the job, its progress and its
+/// file answer their owner only; the file goes once downloaded, or once the job has outlived Exports:JobLifetime;
+/// a cancelled job keeps nothing; jobs beyond Exports:MaxConcurrentJobs wait, and beyond Exports:MaxJobsPerUser are refused.
+/// </summary>
+public sealed class ExportJobsHttpTests(ExportJobsServer server) : IClassFixture<ExportJobsServer>, IAsyncLifetime
+{
+    private readonly HttpSession _admin = new(server.RootUri);
+    private readonly HttpSession _viewer = new(server.RootUri);
+
+    private SimulatorDataset Dataset => server.Services.GetRequiredService<SimulatorDataset>();
+
+    private SimulatorFaults Faults => server.Services.GetRequiredService<SimulatorFaults>();
+
+    private ExportJobs Jobs => server.Services.GetRequiredService<ExportJobs>();
+
+    public async ValueTask InitializeAsync()
+    {
+        Faults.Clear();
+        await _admin.SignInAsDemoAdminAsync();
+        await _viewer.SignInAsync(ViewerAccount.UserName, ViewerAccount.Password);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Faults.Clear();
+        _admin.Dispose();
+        _viewer.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_long_download_becomes_a_job_whose_page_progress_and_file_only_its_owner_can_reach()
+    {
+        // Arrange: two months are a job without a probe; the first is slowed down so that the job is still running
+        // while the others knock.
+        SlowDown(new DateOnly(2025, 1, 1), TimeSpan.FromSeconds(2));
+
+        // Act
+        using var started = await _admin.GetAsync("/export?from=2025-01-01&to=2025-02-28&format=xlsx");
+        var id = JobIdOf(started);
+        var (ownersStatus, ownersPage) = await _admin.GetPageAsync($"/downloads/{id}");
+        var (viewersStatus, _) = await _viewer.GetPageAsync($"/downloads/{id}");
+        using var viewersPoll = await _viewer.GetAsync($"/downloads/{id}/status");
+        using var viewersFile = await _viewer.GetAsync($"/downloads/{id}/file");
+        using var anonymous = new HttpSession(server.RootUri);
+        using var anonymousPoll = await anonymous.GetAsync($"/downloads/{id}/status");
+        var done = await WaitForStateAsync(_admin, id, "done");
+        using var viewersLateFile = await _viewer.GetAsync($"/downloads/{id}/file");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, ownersStatus);
+        Assert.Equal(1, Hooks.Count(ownersPage, "download-progress"));
+        Assert.Equal("umeeting-meetings_2025-01-01_2025-02-28.xlsx", Hooks.Text(ownersPage, "download-file-name"));
+        Assert.Equal(HttpStatusCode.NotFound, viewersStatus);
+        Assert.Equal(HttpStatusCode.NotFound, viewersPoll.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, viewersFile.StatusCode);
+        Assert.Equal(HttpStatusCode.Found, anonymousPoll.StatusCode);
+        Assert.Equal(100, done.GetProperty("percent").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, viewersLateFile.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_finished_jobs_file_is_the_whole_workbook_and_is_gone_once_downloaded()
+    {
+        // Arrange
+        var truth = Dataset.MeetingsBetween(new DateOnly(2024, 11, 1), new DateOnly(2024, 12, 31));
+        using var started = await _admin.GetAsync("/export?from=2024-11-01&to=2024-12-31&format=xlsx");
+        var id = JobIdOf(started);
+        var path = Jobs.Find(DemoAccount.UserName, id)!.FilePath;
+        await WaitForStateAsync(_admin, id, "done");
+        var (_, readyPage) = await _admin.GetPageAsync($"/downloads/{id}");
+
+        // Act
+        var download = await _admin.FetchAsync(Hooks.Href(readyPage, "download-ready")!);
+        using var workbook = DownloadedFiles.Workbook(download.Bytes);
+        using var again = await _admin.GetAsync($"/downloads/{id}/file");
+        var (pageAfter, _) = await _admin.GetPageAsync($"/downloads/{id}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, download.Status);
+        Assert.Equal("umeeting-meetings_2024-11-01_2024-12-31.xlsx", download.FileName);
+        Assert.Equal(truth.Select(meeting => meeting.Uuid), workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
+        Assert.Equal(truth.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Attribute(readyPage, "Meetings"));
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, pageAfter);
+        Assert.False(File.Exists(path), "The job's file is still on the server after its download.");
+    }
+
+    [Fact]
+    public async Task A_finished_job_nobody_downloads_is_deleted_with_its_file_once_its_lifetime_is_over()
+    {
+        // Arrange
+        using var started = await _admin.GetAsync("/export?from=2024-09-01&to=2024-09-30&format=csv&table=participants");
+        var id = JobIdOf(started);
+        var path = Jobs.Find(DemoAccount.UserName, id)!.FilePath;
+        await WaitForStateAsync(_admin, id, "done");
+        var existedWhenDone = File.Exists(path);
+
+        // Act: the sweeper runs every 2.5 s of real time (a quarter of the lifetime) and reads the test's clock.
+        server.Clock.Advance(TimeSpan.FromSeconds(9));
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        using var beforeLifetime = await _admin.GetAsync($"/downloads/{id}/status");
+        server.Clock.Advance(TimeSpan.FromSeconds(2));
+        var gone = await WaitUntilAsync(async () =>
+        {
+            using var poll = await _admin.GetAsync($"/downloads/{id}/status");
+            return poll.StatusCode == HttpStatusCode.NotFound;
+        });
+
+        // Assert
+        Assert.True(existedWhenDone, "The finished job had no file.");
+        Assert.Equal(HttpStatusCode.OK, beforeLifetime.StatusCode);
+        Assert.True(gone, "The job outlived Exports:JobLifetime.");
+        Assert.False(File.Exists(path), "The expired job's file is still on the server.");
+    }
+
+    [Fact]
+    public async Task Cancelling_a_running_job_stops_it_and_keeps_no_file()
+    {
+        // Arrange
+        SlowDown(new DateOnly(2024, 8, 1), TimeSpan.FromSeconds(5));
+        using var started = await _admin.GetAsync("/export?from=2024-07-01&to=2024-08-31&format=xlsx");
+        var id = JobIdOf(started);
+        var path = Jobs.Find(DemoAccount.UserName, id)!.FilePath;
+        await WaitForStateAsync(_admin, id, "running");
+        var token = await _admin.AntiforgeryTokenAsync($"downloads/{id}");
+
+        // Act
+        using var cancelled = await _admin.PostFormAsync($"/downloads/{id}?handler=cancel", [new("__RequestVerificationToken", token)]);
+        var (status, page) = await _admin.GetPageAsync($"/downloads/{id}");
+        using var file = await _admin.GetAsync($"/downloads/{id}/file");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(1, Hooks.Count(page, "download-cancelled"));
+        Assert.Equal(0, Hooks.Count(page, "download-ready"));
+        Assert.Equal(HttpStatusCode.NotFound, file.StatusCode);
+        Assert.False(File.Exists(path), "A cancelled job left its file behind.");
+    }
+
+    [Fact]
+    public async Task A_job_beyond_the_concurrent_limit_waits_and_one_beyond_the_users_limit_is_refused()
+    {
+        // Arrange: the first job holds the only slot for a while; the next two are one month each, which the
+        // planner probes (quickly) before it makes them jobs.
+        SlowDown(new DateOnly(2024, 5, 1), TimeSpan.FromSeconds(5));
+        using var first = await _admin.GetAsync("/export?from=2024-05-01&to=2024-06-30&format=xlsx");
+        var firstId = JobIdOf(first);
+        await WaitForStateAsync(_admin, firstId, "running");
+
+        // Act
+        using var second = await _admin.GetAsync("/export?from=2024-10-01&to=2024-10-31&format=xlsx");
+        var secondId = JobIdOf(second);
+        using var secondAgain = await _admin.GetAsync("/export?from=2024-10-01&to=2024-10-31&format=xlsx");
+        var (secondStatus, secondPage) = await _admin.GetPageAsync($"/downloads/{secondId}");
+        using var third = await _admin.GetAsync("/export?from=2025-03-01&to=2025-03-31&format=xlsx");
+        var thirdPage = await third.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var secondDone = await WaitForStateAsync(_admin, secondId, "done");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, secondStatus);
+        Assert.Equal(1, Hooks.Count(secondPage, "download-waiting"));
+        Assert.Equal(secondId, JobIdOf(secondAgain));
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Equal(
+            "You already have 2 downloads waiting or running: wait for one to finish, or cancel one, then try again.",
+            Hooks.Text(thirdPage, "too-many-downloads"));
+        Assert.Equal("done", (await WaitForStateAsync(_admin, firstId, "done")).GetProperty("state").GetString());
+        Assert.Equal("done", secondDone.GetProperty("state").GetString());
+    }
+
+    /// <summary>Delays every full page of the month starting on <paramref name="monthStart"/>.</summary>
+    private void SlowDown(DateOnly monthStart, TimeSpan delay) =>
+        Faults.Add(new FaultRule(FaultKind.Latency, When: request => request.From == monthStart, Delay: delay));
+
+    private static string JobIdOf(HttpResponseMessage started)
+    {
+        Assert.Equal(HttpStatusCode.Found, started.StatusCode);
+        var location = started.Headers.Location?.OriginalString ?? "";
+        Assert.Matches("^/downloads/[0-9a-f]{32}$", location);
+        return location["/downloads/".Length..];
+    }
+
+    /// <summary>Polls the job's status until it reaches <paramref name="state"/>; fails when it ends in another.</summary>
+    private static async Task<JsonElement> WaitForStateAsync(HttpSession session, string id, string state)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            using var response = await session.GetAsync($"/downloads/{id}/status");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var status = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.Clone();
+            var current = status.GetProperty("state").GetString();
+            if (current == state)
+            {
+                return status;
+            }
+
+            Assert.False(status.GetProperty("ended").GetBoolean(), $"The job ended {current}, not {state}.");
+            Assert.True(DateTime.UtcNow < deadline, $"The job is still {current} after a minute.");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static async Task<bool> WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        return false;
+    }
+
+    /// <summary>The rows the ready page states for a sheet.</summary>
+    private static string? Attribute(string html, string sheet) =>
+        System.Text.RegularExpressions.Regex.Match(html, $@"data-name=""{sheet}"" data-rows=""(?<rows>\d+)""") is { Success: true } match ? match.Groups["rows"].Value : null;
+}

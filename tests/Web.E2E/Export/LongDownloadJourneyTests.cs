@@ -1,0 +1,79 @@
+using Microsoft.Extensions.DependencyInjection;
+using UMeetingReports.Simulator;
+using UMeetingReports.Web.E2E.Harness;
+using UMeetingReports.Web.E2E.Pages;
+
+namespace UMeetingReports.Web.E2E.Export;
+
+/// <summary>
+/// A server of its own where every download of more than one upstream request runs in the background, and the
+/// meeting service takes 0.8 s for every request: a half-year download takes several seconds.
+/// </summary>
+public sealed class SlowExportServer : MeetingReportsServer
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Exports:BackgroundAbove"] = "1",
+        ["Simulator:LatencyMilliseconds"] = "800",
+    };
+}
+
+/// <summary>
+/// "Download Excel" on a long period: the browser lands on the download's page, whose bar moves as the months
+/// arrive; the file is offered when done, and a cancelled download says so. The downloads start from /participants,
+/// which reads the period without phone legs: the meetings list would gather its KPIs from the very upstream pages
+/// the workbook needs, and the download would find them all in the cache before it could be watched or cancelled.
+/// </summary>
+public sealed class LongDownloadJourneyTests(SlowExportServer server, BrowserFixture browser)
+    : BrowserTest(server, browser), IClassFixture<SlowExportServer>
+{
+    private SimulatorDataset Dataset => Server.Services.GetRequiredService<SimulatorDataset>();
+
+    [Fact]
+    public async Task A_long_download_shows_its_bar_moving_and_then_offers_the_whole_workbook()
+    {
+        // Arrange
+        await SignInAsDemoAdminAsync();
+        var truth = Dataset.MeetingsBetween(new DateOnly(2024, 6, 1), new DateOnly(2024, 11, 30));
+        await new ParticipantsPage(Page).OpenAsync("?from=2024-06-01&to=2024-11-30");
+        var job = new DownloadJobPage(Page);
+
+        // Act
+        await job.OpenFromAsync(new ReportDownloads(Page).Excel);
+        var monthsTotal = await job.CountAsync("download-windows-total");
+        var firstValue = await job.BarValueAsync();
+        await job.WaitForBarAboveAsync(firstValue, TimeSpan.FromSeconds(30));
+        var file = await job.SaveWhenReadyAsync(TimeSpan.FromSeconds(90));
+        using var workbook = file.OpenWorkbook();
+
+        // Assert
+        Assert.True(job.IsShown, "The long download did not lead to its progress page.");
+        Assert.Equal(6, monthsTotal);
+        Assert.Equal("umeeting-meetings_2024-06-01_2024-11-30.xlsx", file.Name);
+        Assert.Equal(truth.Select(meeting => meeting.Uuid), workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
+        Assert.Equal(truth.Sum(meeting => meeting.Telephony.Count), workbook.Worksheet("Telephony").DataRows());
+        Assert.Empty(BrowserErrors);
+    }
+
+    [Fact]
+    public async Task A_cancelled_download_says_so_and_offers_no_file()
+    {
+        // Arrange
+        await SignInAsDemoAdminAsync();
+        await new ParticipantsPage(Page).OpenAsync("?from=2024-12-01&to=2025-06-14");
+        var job = new DownloadJobPage(Page);
+        await job.OpenFromAsync(new ReportDownloads(Page).Excel);
+        var wasRunning = await job.Progress.CountAsync();
+
+        // Act
+        var response = await job.CancelAsync();
+
+        // Assert
+        Assert.Equal(1, wasRunning);
+        Assert.Equal(200, response.Status);
+        Assert.True(await job.Cancelled.IsVisibleAsync(), "The page does not say the download was cancelled.");
+        Assert.Equal(0, await job.Ready.CountAsync());
+        Assert.Equal(0, await job.Progress.CountAsync());
+        Assert.Empty(BrowserErrors);
+    }
+}
