@@ -44,10 +44,29 @@ count_of() {
   echo "${value:-0}"
 }
 
+# Names each failed test with the first lines of its message, so that the tail of a log says what broke.
+print_failures() {
+  local report
+  shopt -s nullglob
+  for report in "$results"/*.xml; do
+    python3 - "$report" <<'PY' 2>/dev/null || grep -o '<test [^>]*result="Fail"' "$report" | sed -E 's/.* name="([^"]*)".*/FAILED \1/' || true
+import sys, xml.etree.ElementTree as tree
+for test in tree.parse(sys.argv[1]).iter("test"):
+    if test.get("result") == "Fail":
+        message = (test.findtext("failure/message") or "").strip().splitlines()
+        print("FAILED " + test.get("name", "?"))
+        for line in message[:6]:
+            print("    " + line)
+PY
+  done
+  shopt -u nullglob
+}
+
 on_exit() {
   local status=$?
   trap - EXIT
   echo
+  print_failures
   print_summary
   exit "$status"
 }
