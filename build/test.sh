@@ -104,9 +104,11 @@ fi
 rm -rf "$results"
 mkdir -p "$results"
 
-# --timeout stops a hung test process; its missing report then shows the run broke.
+# --timeout asks a hung test run to stop; a test that ignores the request would keep its process alive, so the whole
+# command is also killed (with every process it started) a minute later. A missing report then shows the run broke.
 # One test project at a time: the browser tests and the core tests each load both cores on their own.
-options=(--results-directory "$results" --report-xunit-xml --timeout 12m --max-parallel-test-modules 1)
+readonly run_limit=10m hard_limit=11m
+options=(--results-directory "$results" --report-xunit-xml --timeout "$run_limit" --max-parallel-test-modules 1)
 # A filter given on the command line may leave a whole project without a test to run (exit code 8): not a failure then.
 # Without arguments (CI) every project must run tests.
 if [[ $# -gt 0 ]]; then
@@ -114,9 +116,12 @@ if [[ $# -gt 0 ]]; then
 fi
 
 set +e
-dotnet test --solution UMeetingReports.sln "${options[@]}" "$@"
+timeout --kill-after=30s "$hard_limit" dotnet test --solution UMeetingReports.sln "${options[@]}" "$@"
 status=$?
 set -e
+if [[ $status -eq 124 || $status -eq 137 ]]; then
+  echo "test.sh: the tests did not finish within $hard_limit and were stopped; a test hangs." >&2
+fi
 
 # Every test project must have reported: a project whose process crashed or hung leaves no report behind.
 shopt -s nullglob
