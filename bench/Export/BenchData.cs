@@ -92,7 +92,7 @@ internal sealed class ListReader(IReadOnlyList<Meeting> meetings) : IMeetingRead
 {
     private const int PageSize = 300;
 
-    public async IAsyncEnumerable<Meeting> EnumerateAsync(MeetingQuery query, IProgress<GatherProgress>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<Meeting> EnumerateAsync(MeetingQuery query, IProgress<GatherProgress>? progress, PageCaching caching, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var pages = (meetings.Count + PageSize - 1) / PageSize;
         for (var index = 0; index < meetings.Count; index++)

@@ -146,6 +146,7 @@ internal static class Variants
             new ListReader(meetings),
             new FixedRooms(BenchData.Rooms),
             new UpstreamZone(BenchData.Zone, TimeProvider.System),
+            Microsoft.Extensions.Options.Options.Create(new UMeetingReports.Core.Reports.RoomUsage.BusinessHoursOptions()),
             ExportSettings.Default,
             NullLogger<WorkbookExporter>.Instance);
 

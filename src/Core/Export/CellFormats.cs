@@ -18,6 +18,7 @@ internal static class CellFormats
         ColumnKind.Text => "@",
         ColumnKind.Integer => "0",
         ColumnKind.Money => "¥#,##0.00",
+        ColumnKind.Percent => "0.0%",
         ColumnKind.DateTime => "yyyy-mm-dd hh:mm:ss",
         ColumnKind.Date => "yyyy-mm-dd",
         ColumnKind.Boolean => "General",
@@ -46,7 +47,7 @@ internal static class CellFormats
             case ColumnKind.Integer:
                 cell.SetValue((long)value.Number);
                 break;
-            case ColumnKind.Money:
+            case ColumnKind.Money or ColumnKind.Percent:
                 cell.SetValue(value.Number);
                 break;
             case ColumnKind.DateTime or ColumnKind.Date:

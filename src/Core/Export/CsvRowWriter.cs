@@ -39,7 +39,7 @@ internal sealed class CsvRowWriter : IRowSink, IDisposable
             {
                 ColumnKind.Text => Text(cell.Text!),
                 ColumnKind.Integer => ((long)cell.Number).ToString(CultureInfo.InvariantCulture),
-                ColumnKind.Money => cell.Number.ToString(CultureInfo.InvariantCulture),
+                ColumnKind.Money or ColumnKind.Percent => cell.Number.ToString(CultureInfo.InvariantCulture),
                 ColumnKind.DateTime => cell.Time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 ColumnKind.Date => cell.Time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ColumnKind.Boolean => cell.Number != 0m ? "TRUE" : "FALSE",

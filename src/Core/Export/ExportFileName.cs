@@ -6,8 +6,9 @@ namespace UMeetingReports.Core.Export;
 
 /// <summary>
 /// File names that say what is inside: <c>umeeting-meetings_2025-01-01_2025-03-31.xlsx</c>, with the room's name
-/// appended when one room was chosen (<c>..._2025-03-31_Board-Room.xlsx</c>). The room part keeps letters and
-/// digits of any script, so Chinese names survive; everything else becomes a dash.
+/// appended when one room was chosen (<c>..._2025-03-31_Board-Room.xlsx</c>), and the participants searched for
+/// when the file is narrowed to them (<c>..._participant-zhang.xlsx</c>). Those parts keep letters and digits of any
+/// script, so Chinese names survive; everything else becomes a dash.
 /// </summary>
 public static class ExportFileName
 {
@@ -17,16 +18,28 @@ public static class ExportFileName
 
     private const int MaxRoomLength = 48;
 
-    public static string Workbook(DatePeriod period, string? roomName) => Build("meetings", period, roomName, "xlsx");
+    public static string Workbook(DatePeriod period, string? roomName, string? participantName = null) =>
+        Build("meetings", period, roomName, participantName, "xlsx");
 
-    public static string Csv(CsvTable table, DatePeriod period, string? roomName) =>
-        Build(table.ToString().ToLowerInvariant(), period, roomName, "csv");
+    public static string Csv(CsvTable table, DatePeriod period, string? roomName, string? participantName = null) =>
+        Build(table.ToString().ToLowerInvariant(), period, roomName, participantName, "csv");
 
-    private static string Build(string content, DatePeriod period, string? roomName, string extension)
+    private static string Build(string content, DatePeriod period, string? roomName, string? participantName, string extension)
     {
-        var name = string.Create(CultureInfo.InvariantCulture, $"umeeting-{content}_{period.From:yyyy-MM-dd}_{period.To:yyyy-MM-dd}");
+        var name = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"umeeting-{content}_{period.From:yyyy-MM-dd}_{period.To:yyyy-MM-dd}"));
         var room = Sanitize(roomName);
-        return room.Length == 0 ? $"{name}.{extension}" : $"{name}_{room}.{extension}";
+        if (room.Length > 0)
+        {
+            name.Append('_').Append(room);
+        }
+
+        var participant = Sanitize(participantName);
+        if (participant.Length > 0)
+        {
+            name.Append("_participant-").Append(participant);
+        }
+
+        return name.Append('.').Append(extension).ToString();
     }
 
     private static string Sanitize(string? roomName)

@@ -1,3 +1,4 @@
+using UMeetingReports.Core.Reports.Participants;
 using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Export;
@@ -7,7 +8,8 @@ namespace UMeetingReports.Core.Export;
 /// <paramref name="RevealPhoneNumbers"/> (a Viewer) the file holds no whole phone number: telephony numbers are
 /// masked, and so are participant names that are phone numbers. <paramref name="GeneratedAt"/> is the upstream
 /// zone's "now" when the download was asked for (<see cref="UpstreamZone.Now"/>), stated in the Summary sheet.
-/// <see cref="Uuid"/> narrows the file to one meeting record (the meeting detail page's download).
+/// <see cref="Uuid"/> narrows the file to one meeting record (the meeting detail page's download);
+/// <see cref="ParticipantName"/> to the participants report's name search (that page's download).
 /// </summary>
 public sealed record ExportRequest(
     DatePeriod Period,
@@ -18,6 +20,14 @@ public sealed record ExportRequest(
 {
     /// <summary>One meeting record's id; null for every meeting of the period.</summary>
     public string? Uuid { get; init; }
+
+    /// <summary>
+    /// The participants report's name search (see <see cref="NameSearch"/>): the file then holds the meetings a
+    /// matching participant joined, with only the matching joins, and those meetings' phone calls. Null for everyone.
+    /// </summary>
+    public string? ParticipantName { get; init; }
+
+    internal NameSearch NameSearch => new(ParticipantName, RevealPhoneNumbers);
 
     internal MeetingQuery ToQuery() =>
         new(Period, string.IsNullOrEmpty(HostId) ? null : HostId, string.IsNullOrEmpty(Uuid) ? null : Uuid, ShowParticipants: true, ShowTelephonyUsage: true);

@@ -1,5 +1,6 @@
 using UMeetingReports.Core.Privacy;
 using UMeetingReports.Core.Reports.Analytics;
+using UMeetingReports.Core.Reports.RoomUsage;
 using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Export;
@@ -11,7 +12,7 @@ internal readonly record struct ParticipantRow(MeetingRow Of, Participant Partic
 
 internal readonly record struct CallRow(MeetingRow Of, TelephonyCall Call);
 
-internal sealed record RoomTotals(string Room, string HostId, MeetingFigures Figures);
+internal sealed record RoomTotals(string Room, string HostId, MeetingFigures Figures, int PeakConcurrentMeetings, Utilisation Utilisation);
 
 internal sealed record DayTotals(DateOnly Day, MeetingFigures Figures);
 
@@ -91,6 +92,10 @@ internal sealed class ExportSheets
             Text<RoomTotals>("Room", 24, row => row.Room),
             Text<RoomTotals>("Host ID", 24, row => row.HostId),
             .. FigureColumns<RoomTotals>(row => row.Figures),
+            Integer<RoomTotals>("Peak concurrent meetings", 12, row => row.PeakConcurrentMeetings),
+            Integer<RoomTotals>("Business minutes", 11, row => WholeMinutes(row.Utilisation.Available)),
+            Integer<RoomTotals>("Occupied business minutes", 12, row => WholeMinutes(row.Utilisation.Occupied)),
+            new("Utilisation", ColumnKind.Percent, 11, row => ExportCell.Of(row.Utilisation.Ratio)),
         ]);
 
         Daily = new("Daily",
@@ -136,6 +141,9 @@ internal sealed class ExportSheets
         Integer<TRow>("Phone minutes", 10, row => figures(row).CallMinutes),
         Money<TRow>("Phone cost", 13, row => figures(row).CallCost),
     ];
+
+    /// <summary>Rounded to whole minutes, as the pages show them; the utilisation is computed from the exact times.</summary>
+    internal static long WholeMinutes(TimeSpan time) => (long)Math.Round(time.TotalMinutes, MidpointRounding.AwayFromZero);
 
     /// <summary>Whole minutes from join to leave (never negative); blank while still connected.</summary>
     private static long? ConnectedMinutes(Participant participant) =>

@@ -1,4 +1,5 @@
 using UMeetingReports.Core.Reports.Analytics;
+using UMeetingReports.Core.Reports.RoomUsage;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 
@@ -7,39 +8,54 @@ namespace UMeetingReports.Core.Export;
 /// <summary>
 /// The whole period's figures, per room and per day, summed meeting by meeting as the rows stream past, so that
 /// the Summary, Rooms and Daily sheets never need the period in memory. Each meeting's own figures come from
-/// <see cref="MeetingFigures.Of"/>, the analytics pages' definition, so the workbook's totals are the pages' totals.
+/// <see cref="MeetingFigures.Of"/>, the analytics pages' definition, and peaks and utilisation from
+/// <see cref="RoomOccupancy"/>, the room usage page's, so the workbook's totals are the pages' totals. Only when each
+/// meeting ran is kept (for utilisation), and the names seen (for distinct participants).
 /// </summary>
 internal sealed class PeriodTallies(UpstreamZone zone)
 {
     private readonly FiguresTally _total = new();
+    private readonly RoomOccupancy _occupancy = new();
     private readonly Dictionary<string, FiguresTally> _rooms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RoomOccupancy> _roomOccupancy = new(StringComparer.Ordinal);
     private readonly Dictionary<DateOnly, FiguresTally> _days = [];
 
     public void Add(Meeting meeting)
     {
         var one = MeetingFigures.Of([meeting]);
         _total.Add(one, meeting);
+        _occupancy.Add(meeting);
         Tally(_rooms, meeting.HostId).Add(one, meeting);
+        Tally(_roomOccupancy, meeting.HostId).Add(meeting);
         Tally(_days, zone.DayOf(meeting.Start)).Add(one, meeting);
     }
 
     public MeetingFigures Total => _total.Figures();
 
+    /// <summary>The most meetings held at once across every room (the licences the account needed).</summary>
+    public int PeakConcurrent(UsageFrame frame) => _occupancy.PeakConcurrent(frame);
+
     /// <summary>
     /// The chosen room alone; or every room of the directory in its order (meetings or not), then any other room the
     /// data names — as the room usage page lists them.
     /// </summary>
-    public IReadOnlyList<RoomTotals> Rooms(RoomList rooms, string? chosenHostId)
+    public IReadOnlyList<RoomTotals> Rooms(RoomList rooms, string? chosenHostId, UsageFrame frame)
     {
         IEnumerable<string> hostIds = string.IsNullOrEmpty(chosenHostId)
             ? rooms.Rooms.Select(room => room.HostId)
                 .Concat(_rooms.Keys.Where(hostId => !rooms.Contains(hostId)).Order(StringComparer.Ordinal))
                 .Distinct(StringComparer.Ordinal)
             : [chosenHostId];
-        return [.. hostIds.Select(hostId => new RoomTotals(
-            rooms.NameOf(hostId),
-            hostId,
-            _rooms.TryGetValue(hostId, out var tally) ? tally.Figures() : MeetingFigures.None))];
+        return [.. hostIds.Select(hostId =>
+        {
+            var occupancy = _roomOccupancy.GetValueOrDefault(hostId) ?? new RoomOccupancy();
+            return new RoomTotals(
+                rooms.NameOf(hostId),
+                hostId,
+                _rooms.TryGetValue(hostId, out var tally) ? tally.Figures() : MeetingFigures.None,
+                occupancy.PeakConcurrent(frame),
+                occupancy.Utilisation(frame));
+        })];
     }
 
     /// <summary>Every day of the period (days without meetings at zero) and any day the upstream placed a meeting on outside it.</summary>
@@ -48,12 +64,13 @@ internal sealed class PeriodTallies(UpstreamZone zone)
             day,
             _days.TryGetValue(day, out var tally) ? tally.Figures() : MeetingFigures.None))];
 
-    private static FiguresTally Tally<TKey>(Dictionary<TKey, FiguresTally> tallies, TKey key)
+    private static TTally Tally<TKey, TTally>(Dictionary<TKey, TTally> tallies, TKey key)
         where TKey : notnull
+        where TTally : new()
     {
         if (!tallies.TryGetValue(key, out var tally))
         {
-            tally = new FiguresTally();
+            tally = new TTally();
             tallies.Add(key, tally);
         }
 

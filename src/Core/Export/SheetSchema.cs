@@ -12,6 +12,9 @@ internal enum ColumnKind : byte
     /// <summary>Yuan, formatted <c>¥#,##0.00</c>.</summary>
     Money,
 
+    /// <summary>A share (0.42 is 42 %), formatted <c>0.0%</c>; blank when there is nothing to divide by.</summary>
+    Percent,
+
     /// <summary>A wall-clock time in the upstream's zone, which the header names.</summary>
     DateTime,
 
@@ -54,6 +57,8 @@ internal readonly struct ExportCell
     public static ExportCell Of(long? number) => number is { } value ? Of(value) : Empty;
 
     public static ExportCell Of(decimal number) => new(null, number, default, true);
+
+    public static ExportCell Of(decimal? number) => number is { } value ? Of(value) : Empty;
 
     public static ExportCell Of(bool flag) => new(null, flag ? 1m : 0m, default, true);
 

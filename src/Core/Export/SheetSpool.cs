@@ -45,7 +45,7 @@ internal sealed class SheetSpool : IRowSink, IDisposable
                     _writer.Write(Present);
                     _writer.Write7BitEncodedInt64((long)cell.Number);
                     break;
-                case ColumnKind.Money:
+                case ColumnKind.Money or ColumnKind.Percent:
                     _writer.Write(Present);
                     _writer.Write(cell.Number);
                     break;
@@ -80,7 +80,7 @@ internal sealed class SheetSpool : IRowSink, IDisposable
                 {
                     ColumnKind.Text => ExportCell.Of(reader.ReadString()),
                     ColumnKind.Integer => ExportCell.Of(reader.Read7BitEncodedInt64()),
-                    ColumnKind.Money => ExportCell.Of(reader.ReadDecimal()),
+                    ColumnKind.Money or ColumnKind.Percent => ExportCell.Of(reader.ReadDecimal()),
                     ColumnKind.DateTime or ColumnKind.Date => ExportCell.Of(new DateTime(reader.ReadInt64())),
                     ColumnKind.Boolean => ExportCell.Of(marker == True),
                     _ => throw new InvalidOperationException($"Column kind {_kinds[index]} cannot be read back."),

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using UMeetingReports.Core.Reports.Participants;
+using UMeetingReports.Core.Reports.RoomUsage;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 
@@ -16,6 +19,7 @@ internal sealed partial class WorkbookExporter(
     IMeetingReader reader,
     IRoomDirectory rooms,
     UpstreamZone zone,
+    IOptions<BusinessHoursOptions> businessHours,
     ExportSettings settings,
     ILogger<WorkbookExporter> logger) : IWorkbookExporter
 {
@@ -95,12 +99,18 @@ internal sealed partial class WorkbookExporter(
         CancellationToken cancellationToken)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var search = request.NameSearch;
         var fetched = new FetchProgress(progress);
         LogExportStarted(logger, request.Period, request.HostId ?? "all rooms");
         try
         {
-            await foreach (var meeting in reader.EnumerateAsync(request.ToQuery(), fetched, cancellationToken).ConfigureAwait(false))
+            await foreach (var read in reader.EnumerateAsync(request.ToQuery(), fetched, PageCaching.ReadOnly, cancellationToken).ConfigureAwait(false))
             {
+                if (Narrowed(read, search) is not { } meeting)
+                {
+                    continue;
+                }
+
                 if (!names.TryGetValue(meeting.HostId, out var room))
                 {
                     room = roomList.NameOf(meeting.HostId);
@@ -116,6 +126,18 @@ internal sealed partial class WorkbookExporter(
         }
 
         return new Gathering(null, fetched.Last);
+    }
+
+    /// <summary>The meeting with only the joins of the participants searched for; null when none of them joined it.</summary>
+    private static Meeting? Narrowed(Meeting meeting, NameSearch search)
+    {
+        if (search.IsEveryone)
+        {
+            return meeting;
+        }
+
+        var joins = meeting.Participants.Where(participant => search.Matches(participant.Name)).ToList();
+        return joins.Count == 0 ? null : meeting with { Participants = joins };
     }
 
     /// <summary>
@@ -135,8 +157,10 @@ internal sealed partial class WorkbookExporter(
         var large = spools.Sheets(settings.DataRowsPerSheet);
         try
         {
-            var summary = WorkbookTemplate.Summary(request, roomList, zone, tallies.Total);
-            var roomLines = tallies.Rooms(roomList, request.HostId);
+            var frame = UsageFrame.For(request.Period, businessHours.Value, zone, request.GeneratedAt);
+            var roomLines = tallies.Rooms(roomList, request.HostId, frame);
+            var usage = new RoomUsageTotals(tallies.Total, tallies.PeakConcurrent(frame), Utilisation.Sum(roomLines.Select(line => line.Utilisation)));
+            var summary = WorkbookTemplate.Summary(request, roomList, zone, usage, BusinessHoursRule.Of(businessHours.Value, zone));
             var dayLines = tallies.Days(request.Period);
             var template = WorkbookTemplate.Build(summary, [.. large.Select(sheet => sheet.Part)], sheets, roomLines, dayLines);
             WorkbookPackage.Write(template, large, package, rowsWritten, cancellationToken);

@@ -242,7 +242,7 @@ internal static class WorkbookPackage
             _writer.WriteString(kind switch
             {
                 ColumnKind.Integer => ((long)cell.Number).ToString(CultureInfo.InvariantCulture),
-                ColumnKind.Money => cell.Number.ToString(CultureInfo.InvariantCulture),
+                ColumnKind.Money or ColumnKind.Percent => cell.Number.ToString(CultureInfo.InvariantCulture),
                 ColumnKind.DateTime or ColumnKind.Date => cell.Time.ToOADate().ToString("R", CultureInfo.InvariantCulture),
                 ColumnKind.Boolean => cell.Number != 0m ? "1" : "0",
                 _ => throw new InvalidOperationException($"Column kind {kind} has no cell value."),

@@ -40,6 +40,7 @@ internal sealed partial class MeetingReader(
     public async IAsyncEnumerable<Meeting> EnumerateAsync(
         MeetingQuery query,
         IProgress<GatherProgress>? progress,
+        PageCaching caching,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -47,16 +48,25 @@ internal sealed partial class MeetingReader(
         var pageSize = options.Value.MaxPageSize;
         var filter = RecordFilter(query);
 
+        // Windows are started at most ReadAhead ahead of the one being read: enough to keep every upstream slot busy,
+        // and the pages waiting for a slow consumer stay a few months' worth whatever the period's length.
+        var readAhead = ReadAhead(options.Value);
+
         // Stops the fetches still queued or in flight when the consumer leaves early or a window fails.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var gathers = windows.Select(window => GatherWindowAsync(query, window, pageSize, stop.Token)).ToArray();
+        var gathers = new List<Task<WindowGather>>(windows.Count);
         var pageCounts = new int?[windows.Count];
         var (windowsDone, pagesDone, meetings) = (0, 0, 0);
 
         try
         {
-            for (var index = 0; index < gathers.Length; index++)
+            for (var index = 0; index < windows.Count; index++)
             {
+                while (gathers.Count < Math.Min(windows.Count, index + readAhead))
+                {
+                    gathers.Add(GatherWindowAsync(query, windows[gathers.Count], pageSize, caching, stop.Token));
+                }
+
                 var gather = await gathers[index].ConfigureAwait(false);
                 pageCounts[index] = gather.PageCount;
                 foreach (var pageTask in gather.Pages)
@@ -94,7 +104,7 @@ internal sealed partial class MeetingReader(
         var meetings = new List<Meeting>();
         try
         {
-            await foreach (var meeting in EnumerateAsync(query, progress, cancellationToken).ConfigureAwait(false))
+            await foreach (var meeting in EnumerateAsync(query, progress, PageCaching.Keep, cancellationToken).ConfigureAwait(false))
             {
                 meetings.Add(meeting);
             }
@@ -158,16 +168,19 @@ internal sealed partial class MeetingReader(
         return UpstreamResult<MeetingPage>.Success(new MeetingPage(query, pageNumber, pageSize, all.Value.Count, slice));
     }
 
-    private async Task<WindowGather> GatherWindowAsync(MeetingQuery query, DatePeriod window, int pageSize, CancellationToken cancellationToken)
+    /// <summary>How many month windows an enumeration reads ahead of its consumer: twice the upstream slots, at least two.</summary>
+    internal static int ReadAhead(UMeetingOptions settings) => Math.Max(2, 2 * settings.MaxConcurrency);
+
+    private async Task<WindowGather> GatherWindowAsync(MeetingQuery query, DatePeriod window, int pageSize, PageCaching caching, CancellationToken cancellationToken)
     {
-        var first = await pages.GetAsync(query, window, pageSize, 1, cancellationToken).ConfigureAwait(false);
+        var first = await pages.GetAsync(query, window, pageSize, 1, caching, cancellationToken).ConfigureAwait(false);
         if (!first.Succeeded)
         {
             return new WindowGather(1, [Task.FromResult(first)]);
         }
 
         var rest = Enumerable.Range(2, first.Value.PageCount - 1)
-            .Select(pageNumber => pages.GetAsync(query, window, pageSize, pageNumber, cancellationToken));
+            .Select(pageNumber => pages.GetAsync(query, window, pageSize, pageNumber, caching, cancellationToken));
         return new WindowGather(first.Value.PageCount, [Task.FromResult(first), .. rest]);
     }
 
@@ -188,7 +201,7 @@ internal sealed partial class MeetingReader(
         await Parallel.ForEachAsync(
             Enumerable.Range(0, wanted.Length),
             parallel,
-            async (index, token) => results[index] = await pages.GetAsync(query, wanted[index].Window, pageSize, wanted[index].PageNumber, token).ConfigureAwait(false))
+            async (index, token) => results[index] = await pages.GetAsync(query, wanted[index].Window, pageSize, wanted[index].PageNumber, PageCaching.Keep, token).ConfigureAwait(false))
             .ConfigureAwait(false);
         return results;
     }

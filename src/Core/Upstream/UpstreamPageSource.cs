@@ -23,7 +23,7 @@ internal sealed partial class UpstreamPageSource(
     ILogger<UpstreamPageSource> logger)
 {
     public async Task<UpstreamResult<UpstreamPage>> GetAsync(
-        MeetingQuery query, DatePeriod window, int pageSize, int pageNumber, CancellationToken cancellationToken)
+        MeetingQuery query, DatePeriod window, int pageSize, int pageNumber, PageCaching caching, CancellationToken cancellationToken)
     {
         var lifetime = CacheLifetime(window);
         if (lifetime <= TimeSpan.Zero)
@@ -42,7 +42,12 @@ internal sealed partial class UpstreamPageSource(
                     // Throwing is how HybridCache is told not to keep a value.
                     return fetched.Succeeded ? fetched.Value : throw new UpstreamException(fetched.Failure);
                 },
-                new HybridCacheEntryOptions { Expiration = lifetime, LocalCacheExpiration = lifetime },
+                new HybridCacheEntryOptions
+                {
+                    Expiration = lifetime,
+                    LocalCacheExpiration = lifetime,
+                    Flags = caching == PageCaching.ReadOnly ? NotKept : HybridCacheEntryFlags.None,
+                },
                 tags: null,
                 cancellationToken).ConfigureAwait(false);
             return UpstreamResult<UpstreamPage>.Success(page);
@@ -52,6 +57,8 @@ internal sealed partial class UpstreamPageSource(
             return UpstreamResult<UpstreamPage>.Failed(exception.Failure);
         }
     }
+
+    private const HybridCacheEntryFlags NotKept = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite;
 
     /// <summary>
     /// A window that ended before today (in the upstream's zone) no longer changes and is kept long; one that

@@ -7,11 +7,11 @@ using UMeetingReports.Web.Formatting;
 namespace UMeetingReports.Web.Export;
 
 /// <summary>
-/// One download as understood: the period, the room and meeting record it is narrowed to, and the file — the
-/// workbook, or one table as CSV when <see cref="Table"/> is set. Compared by value, so that the same download asked
+/// One download as understood: the period, the room, meeting record and participants it is narrowed to, and the
+/// file — the workbook, or one table as CSV when <see cref="Table"/> is set. Compared by value, so that the same download asked
 /// twice finds the job already running for it.
 /// </summary>
-internal sealed record ExportCriteria(DatePeriod Period, string? HostId, string? Uuid, CsvTable? Table)
+internal sealed record ExportCriteria(DatePeriod Period, string? HostId, string? Uuid, CsvTable? Table, string? ParticipantName = null)
 {
     public const string Path = "/export";
 
@@ -20,24 +20,24 @@ internal sealed record ExportCriteria(DatePeriod Period, string? HostId, string?
     public string ContentType => Table is null ? ExportFileName.XlsxContentType : ExportFileName.CsvContentType;
 
     /// <summary>A workbook of a report page's filters; the whole period, whatever page of it is on screen.</summary>
-    public static ExportCriteria Workbook(DateOnly from, DateOnly to, string? hostId, string? uuid = null) =>
-        new(new DatePeriod(from, to), hostId, uuid, null);
+    public static ExportCriteria Workbook(DateOnly from, DateOnly to, string? hostId, string? uuid = null, string? participantName = null) =>
+        new(new DatePeriod(from, to), hostId, uuid, null, participantName);
 
     public ExportCriteria AsCsv(CsvTable table) => this with { Table = table };
 
-    /// <summary>The name the file is saved under; it names the room when one was chosen.</summary>
+    /// <summary>The name the file is saved under; it names the room when one was chosen, and the participants searched for.</summary>
     public string FileName(RoomList rooms)
     {
         ArgumentNullException.ThrowIfNull(rooms);
         var room = string.IsNullOrEmpty(HostId) ? null : rooms.NameOf(HostId);
-        return Table is { } table ? ExportFileName.Csv(table, Period, room) : ExportFileName.Workbook(Period, room);
+        return Table is { } table ? ExportFileName.Csv(table, Period, room, ParticipantName) : ExportFileName.Workbook(Period, room, ParticipantName);
     }
 
     /// <param name="requestedBy">The signed-in user's name, stated in the Summary sheet.</param>
     /// <param name="revealPhoneNumbers">True for an Admin; anyone else's file holds masked numbers only.</param>
     /// <param name="now">The upstream zone's "now".</param>
     public ExportRequest ToRequest(string requestedBy, bool revealPhoneNumbers, DateTimeOffset now) =>
-        new(Period, HostId, requestedBy, revealPhoneNumbers, now) { Uuid = Uuid };
+        new(Period, HostId, requestedBy, revealPhoneNumbers, now) { Uuid = Uuid, ParticipantName = ParticipantName };
 
     /// <summary>
     /// The upstream query the export reads (the one <see cref="ExportRequest"/> makes inside Core): the planner's probe
@@ -63,6 +63,11 @@ internal sealed record ExportCriteria(DatePeriod Period, string? HostId, string?
             query.Add(ExportFields.Uuid, Uuid);
         }
 
+        if (!string.IsNullOrEmpty(ParticipantName))
+        {
+            query.Add(ExportFields.Name, ParticipantName);
+        }
+
         query.Add(ExportFields.Format, Format == ExportFormat.Xlsx ? "xlsx" : "csv");
         if (Table is { } table)
         {
@@ -76,6 +81,6 @@ internal sealed record ExportCriteria(DatePeriod Period, string? HostId, string?
 /// <summary>What a report page's download buttons link to: its filters' workbook, and on request one CSV per table.</summary>
 internal sealed record DownloadLinks(ExportCriteria Criteria, bool WithCsv)
 {
-    public static DownloadLinks For(DateOnly from, DateOnly to, string? hostId, string? uuid = null, bool withCsv = false) =>
-        new(ExportCriteria.Workbook(from, to, hostId, uuid), withCsv);
+    public static DownloadLinks For(DateOnly from, DateOnly to, string? hostId, string? uuid = null, bool withCsv = false, string? participantName = null) =>
+        new(ExportCriteria.Workbook(from, to, hostId, uuid, participantName), withCsv);
 }

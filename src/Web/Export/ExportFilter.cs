@@ -7,7 +7,7 @@ using UMeetingReports.Web.Pages;
 namespace UMeetingReports.Web.Export;
 
 /// <summary>
-/// The query string of /export: the report pages' own filter names (from, to, host_id, uuid) and what to write
+/// The query string of /export: the report pages' own filter names (from, to, host_id, uuid, name) and what to write
 /// (format, and for CSV the table). Checked like the pages: every value binds as text, a wrong one is a message
 /// beside its name (HTTP 400); missing dates are today in the upstream's zone.
 /// </summary>
@@ -24,6 +24,10 @@ internal sealed class ExportFilter
 
     [FromQuery(Name = ExportFields.Uuid)]
     public string? Uuid { get; set; }
+
+    /// <summary>The participants report's name search.</summary>
+    [FromQuery(Name = ExportFields.Name)]
+    public string? Name { get; set; }
 
     [FromQuery(Name = ExportFields.Format)]
     public string? Format { get; set; }
@@ -43,6 +47,7 @@ internal sealed class ExportFilter
 
         // Record ids are base64: a space is a '+' that arrived unencoded (as on /meeting).
         var uuid = FilterValues.Text(ExportFields.Uuid, Uuid?.Replace(' ', '+'), errors);
+        var name = FilterValues.Text(ExportFields.Name, Name, errors);
         var format = FormatOf(FilterValues.Text(ExportFields.Format, Format, errors), errors);
         var table = TableOf(format, FilterValues.Text(ExportFields.Table, Table, errors), errors);
         FilterValues.CheckPeriod(ExportFields.From, from, ExportFields.To, to, options.MaxPeriodMonths, errors);
@@ -52,7 +57,7 @@ internal sealed class ExportFilter
             errors.Add(new(ExportFields.HostId, "No room of this account has the id {0}.", [hostId]));
         }
 
-        var criteria = errors.Count == 0 ? new ExportCriteria(new DatePeriod(from, to), hostId, uuid, table) : null;
+        var criteria = errors.Count == 0 ? new ExportCriteria(new DatePeriod(from, to), hostId, uuid, table, name) : null;
         return new ExportFilterCheck(criteria, errors);
     }
 
@@ -105,6 +110,7 @@ internal static class ExportFields
     public const string To = "to";
     public const string HostId = "host_id";
     public const string Uuid = "uuid";
+    public const string Name = "name";
     public const string Format = "format";
     public const string Table = "table";
 }

@@ -27,4 +27,10 @@ public sealed class ExportFileNameTests
     [Fact]
     public void Names_a_csv_after_its_table() =>
         Assert.Equal("umeeting-participants_2025-01-01_2025-03-31_Garden.csv", ExportFileName.Csv(CsvTable.Participants, FirstQuarter, "Garden"));
+
+    [Fact]
+    public void Names_the_participants_searched_for_after_the_room() =>
+        Assert.Equal(
+            "umeeting-meetings_2025-01-01_2025-03-31_Garden_participant-Li-Wei.xlsx",
+            ExportFileName.Workbook(FirstQuarter, "Garden", participantName: "Li Wei/"));
 }

@@ -1,8 +1,10 @@
 using ClosedXML.Excel;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using UMeetingReports.Core.Export;
+using UMeetingReports.Core.Reports.RoomUsage;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Tests.Support;
 using UMeetingReports.Core.Upstream;
@@ -20,13 +22,14 @@ internal static class ExportHarness
     public static readonly DateTimeOffset SimulatorNow = new(2025, 6, 15, 7, 0, 0, TimeSpan.Zero);
 
     public static WorkbookExporter Exporter(this CoreHarness core, ExportFolder folder, int rowsPerSheet = ExportSettings.ExcelRowsPerSheet) =>
-        new(core.Reader, core.Rooms, core.Zone, new ExportSettings(rowsPerSheet, folder.Path), core.Get<ILogger<WorkbookExporter>>());
+        new(core.Reader, core.Rooms, core.Zone, core.Get<IOptions<BusinessHoursOptions>>(), new ExportSettings(rowsPerSheet, folder.Path), core.Get<ILogger<WorkbookExporter>>());
 
     public static WorkbookExporter InMemory(ExportFolder folder, IEnumerable<Meeting> meetings, IRoomDirectory? rooms = null, int rowsPerSheet = ExportSettings.ExcelRowsPerSheet) =>
         new(
             new InMemoryMeetingReader(meetings),
             rooms ?? FixedRoomDirectory.Named(("ROOM-A", "Boardroom"), ("ROOM-B", "Garden")),
             new UpstreamZone(GroundTruth.Shanghai, new FakeTimeProvider(SimulatorNow)),
+            Options.Create(new BusinessHoursOptions()),
             new ExportSettings(rowsPerSheet, folder.Path),
             NullLogger<WorkbookExporter>.Instance);
 

@@ -183,6 +183,41 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
     }
 
     [Fact]
+    public async Task States_each_rooms_peak_and_utilisation_and_the_accounts_as_the_room_usage_page_does()
+    {
+        // Arrange
+        using var folder = new ExportFolder();
+        await using var core = CoreHarness.Create(Sim.BaseAddress, clock: AnalyticsHarness.SimulatorClock());
+        var page = await core.RoomUsage().GetAsync(new(Spring), progress: null, TestContext.Current.CancellationToken);
+        Assert.True(page.Succeeded, page.Failure?.Describe());
+        var usage = page.Value;
+        Assert.Contains(usage.Rooms, line => line.Utilisation.Ratio is > 0m);
+
+        // Act
+        using var file = await core.Exporter(folder).XlsxAsync(ExportHarness.Request(Spring));
+
+        // Assert
+        var rooms = file["Rooms"];
+        Assert.Equal(
+            usage.Rooms.Select(line => (line.HostId, line.PeakConcurrentMeetings, Minutes(line.Utilisation.Available), Minutes(line.Utilisation.Occupied), Share(line.Utilisation.Ratio))),
+            rooms.DataRows().Select(row => (
+                row.Cell(rooms.ColumnOf("Host ID")).GetString(),
+                Int(row.Cell(rooms.ColumnOf("Peak concurrent meetings"))),
+                Int(row.Cell(rooms.ColumnOf("Business minutes"))),
+                Int(row.Cell(rooms.ColumnOf("Occupied business minutes"))),
+                Share((decimal)row.Cell(rooms.ColumnOf("Utilisation")).GetDouble()))));
+        Assert.Equal("0.0%", rooms.Cell(2, rooms.ColumnOf("Utilisation")).Style.NumberFormat.Format);
+        var summary = file["Summary"].DataRows().ToDictionary(row => row.Cell(1).GetString(), row => row.Cell(2));
+        Assert.Equal(usage.Totals.PeakConcurrentMeetings, Int(summary["Peak concurrent meetings (the licences needed at once)"]));
+        Assert.Equal(Minutes(usage.Totals.Utilisation.Available), Int(summary["Business minutes (all rooms listed)"]));
+        Assert.Equal(Share(usage.Totals.Utilisation.Ratio), Share((decimal)summary["Utilisation"].GetDouble()));
+        Assert.Equal("Monday–Friday 09:00–18:00, Asia/Shanghai (UTC+08:00)", summary["Business hours (utilisation is measured against them)"].GetString());
+
+        static int Minutes(TimeSpan time) => (int)Math.Round(time.TotalMinutes, MidpointRounding.AwayFromZero);
+        static decimal? Share(decimal? ratio) => ratio is { } value ? Math.Round(value, 6) : null;
+    }
+
+    [Fact]
     public async Task Keeps_hostile_topics_as_inert_text_never_as_formulas()
     {
         using var folder = new ExportFolder();

@@ -124,7 +124,7 @@ public sealed class DownloadPlannerTests
                 : UpstreamResult<MeetingPage>.Failed(failure));
         }
 
-        public IAsyncEnumerable<Meeting> EnumerateAsync(MeetingQuery query, IProgress<GatherProgress>? progress, CancellationToken cancellationToken) =>
+        public IAsyncEnumerable<Meeting> EnumerateAsync(MeetingQuery query, IProgress<GatherProgress>? progress, PageCaching caching, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("The planner reads totals only.");
 
         public Task<UpstreamResult<IReadOnlyList<Meeting>>> GetAllAsync(MeetingQuery query, IProgress<GatherProgress>? progress, CancellationToken cancellationToken) =>

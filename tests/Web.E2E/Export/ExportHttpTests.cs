@@ -72,6 +72,34 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task The_participants_pages_download_keeps_its_name_search_and_holds_only_the_joins_of_those_names()
+    {
+        // Arrange: part of a name that is in May, though not in every meeting.
+        var truth = Dataset.MeetingsBetween(From, To);
+        var name = truth.SelectMany(meeting => meeting.Participants).Select(participant => participant.Name).First(name => name.All(char.IsAsciiLetter) && name.Length >= 4);
+        var search = name[..4].ToLowerInvariant();
+        bool Matches(string participant) => participant.Contains(search, StringComparison.InvariantCultureIgnoreCase);
+        var joined = truth.Where(meeting => meeting.Participants.Any(participant => Matches(participant.Name))).ToList();
+        Assert.InRange(joined.Count, 1, truth.Count - 1);
+        var (status, page) = await _session.GetPageAsync($"/participants?{May}&name={search}");
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        // Act
+        var download = await _session.FetchAsync(Hooks.Href(page, "download-excel")!);
+        using var workbook = DownloadedFiles.Workbook(download.Bytes);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, download.Status);
+        Assert.Equal($"umeeting-meetings_2025-05-01_2025-05-31_participant-{search}.xlsx", download.FileName);
+        Assert.Equal(joined.Select(meeting => meeting.Uuid), workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
+        Assert.Equal(
+            joined.SelectMany(meeting => meeting.Participants).Select(participant => participant.Name).Where(Matches),
+            workbook.Worksheet("Participants").ColumnValues("Participant"));
+        Assert.Equal(search, workbook.SummaryValue("Participant name contains"));
+        Assert.Equal(1, Hooks.Count(page, "download-csv-participants"));
+    }
+
+    [Fact]
     public async Task The_telephony_csv_is_utf8_with_a_bom_one_row_per_call_and_every_hostile_field_made_inert()
     {
         // Arrange

@@ -1,4 +1,3 @@
-using UMeetingReports.Core.Privacy;
 using UMeetingReports.Core.Reports.MeetingDetail;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
@@ -21,7 +20,8 @@ internal sealed class ParticipantsReportService(IMeetingReader reader, IRoomDire
         }
 
         var roomList = await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false);
-        Func<string, string> shown = request.RevealPhoneNumbers ? static name => name : PhoneNumberMask.MaskIfPhoneNumber;
+        var search = new NameSearch(request.NameContains, request.RevealPhoneNumbers);
+        var shown = search.Shown;
         var now = zone.Now;
         var tallies = new Dictionary<string, Tally>(StringComparer.Ordinal);
         foreach (var meeting in all.Value)
@@ -40,9 +40,8 @@ internal sealed class ParticipantsReportService(IMeetingReader reader, IRoomDire
             }
         }
 
-        var search = request.NameContains?.Trim();
         var matching = tallies.Values
-            .Where(tally => string.IsNullOrEmpty(search) || tally.Shown.Contains(search, StringComparison.InvariantCultureIgnoreCase))
+            .Where(tally => search.MatchesShown(tally.Shown))
             .Select(tally => (tally.Exact, Summary: tally.ToSummary(roomList)))
             .ToList();
         matching.Sort(Order(request.Sort, request.Descending));

@@ -8,43 +8,33 @@ namespace UMeetingReports.Core.Reports.RoomUsage;
 /// <summary>Computes room usage from a complete list of meetings; "now" comes from the upstream zone's clock.</summary>
 internal static class RoomUsageBuilder
 {
-    private static readonly DayOfWeek[] MondayFirst =
-        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
 
     public static RoomUsageReport Build(RoomUsageRequest request, IReadOnlyList<Meeting> meetings, RoomList rooms, BusinessHoursOptions options, UpstreamZone zone)
     {
-        var now = zone.Now;
-        var period = new TimeInterval(zone.StartOf(request.Period.From), zone.StartOf(request.Period.To.AddDays(1)));
-        var countedUntil = period.End < now ? period.End : now;
-        var counted = period with { End = countedUntil };
-        var calendar = new BusinessCalendar(options, request.Period, countedUntil, zone);
+        var frame = UsageFrame.For(request.Period, options, zone, zone.Now);
 
         var byRoom = meetings.ToLookup(meeting => meeting.HostId, StringComparer.Ordinal);
         var lines = RoomsToList(rooms, byRoom)
-            .Select(hostId => Line(hostId, rooms.NameOf(hostId), [.. byRoom[hostId]], counted, calendar, now))
+            .Select(hostId => Line(hostId, rooms.NameOf(hostId), [.. byRoom[hostId]], frame))
             .ToList();
 
         var totals = new RoomUsageTotals(
             MeetingFigures.Of(meetings),
-            PeakConcurrent(meetings, now),
-            new Utilisation(
-                Sum(lines.Select(line => line.Utilisation.Occupied)),
-                Sum(lines.Select(line => line.Utilisation.MeetingTime)),
-                Sum(lines.Select(line => line.Utilisation.Available))));
+            RoomOccupancy.Of(meetings).PeakConcurrent(frame),
+            Utilisation.Sum(lines.Select(line => line.Utilisation)));
 
         var chosen = string.IsNullOrEmpty(request.HostId)
             ? meetings
             : [.. byRoom[request.HostId]];
 
-        var days = options.BusinessDays;
         return new RoomUsageReport(
             request,
             lines,
             totals,
-            Heatmap(request.HostId, chosen, counted, now, zone),
+            Heatmap(request.HostId, chosen, frame, zone),
             MeetingsPerDay(request.Period, chosen, zone),
-            new BusinessHoursRule([.. MondayFirst.Where(days.Contains)], options.Start, options.End, zone.Describe()),
-            countedUntil,
+            BusinessHoursRule.Of(options, zone),
+            frame.Counted.End,
             rooms.IsKnown);
     }
 
@@ -56,49 +46,18 @@ internal static class RoomUsageBuilder
         return [.. listed, .. unlisted];
     }
 
-    private static RoomUsageLine Line(string hostId, string name, IReadOnlyList<Meeting> meetings, TimeInterval counted, BusinessCalendar calendar, DateTimeOffset now)
+    private static RoomUsageLine Line(string hostId, string name, IReadOnlyList<Meeting> meetings, UsageFrame frame)
     {
-        var spans = meetings.Select(meeting => Span(meeting, now).Intersect(counted)).ToList();
-        var occupied = Sum(TimeInterval.Union(spans).Select(calendar.Within));
-        var meetingTime = Sum(spans.Select(calendar.Within));
-        return new RoomUsageLine(hostId, name, MeetingFigures.Of(meetings), PeakConcurrent(meetings, now), new Utilisation(occupied, meetingTime, calendar.Available));
+        var occupancy = RoomOccupancy.Of(meetings);
+        return new RoomUsageLine(hostId, name, MeetingFigures.Of(meetings), occupancy.PeakConcurrent(frame), occupancy.Utilisation(frame));
     }
 
-    /// <summary>From start to end; a running meeting until now (never before its own start).</summary>
-    private static TimeInterval Span(Meeting meeting, DateTimeOffset now)
-    {
-        var end = meeting.End ?? now;
-        return new TimeInterval(meeting.Start, end > meeting.Start ? end : meeting.Start);
-    }
-
-    /// <summary>
-    /// The most meetings held at once: meetings in start order, each first releasing those that ended by its
-    /// start (a meeting that ends as another starts does not overlap it), then counting itself.
-    /// </summary>
-    private static int PeakConcurrent(IEnumerable<Meeting> meetings, DateTimeOffset now)
-    {
-        var ends = new PriorityQueue<DateTimeOffset, DateTimeOffset>();
-        var peak = 0;
-        foreach (var span in meetings.Select(meeting => Span(meeting, now)).OrderBy(span => span.Start))
-        {
-            while (ends.TryPeek(out _, out var end) && end <= span.Start)
-            {
-                ends.Dequeue();
-            }
-
-            ends.Enqueue(span.End, span.End);
-            peak = Math.Max(peak, ends.Count);
-        }
-
-        return peak;
-    }
-
-    private static OccupancyHeatmap Heatmap(string? hostId, IEnumerable<Meeting> meetings, TimeInterval counted, DateTimeOffset now, UpstreamZone zone)
+    private static OccupancyHeatmap Heatmap(string? hostId, IEnumerable<Meeting> meetings, UsageFrame frame, UpstreamZone zone)
     {
         var cells = new TimeSpan[7, 24];
         foreach (var meeting in meetings)
         {
-            var span = Span(meeting, now).Intersect(counted);
+            var span = frame.Span(meeting.Start, meeting.End).Intersect(frame.Counted);
             var cursor = span.Start;
             while (cursor < span.End)
             {
@@ -120,7 +79,7 @@ internal static class RoomUsageBuilder
 
         return new OccupancyHeatmap(
             string.IsNullOrEmpty(hostId) ? null : hostId,
-            [.. MondayFirst.Select(day => new HeatmapDay(day, [.. Enumerable.Range(0, 24).Select(hour => cells[(int)day, hour])]))]);
+            [.. BusinessHoursRule.MondayFirst.Select(day => new HeatmapDay(day, [.. Enumerable.Range(0, 24).Select(hour => cells[(int)day, hour])]))]);
     }
 
     /// <summary>Regular and overflow meetings by start day: every day of the period, and any day the upstream placed a meeting on outside it.</summary>
@@ -135,6 +94,4 @@ internal static class RoomUsageBuilder
                 new ChartDataset(SeriesNames.OverflowMeetings, [.. days.Select(day => (decimal)byDay[day].Count(meeting => meeting.IsExtra))]),
             ]);
     }
-
-    private static TimeSpan Sum(IEnumerable<TimeSpan> times) => times.Aggregate(TimeSpan.Zero, static (sum, time) => sum + time);
 }

@@ -48,6 +48,12 @@ public sealed record Utilisation(TimeSpan Occupied, TimeSpan MeetingTime, TimeSp
 {
     public static Utilisation None { get; } = new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
 
+    /// <summary>Several rooms together: their times added up.</summary>
+    public static Utilisation Sum(IEnumerable<Utilisation> rooms) =>
+        (rooms ?? throw new ArgumentNullException(nameof(rooms))).Aggregate(
+            None,
+            static (sum, room) => new Utilisation(sum.Occupied + room.Occupied, sum.MeetingTime + room.MeetingTime, sum.Available + room.Available));
+
     /// <summary>Occupied ÷ available (0.42 is 42 %); null when no business time was available.</summary>
     public decimal? Ratio => Of(Occupied);
 
@@ -58,7 +64,25 @@ public sealed record Utilisation(TimeSpan Occupied, TimeSpan MeetingTime, TimeSp
 }
 
 /// <summary>The business hours the utilisation was measured against, for the page to state.</summary>
-public sealed record BusinessHoursRule(IReadOnlyList<DayOfWeek> Days, TimeOnly Start, TimeOnly End, string ZoneLabel);
+public sealed record BusinessHoursRule(IReadOnlyList<DayOfWeek> Days, TimeOnly Start, TimeOnly End, string ZoneLabel)
+{
+    internal static readonly DayOfWeek[] MondayFirst =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+
+    internal static BusinessHoursRule Of(BusinessHoursOptions options, UpstreamZone zone)
+    {
+        var days = options.BusinessDays;
+        return new BusinessHoursRule([.. MondayFirst.Where(days.Contains)], options.Start, options.End, zone.Describe());
+    }
+
+    /// <summary>For a file: <c>Monday–Friday 09:00–18:00, Asia/Shanghai (UTC+08:00)</c>, or the days listed one by one.</summary>
+    public string Describe()
+    {
+        var contiguous = Days.Count > 1 && Days.Select(day => Array.IndexOf(MondayFirst, day)).Zip(Days.Skip(1).Select(day => Array.IndexOf(MondayFirst, day))).All(pair => pair.Second == pair.First + 1);
+        var days = contiguous ? $"{Days[0]}–{Days[^1]}" : string.Join(", ", Days);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{days} {Start:HH:mm}–{End:HH:mm}, {ZoneLabel}");
+    }
+}
 
 /// <summary>
 /// Meeting time in each weekday × hour cell of the period (upstream zone), for one room or all: every meeting's
