@@ -2,6 +2,7 @@ using System.Text;
 using UMeetingReports.Core.Export;
 using UMeetingReports.Core.Tests.Support;
 using UMeetingReports.Core.Upstream;
+using UMeetingReports.Tests.Shared;
 using UMeetingReports.Simulator;
 using Xunit;
 
@@ -83,61 +84,4 @@ public sealed class CsvExportTests
     }
 
     private static string Digits(string text) => new([.. text.Where(character => char.IsAsciiDigit(character) || character is '*' or '\n')]);
-
-    /// <summary>A reader of RFC 4180 written for the test, so the file is checked by the rules and not by the writer's own code.</summary>
-    private static class Rfc4180
-    {
-        public static List<List<string>> Parse(string text)
-        {
-            var records = new List<List<string>>();
-            var record = new List<string>();
-            var field = new StringBuilder();
-            var quoted = false;
-            for (var index = 0; index < text.Length; index++)
-            {
-                var character = text[index];
-                if (quoted)
-                {
-                    if (character == '"' && index + 1 < text.Length && text[index + 1] == '"')
-                    {
-                        field.Append('"');
-                        index++;
-                    }
-                    else if (character == '"')
-                    {
-                        quoted = false;
-                    }
-                    else
-                    {
-                        field.Append(character);
-                    }
-                }
-                else if (character == '"' && field.Length == 0)
-                {
-                    quoted = true;
-                }
-                else if (character == ',')
-                {
-                    record.Add(field.ToString());
-                    field.Clear();
-                }
-                else if (character == '\r' && index + 1 < text.Length && text[index + 1] == '\n')
-                {
-                    record.Add(field.ToString());
-                    field.Clear();
-                    records.Add(record);
-                    record = [];
-                    index++;
-                }
-                else
-                {
-                    Assert.False(character is '"' or '\r' or '\n', $"Unquoted {(int)character:x} at {index} in a field: not RFC 4180");
-                    field.Append(character);
-                }
-            }
-
-            Assert.True(field.Length == 0 && record.Count == 0, "The file does not end with CRLF");
-            return records;
-        }
-    }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
+using UMeetingReports.Tests.Shared;
 using UMeetingReports.Web.E2E.Http;
 
 namespace UMeetingReports.Web.E2E.Export;
@@ -56,63 +57,8 @@ internal static partial class DownloadedFiles
     public static IEnumerable<(string Where, string Text)> EveryCell(this XLWorkbook workbook) =>
         workbook.Worksheets.SelectMany(sheet => sheet.CellsUsed().Select(cell => ($"{sheet.Name}!{cell.Address}", cell.GetString())));
 
-    /// <summary>RFC 4180: fields split on commas, quoted fields may hold commas, quotes (doubled) and line ends; records end with CRLF.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> CsvRecords(string text)
-    {
-        var records = new List<IReadOnlyList<string>>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var index = 0; index < text.Length; index++)
-        {
-            var character = text[index];
-            if (quoted)
-            {
-                if (character == '"' && index + 1 < text.Length && text[index + 1] == '"')
-                {
-                    field.Append('"');
-                    index++;
-                }
-                else if (character == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(character);
-                }
-            }
-            else if (character == '"' && field.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (character == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (character == '\r' && index + 1 < text.Length && text[index + 1] == '\n')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-                records.Add(fields);
-                fields = [];
-                index++;
-            }
-            else
-            {
-                field.Append(character);
-            }
-        }
-
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            records.Add(fields);
-        }
-
-        return records;
-    }
+    /// <summary>The records of a CSV file, read by the rules of RFC 4180 (see <see cref="Rfc4180"/>).</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> CsvRecords(string text) => Rfc4180.Parse(text);
 
     /// <summary>The first whole phone number in the texts (by its last nine digits, or as a +86 mobile number anywhere); empty when none.</summary>
     public static string WholePhoneNumberIn(IEnumerable<string> texts, IReadOnlyCollection<string> numbers)
