@@ -37,27 +37,16 @@ internal sealed class ExportFilter
 
     public ExportFilterCheck Check(DateOnly today, UMeetingOptions options, RoomList rooms)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(rooms);
         var errors = new List<FieldError>();
 
-        var from = FilterValues.Day(ExportFields.From, From, today, errors);
-        var to = FilterValues.Day(ExportFields.To, To, today, errors);
-        var hostId = FilterValues.Text(ExportFields.HostId, HostId, errors);
+        var period = FilterValues.PeriodAndRoom(From, To, HostId, today, options, rooms, errors);
 
         // Record ids are base64: a space is a '+' that arrived unencoded (as on /meeting).
         var uuid = FilterValues.Text(ExportFields.Uuid, Uuid?.Replace(' ', '+'), errors);
         var name = FilterValues.Text(ExportFields.Name, Name, errors);
         var format = FormatOf(FilterValues.Text(ExportFields.Format, Format, errors), errors);
         var table = TableOf(format, FilterValues.Text(ExportFields.Table, Table, errors), errors);
-        FilterValues.CheckPeriod(ExportFields.From, from, ExportFields.To, to, options.MaxPeriodMonths, errors);
-
-        if (hostId is not null && rooms.IsKnown && !rooms.Contains(hostId))
-        {
-            errors.Add(new(ExportFields.HostId, "No room of this account has the id {0}.", [hostId]));
-        }
-
-        var criteria = errors.Count == 0 ? new ExportCriteria(new DatePeriod(from, to), hostId, uuid, table, name) : null;
+        var criteria = errors.Count == 0 ? new ExportCriteria(period.Period, period.HostId, uuid, table, name) : null;
         return new ExportFilterCheck(criteria, errors);
     }
 

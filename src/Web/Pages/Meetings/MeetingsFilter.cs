@@ -49,28 +49,19 @@ internal sealed class MeetingsFilter
     public MeetingsFilterCheck Check(DateOnly today, UMeetingOptions options, RoomList rooms)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(rooms);
         var errors = new List<FieldError>();
 
-        var from = FilterValues.Day(MeetingsFields.From, From, today, errors);
-        var to = FilterValues.Day(MeetingsFields.To, To, today, errors);
-        var hostId = FilterValues.Text(MeetingsFields.HostId, HostId, errors);
+        var period = FilterValues.PeriodAndRoom(From, To, HostId, today, options, rooms, errors);
         var uuid = FilterValues.Text(MeetingsFields.Uuid, Uuid, errors);
         var showParticipants = FilterValues.Flag(MeetingsFields.ShowParticipants, ShowParticipants, errors);
         var showTelephony = FilterValues.Flag(MeetingsFields.ShowTelephonyUsage, ShowTelephonyUsage, errors);
         var pageSize = FilterValues.Whole(MeetingsFields.PageSize, PageSize, errors) ?? DefaultPageSize;
         var pageNumber = FilterValues.Whole(MeetingsFields.PageNumber, PageNumber, errors) ?? 1;
 
-        FilterValues.CheckPeriod(MeetingsFields.From, from, MeetingsFields.To, to, options.MaxPeriodMonths, errors);
         pageSize = FilterValues.CheckPageSize(MeetingsFields.PageSize, pageSize, options.MaxPageSize, errors);
         pageNumber = FilterValues.CheckPageNumber(MeetingsFields.PageNumber, pageNumber, errors);
 
-        if (hostId is not null && rooms.IsKnown && !rooms.Contains(hostId))
-        {
-            errors.Add(new(MeetingsFields.HostId, "No room of this account has the id {0}.", [hostId]));
-        }
-
-        var criteria = new MeetingsCriteria(from, to, hostId, uuid, showParticipants, showTelephony, pageSize, pageNumber);
+        var criteria = new MeetingsCriteria(period.From, period.To, period.HostId, uuid, showParticipants, showTelephony, pageSize, pageNumber);
         return new MeetingsFilterCheck(criteria, errors, errors.Count == 0 ? criteria.ToRequest() : null);
     }
 

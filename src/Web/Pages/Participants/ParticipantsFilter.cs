@@ -39,28 +39,19 @@ internal sealed class ParticipantsFilter
     public ParticipantsFilterCheck Check(DateOnly today, UMeetingOptions options, RoomList rooms)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(rooms);
         var errors = new List<FieldError>();
 
-        var from = FilterValues.Day(ParticipantsFields.From, From, today, errors);
-        var to = FilterValues.Day(ParticipantsFields.To, To, today, errors);
-        var hostId = FilterValues.Text(ParticipantsFields.HostId, HostId, errors);
+        var period = FilterValues.PeriodAndRoom(From, To, HostId, today, options, rooms, errors);
         var name = FilterValues.Text(ParticipantsFields.Name, Name, errors);
         var sort = SortOf(FilterValues.Text(ParticipantsFields.Sort, Sort, errors), errors);
         var descending = DescendingOf(FilterValues.Text(ParticipantsFields.Direction, Direction, errors), sort, errors);
         var pageSize = FilterValues.Whole(ParticipantsFields.PageSize, PageSize, errors) ?? FilterValues.DefaultPageSize;
         var pageNumber = FilterValues.Whole(ParticipantsFields.PageNumber, PageNumber, errors) ?? 1;
 
-        FilterValues.CheckPeriod(ParticipantsFields.From, from, ParticipantsFields.To, to, options.MaxPeriodMonths, errors);
         pageSize = FilterValues.CheckPageSize(ParticipantsFields.PageSize, pageSize, options.MaxPageSize, errors);
         pageNumber = FilterValues.CheckPageNumber(ParticipantsFields.PageNumber, pageNumber, errors);
 
-        if (hostId is not null && rooms.IsKnown && !rooms.Contains(hostId))
-        {
-            errors.Add(new(ParticipantsFields.HostId, "No room of this account has the id {0}.", [hostId]));
-        }
-
-        return new ParticipantsFilterCheck(new ParticipantsCriteria(from, to, hostId, name, sort, descending, pageSize, pageNumber), errors);
+        return new ParticipantsFilterCheck(new ParticipantsCriteria(period.From, period.To, period.HostId, name, sort, descending, pageSize, pageNumber), errors);
     }
 
     private static ParticipantSort SortOf(string? text, List<FieldError> errors)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using UMeetingReports.Core.Rooms;
+using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Web.Pages;
 
@@ -108,6 +110,28 @@ internal static class FilterValues
         }
 
         return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : int.MinValue;
+    }
+
+    /// <summary>
+    /// <c>from</c>, <c>to</c> and <c>host_id</c> as every report reads them: days (missing: <paramref name="today"/> in
+    /// the upstream's zone), a period of at most UMeeting:MaxPeriodMonths, and a room of this account when the room
+    /// list is known. Every problem is added to <paramref name="errors"/> beside its field.
+    /// </summary>
+    public static PeriodCriteria PeriodAndRoom(
+        string? from, string? to, string? hostId, DateOnly today, UMeetingOptions options, RoomList rooms, List<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(rooms);
+        var first = Day(PeriodFields.From, from, today, errors);
+        var last = Day(PeriodFields.To, to, today, errors);
+        var room = Text(PeriodFields.HostId, hostId, errors);
+        CheckPeriod(PeriodFields.From, first, PeriodFields.To, last, options.MaxPeriodMonths, errors);
+        if (room is not null && rooms.IsKnown && !rooms.Contains(room))
+        {
+            errors.Add(new(PeriodFields.HostId, "No room of this account has the id {0}.", [room]));
+        }
+
+        return new PeriodCriteria(first, last, room);
     }
 
     /// <summary>The last day on or after the first, and the whole period shorter than <paramref name="maxMonths"/> months.</summary>

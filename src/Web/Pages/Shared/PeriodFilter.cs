@@ -25,21 +25,9 @@ internal sealed class PeriodFilter
 
     public PeriodFilterCheck Check(DateOnly today, UMeetingOptions options, RoomList rooms)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(rooms);
         var errors = new List<FieldError>();
-
-        var from = FilterValues.Day(PeriodFields.From, From, today, errors);
-        var to = FilterValues.Day(PeriodFields.To, To, today, errors);
-        var hostId = FilterValues.Text(PeriodFields.HostId, HostId, errors);
-        FilterValues.CheckPeriod(PeriodFields.From, from, PeriodFields.To, to, options.MaxPeriodMonths, errors);
-
-        if (hostId is not null && rooms.IsKnown && !rooms.Contains(hostId))
-        {
-            errors.Add(new(PeriodFields.HostId, "No room of this account has the id {0}.", [hostId]));
-        }
-
-        return new PeriodFilterCheck(new PeriodCriteria(from, to, hostId), errors);
+        var criteria = FilterValues.PeriodAndRoom(From, To, HostId, today, options, rooms, errors);
+        return new PeriodFilterCheck(criteria, errors);
     }
 }
 
