@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Reports.Meetings;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
@@ -13,10 +14,23 @@ namespace UMeetingReports.Core.Tests.Support;
 /// Core as the web app gets it: the real <c>AddMeetingReports</c> registration over in-memory configuration,
 /// pointed at the simulator (or at a <see cref="StubUpstream"/> as the primary HTTP handler).
 /// </summary>
+/// <remarks>
+/// A test's fake clock is the app's "now" (the upstream's today, "last tried at") and the age of cached entries,
+/// but the resilience pipeline keeps real time unless a test asks otherwise: nothing moves a fake clock while a
+/// retry waits out its delay or a Retry-After, so such a wait would never end, and the time-outs that bound every
+/// call would never fire. Worse, the pipeline waits for calls still in flight before it lets go at disposal,
+/// counting on its own clock with no way to cancel: on a fake clock that wait never ends either.
+/// </remarks>
 internal sealed class CoreHarness : IAsyncDisposable
 {
     public const string ApiKey = "demo";
     public const string ApiSecret = "demo-secret";
+
+    /// <summary>
+    /// Far beyond a healthy shutdown: the pipeline gives a call still in flight at most 30 s of its own clock
+    /// (in steps of a second) before it lets go anyway.
+    /// </summary>
+    private static readonly TimeSpan ShutdownLimit = TimeSpan.FromMinutes(1);
 
     private readonly ServiceProvider _provider;
 
@@ -42,8 +56,14 @@ internal sealed class CoreHarness : IAsyncDisposable
         Uri baseAddress,
         IReadOnlyDictionary<string, string?>? settings = null,
         HttpMessageHandler? upstream = null,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null,
+        bool resilienceOnClock = false)
     {
+        if (resilienceOnClock && clock is null)
+        {
+            throw new ArgumentException("Only a given clock can drive the resilience pipeline.", nameof(resilienceOnClock));
+        }
+
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["UMeeting:BaseUrl"] = baseAddress.ToString(),
@@ -63,10 +83,17 @@ internal sealed class CoreHarness : IAsyncDisposable
         services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         if (clock is not null)
         {
-            services.AddSingleton(clock);
+            services.AddSingleton(provider => new UpstreamZone(
+                TimeZoneInfo.FindSystemTimeZoneById(provider.GetRequiredService<IOptions<UMeetingOptions>>().Value.TimeZone),
+                clock));
             // HybridCache's in-memory layer expires entries by the memory cache's own clock: drive it by the same
             // fake time, so a test moves time forward instead of sleeping past a lifetime.
             services.Configure<MemoryCacheOptions>(cache => cache.Clock = new TimeProviderSystemClock(clock));
+            if (resilienceOnClock)
+            {
+                // The pipeline keeps time by the container's TimeProvider: retry delays, time-outs, the breaker's pause.
+                services.AddSingleton(clock);
+            }
         }
 
         services.AddMeetingReports();
@@ -88,7 +115,23 @@ internal sealed class CoreHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();
 
-    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+    /// <summary>
+    /// Fails with a reason instead of hanging when the container cannot let go in time, e.g. a call left in flight
+    /// under a pipeline on a fake clock; the run's cancellation (its --timeout) ends the wait too.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _provider.DisposeAsync().AsTask().WaitAsync(ShutdownLimit, TimeProvider.System, Xunit.TestContext.Current.CancellationToken);
+        }
+        catch (TimeoutException exception)
+        {
+            throw new TimeoutException(
+                $"Core did not shut down within {ShutdownLimit}: an upstream call was still in flight, and the resilience pipeline waits for it on its own clock.",
+                exception);
+        }
+    }
 }
 
 /// <summary>The memory cache's clock, read from a <see cref="TimeProvider"/>.</summary>

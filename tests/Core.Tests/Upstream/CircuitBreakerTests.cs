@@ -16,8 +16,9 @@ public sealed class CircuitBreakerTests
     private static readonly MeetingQuery May = new(new DatePeriod(new(2025, 5, 1), new(2025, 5, 20)));
 
     /// <summary>
-    /// The resilience pipeline keeps time by the app's clock, so a fake one holds the breaker open until moved on;
-    /// retries wait no time, or they would wait for the fake clock too.
+    /// The resilience pipeline runs on the fake clock here, so the breaker stays open until the test moves it on;
+    /// retries wait no time, or they would wait for the fake clock too, and every call is awaited before the
+    /// harness is disposed, because the pipeline waits for calls still in flight on that clock.
     /// </summary>
     private static CoreHarness Core(RunningSimulator sim, FakeTimeProvider clock) =>
         CoreHarness.Create(
@@ -28,7 +29,8 @@ public sealed class CircuitBreakerTests
                 ["UMeeting:BreakerBreakDuration"] = "00:00:30",
                 ["UMeeting:RetryDelay"] = "00:00:00",
             },
-            clock: clock);
+            clock: clock,
+            resilienceOnClock: true);
 
     [Fact]
     public async Task Refuses_at_once_without_asking_a_failing_upstream_and_says_when_it_was_last_tried()
