@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -50,7 +48,7 @@ internal sealed partial class RoomDirectory(
     private string CacheKey()
     {
         var account = $"{endpoint.BaseAddress}\n{options.Value.ApiKey}";
-        return "umeeting:rooms:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(account)));
+        return "umeeting:rooms:" + AccountHash.Of(account);
     }
 
     private async Task<CachedRooms> FetchAsync(CancellationToken cancellationToken)

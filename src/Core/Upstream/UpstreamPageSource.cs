@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -71,7 +69,7 @@ internal sealed partial class UpstreamPageSource(
     internal string CacheKey(MeetingQuery query, DatePeriod window, int pageSize, int pageNumber)
     {
         var account = $"{endpoint.BaseAddress}\n{options.Value.ApiKey}\n{query.HostId}\n{query.Uuid}\n{query.ShowParticipants}\n{query.ShowTelephonyUsage}";
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(account)));
+        var hash = AccountHash.Of(account);
         return string.Create(
             CultureInfo.InvariantCulture,
             $"umeeting:detail:{window.From:yyyyMMdd}-{window.To:yyyyMMdd}:{pageSize}:{pageNumber}:{hash}");
