@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Http.Extensions;
 using UMeetingReports.Web.Formatting;
 using UMeetingReports.Web.Pages.Meetings;
@@ -10,13 +12,16 @@ namespace UMeetingReports.Web.Pages.MeetingDetail;
 /// </summary>
 internal static class MeetingLinks
 {
-    public static string For(string meetingPath, string uuid, MeetingsCriteria list)
+    /// <summary>
+    /// The links of every meeting of one list: the list's part of the query is the same for each row of a table,
+    /// so it is encoded once and each link adds only its record id.
+    /// </summary>
+    public static MeetingListLinks ForList(string meetingPath, MeetingsCriteria list)
     {
-        ArgumentException.ThrowIfNullOrEmpty(uuid);
+        ArgumentNullException.ThrowIfNull(meetingPath);
         ArgumentNullException.ThrowIfNull(list);
         var query = new QueryBuilder
         {
-            { MeetingFields.Uuid, uuid },
             { MeetingFields.From, Display.Invariant(list.From) },
             { MeetingFields.To, Display.Invariant(list.To) },
         };
@@ -26,7 +31,12 @@ internal static class MeetingLinks
         AddIfPresent(query, MeetingFields.BackShowTelephonyUsage, list.ShowTelephonyUsage ? "true" : null);
         query.Add(MeetingFields.BackPageSize, Display.Invariant(list.PageSize));
         query.Add(MeetingFields.BackPageNumber, Display.Invariant(list.PageNumber));
-        return meetingPath + query.ToQueryString().ToUriComponent();
+
+        // The record id comes first, as a QueryBuilder with it first would write it: "?uuid=…&from=…".
+        var listQuery = query.ToQueryString().ToUriComponent();
+        return new MeetingListLinks(
+            meetingPath + "?" + MeetingFields.Uuid + "=",
+            "&" + listQuery[1..]);
     }
 
     private static void AddIfPresent(QueryBuilder query, string name, string? value)
@@ -35,5 +45,19 @@ internal static class MeetingLinks
         {
             query.Add(name, value);
         }
+    }
+}
+
+/// <summary>See <see cref="MeetingLinks.ForList"/>.</summary>
+internal sealed class MeetingListLinks(string beforeUuid, string afterUuid)
+{
+    /// <summary>
+    /// The link as content of three parts, each HTML-encoded as the page is written: an attribute value of one
+    /// string would be copied twice more per row, once joined and once encoded.
+    /// </summary>
+    public IHtmlContent For(string uuid)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(uuid);
+        return new HtmlContentBuilder(3).Append(beforeUuid).Append(UrlEncoder.Default.Encode(uuid)).Append(afterUuid);
     }
 }
