@@ -34,12 +34,23 @@ public sealed class DownloadJobPage(IPage page)
     /// <summary>How far the bar is, 0 to 100, as the browser shows it now.</summary>
     public async Task<double> BarValueAsync() => await Bar.EvaluateAsync<double>("bar => bar.value");
 
-    /// <summary>Waits (up to <paramref name="timeout"/>) until the bar shows more than <paramref name="value"/>.</summary>
-    public async Task WaitForBarAboveAsync(double value, TimeSpan timeout) =>
-        await page.WaitForFunctionAsync(
-            "value => (document.querySelector('[data-testid=\"download-bar\"]')?.value ?? -1) > value",
-            value,
-            new() { Timeout = (float)timeout.TotalMilliseconds, PollingInterval = 50 });
+    /// <summary>
+    /// From the next page on, keeps the furthest the bar ever stood in the tab's session storage, across the reloads
+    /// the page makes as the job moves on: the last of them may show the file at once, with no bar left to look at.
+    /// </summary>
+    public async Task RecordBarAsync() =>
+        await page.AddInitScriptAsync("""
+            new MutationObserver(() => {
+              const bar = document.querySelector('[data-testid="download-bar"]');
+              if (bar && bar.value > Number(sessionStorage.getItem('furthest-bar') ?? -1)) {
+                sessionStorage.setItem('furthest-bar', String(bar.value));
+              }
+            }).observe(document, { subtree: true, childList: true, attributes: true });
+            """);
+
+    /// <summary>The furthest the bar stood since <see cref="RecordBarAsync"/>; -1 when it was never seen.</summary>
+    public async Task<double> FurthestBarAsync() =>
+        double.Parse(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('furthest-bar')") ?? "-1", CultureInfo.InvariantCulture);
 
     public async Task<IResponse> CancelAsync() => await Harness.Navigation.RunAndWaitForPageAsync(page, () => CancelButton.ClickAsync());
 
