@@ -99,6 +99,41 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : IAsyncLifetim
         Assert.Equal(1, Hooks.Count(page, "download-csv-participants"));
     }
 
+    [Theory]
+    [InlineData("<script>alert(1)</script>", "umeeting-meetings_2025-05-01_2025-05-31_participant-script-alert-1-script.xlsx")]
+    [InlineData("'; DROP TABLE--", "umeeting-meetings_2025-05-01_2025-05-31_participant-DROP-TABLE.xlsx")]
+    [InlineData("李", "umeeting-meetings_2025-05-01_2025-05-31_participant-李.xlsx")]
+    [InlineData("../../etc/passwd", "umeeting-meetings_2025-05-01_2025-05-31_participant-etc-passwd.xlsx")]
+    public async Task A_name_search_of_any_text_names_the_file_with_letters_and_digits_only_and_states_the_search_as_typed(string search, string fileName)
+    {
+        // Act
+        var download = await _session.FetchAsync($"/export?{May}&name={Uri.EscapeDataString(search)}&format=xlsx");
+        using var workbook = DownloadedFiles.Workbook(download.Bytes);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, download.Status);
+        Assert.Equal(fileName, download.Disposition?.FileNameStar ?? download.FileName);
+        Assert.Equal(search, workbook.SummaryValue("Participant name contains"));
+    }
+
+    [Theory]
+    [InlineData("a{NUL}b", "This value contains control characters.")]
+    [InlineData("x-201", "This value is longer than 200 characters.")]
+    public async Task A_name_search_that_is_no_text_is_a_400_page_beside_the_name(string search, string message)
+    {
+        // Arrange: a test's name cannot carry a NUL (the XML report could not hold it); the request can.
+        var text = search == "x-201" ? new string('x', 201) : search.Replace("{NUL}", "\0", StringComparison.Ordinal);
+
+        // Act
+        using var response = await _session.GetAsync($"/export?{May}&name={Uri.EscapeDataString(text)}&format=xlsx");
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Content.Headers.ContentDisposition);
+        Assert.Equal(message, Hooks.Text(html, "error-name"));
+    }
+
     [Fact]
     public async Task The_telephony_csv_is_utf8_with_a_bom_one_row_per_call_and_every_hostile_field_made_inert()
     {
