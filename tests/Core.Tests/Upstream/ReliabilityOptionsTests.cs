@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -19,9 +18,9 @@ public sealed class ReliabilityOptionsTests
     [InlineData("UMeeting:ReadinessCacheDuration", "00:00:00", "UMeeting:ReadinessCacheDuration must be between 00:00:01 and 00:10:00")]
     public async Task Stops_the_app_at_start_naming_the_wrong_setting(string setting, string value, string expected)
     {
-        using var host = BuildHost(new Dictionary<string, string?> { [setting] = value });
+        using var host = ConfiguredHost.Build(new Dictionary<string, string?> { [setting] = value });
 
-        var failures = await StartFailuresAsync(host);
+        var failures = await ConfiguredHost.StartFailuresAsync(host);
 
         Assert.All(failures, failure => Assert.Contains(expected, failure, StringComparison.Ordinal));
     }
@@ -29,9 +28,9 @@ public sealed class ReliabilityOptionsTests
     [Fact]
     public async Task Refuses_a_rate_so_low_that_calls_would_spend_their_time_out_waiting_for_a_turn()
     {
-        using var host = BuildHost(new Dictionary<string, string?> { ["UMeeting:RequestsPerSecond"] = "1", ["UMeeting:MaxConcurrency"] = "8" });
+        using var host = ConfiguredHost.Build(new Dictionary<string, string?> { ["UMeeting:RequestsPerSecond"] = "1", ["UMeeting:MaxConcurrency"] = "8" });
 
-        var failures = await StartFailuresAsync(host);
+        var failures = await ConfiguredHost.StartFailuresAsync(host);
 
         Assert.All(failures, failure => Assert.Contains(
             "UMeeting:RequestsPerSecond (1) is too low for UMeeting:MaxConcurrency (8): a call may wait 8 s for its turn, which must stay under half of UMeeting:AttemptTimeout (00:00:10)",
@@ -42,8 +41,8 @@ public sealed class ReliabilityOptionsTests
     [Fact]
     public async Task Starts_with_the_defaults_and_with_a_slow_rate_the_time_outs_allow()
     {
-        using var defaults = BuildHost([]);
-        using var slow = BuildHost(new Dictionary<string, string?> { ["UMeeting:RequestsPerSecond"] = "1", ["UMeeting:MaxConcurrency"] = "4" });
+        using var defaults = ConfiguredHost.Build(new Dictionary<string, string?>());
+        using var slow = ConfiguredHost.Build(new Dictionary<string, string?> { ["UMeeting:RequestsPerSecond"] = "1", ["UMeeting:MaxConcurrency"] = "4" });
 
         await defaults.StartAsync(TestContext.Current.CancellationToken);
         await slow.StartAsync(TestContext.Current.CancellationToken);
@@ -52,32 +51,5 @@ public sealed class ReliabilityOptionsTests
         Assert.Equal((10, 20, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(15)), (settings.RequestsPerSecond, settings.BreakerMinimumThroughput, settings.BreakerBreakDuration, settings.ReadinessCacheDuration));
         await defaults.StopAsync(TestContext.Current.CancellationToken);
         await slow.StopAsync(TestContext.Current.CancellationToken);
-    }
-
-    private static async Task<IReadOnlyList<string>> StartFailuresAsync(IHost host)
-    {
-        var thrown = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync(TestContext.Current.CancellationToken));
-        // The resilience options read these settings too, so the host may report the same sentence once for each.
-        var failures = thrown is AggregateException aggregate ? aggregate.InnerExceptions : [thrown];
-        return [.. failures.Select(failure => Assert.IsType<OptionsValidationException>(failure).Message)];
-    }
-
-    private static IHost BuildHost(Dictionary<string, string?> overrides)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["UMeeting:BaseUrl"] = "https://api.systeccloud.com",
-            ["UMeeting:ApiKey"] = CoreHarness.ApiKey,
-            ["UMeeting:ApiSecret"] = CoreHarness.ApiSecret,
-        };
-        foreach (var (key, value) in overrides)
-        {
-            settings[key] = value;
-        }
-
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddMeetingReports();
-        return builder.Build();
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -68,28 +67,13 @@ public sealed class AnalyticsRegistrationTests
         Assert.Contains(expected, thrown.Message, StringComparison.Ordinal);
     }
 
-    private static IHost BuildHost(Dictionary<string, string?> overrides, bool registerTwice = false)
-    {
-        var settings = new Dictionary<string, string?>
+    private static IHost BuildHost(Dictionary<string, string?> overrides, bool registerTwice = false) =>
+        ConfiguredHost.Build(overrides, services =>
         {
-            ["UMeeting:BaseUrl"] = "https://api.systeccloud.com",
-            ["UMeeting:ApiKey"] = CoreHarness.ApiKey,
-            ["UMeeting:ApiSecret"] = CoreHarness.ApiSecret,
-        };
-        foreach (var (key, value) in overrides)
-        {
-            settings[key] = value;
-        }
-
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddMeetingReports();
-        builder.Services.AddAnalyticsReports();
-        if (registerTwice)
-        {
-            builder.Services.AddAnalyticsReports();
-        }
-
-        return builder.Build();
-    }
+            services.AddAnalyticsReports();
+            if (registerTwice)
+            {
+                services.AddAnalyticsReports();
+            }
+        });
 }
