@@ -5,10 +5,8 @@ using UMeetingReports.Web.E2E.Http;
 namespace UMeetingReports.Web.E2E.Analytics;
 
 /// <summary>/telephony and /rooms read their query string like /meetings: a wrong value is a 400 with a message beside its field.</summary>
-public sealed class AnalyticsBadInputHttpTests(MeetingReportsServer server) : IAsyncLifetime
+public sealed class AnalyticsBadInputHttpTests(MeetingReportsServer server) : SignedInHttpTest<MeetingReportsServer>(server)
 {
-    private readonly HttpSession _session = new(server.RootUri);
-
     public static TheoryData<string, string, string, string> BadQueries()
     {
         var data = new TheoryData<string, string, string, string>();
@@ -26,20 +24,12 @@ public sealed class AnalyticsBadInputHttpTests(MeetingReportsServer server) : IA
         return data;
     }
 
-    public async ValueTask InitializeAsync() => await _session.SignInAsDemoAdminAsync();
-
-    public ValueTask DisposeAsync()
-    {
-        _session.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     [Theory]
     [MemberData(nameof(BadQueries))]
     public async Task A_bad_value_comes_back_as_a_message_beside_its_field_with_status_400_and_nothing_gathered(string page, string query, string field, string message)
     {
         // Act
-        var (status, html) = await _session.GetPageAsync($"{page}?{query}");
+        var (status, html) = await Session.GetPageAsync($"{page}?{query}");
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, status);
@@ -57,10 +47,10 @@ public sealed class AnalyticsBadInputHttpTests(MeetingReportsServer server) : IA
     {
         // Arrange: a form token, so that it is the method that is refused, not a forged form; and a field name with a
         // stray '[' (a terminal colour code), which a jQuery-style form reader would choke on.
-        var token = await _session.AntiforgeryTokenAsync(page.TrimStart('/') + "?from=2025-05-01&to=2025-05-01");
+        var token = await Session.AntiforgeryTokenAsync(page.TrimStart('/') + "?from=2025-05-01&to=2025-05-01");
 
         // Act
-        using var response = await _session.PostFormAsync(page, [new("from", "2025-05-01"), new("\u001b[31mred", "1"), new("__RequestVerificationToken", token)]);
+        using var response = await Session.PostFormAsync(page, [new("from", "2025-05-01"), new("\u001b[31mred", "1"), new("__RequestVerificationToken", token)]);
 
         // Assert
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
@@ -73,7 +63,7 @@ public sealed class AnalyticsBadInputHttpTests(MeetingReportsServer server) : IA
     public async Task A_wrong_date_is_shown_as_typed_so_that_it_can_be_corrected(string page)
     {
         // Act
-        var (_, html) = await _session.GetPageAsync($"{page}?from=2025-13-01&to=2025-05-31");
+        var (_, html) = await Session.GetPageAsync($"{page}?from=2025-13-01&to=2025-05-31");
 
         // Assert
         Assert.Contains("value=\"2025-13-01\"", html, StringComparison.Ordinal);

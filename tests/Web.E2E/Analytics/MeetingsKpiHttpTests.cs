@@ -1,31 +1,17 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
-using UMeetingReports.Simulator;
 using UMeetingReports.Web.E2E.Harness;
 using UMeetingReports.Web.E2E.Http;
 
 namespace UMeetingReports.Web.E2E.Analytics;
 
 /// <summary>The KPIs above the /meetings table, over real HTTP, against the simulator's own meetings of May 2025.</summary>
-public sealed partial class MeetingsKpiHttpTests(MeetingReportsServer server) : IAsyncLifetime
+public sealed partial class MeetingsKpiHttpTests(MeetingReportsServer server) : SignedInHttpTest<MeetingReportsServer>(server)
 {
     private static readonly DateOnly From = new(2025, 5, 1);
     private static readonly DateOnly To = new(2025, 5, 31);
     private const string May = "from=2025-05-01&to=2025-05-31";
-
-    private readonly HttpSession _session = new(server.RootUri);
-
-    private SimulatorDataset Dataset => server.Services.GetRequiredService<SimulatorDataset>();
-
-    public async ValueTask InitializeAsync() => await _session.SignInAsDemoAdminAsync();
-
-    public ValueTask DisposeAsync()
-    {
-        _session.Dispose();
-        return ValueTask.CompletedTask;
-    }
 
     [Fact]
     public async Task Every_kpi_of_a_month_equals_the_simulators_meetings_of_that_month_to_the_minute_and_the_fen()
@@ -34,7 +20,7 @@ public sealed partial class MeetingsKpiHttpTests(MeetingReportsServer server) : 
         var truth = AnalyticsTruth.Of(Dataset.MeetingsBetween(From, To));
 
         // Act
-        var (status, html) = await _session.GetGatheredPageAsync($"/meetings?{May}&page_size=10");
+        var (status, html) = await Session.GetGatheredPageAsync($"/meetings?{May}&page_size=10");
 
         // Assert: the whole month, although the table shows ten rows of it.
         Assert.Equal(HttpStatusCode.OK, status);
@@ -50,7 +36,7 @@ public sealed partial class MeetingsKpiHttpTests(MeetingReportsServer server) : 
         var truth = AnalyticsTruth.Of(Dataset.MeetingsBetween(From, To, room));
 
         // Act
-        var (status, html) = await _session.GetGatheredPageAsync($"/meetings?{May}&host_id={room}");
+        var (status, html) = await Session.GetGatheredPageAsync($"/meetings?{May}&host_id={room}");
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, status);
@@ -65,7 +51,7 @@ public sealed partial class MeetingsKpiHttpTests(MeetingReportsServer server) : 
         var meeting = Dataset.MeetingsBetween(From, To)[5];
 
         // Act
-        var (status, html) = await _session.GetGatheredPageAsync($"/meetings?{May}&uuid={Uri.EscapeDataString(meeting.Uuid)}");
+        var (status, html) = await Session.GetGatheredPageAsync($"/meetings?{May}&uuid={Uri.EscapeDataString(meeting.Uuid)}");
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, status);

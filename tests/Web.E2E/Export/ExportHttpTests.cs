@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using UMeetingReports.Simulator;
 using UMeetingReports.Web.E2E.Harness;
 using UMeetingReports.Web.E2E.Http;
 
@@ -10,23 +8,11 @@ namespace UMeetingReports.Web.E2E.Export;
 /// /export streaming the file at once (May 2025 is a handful of upstream requests, under Exports:BackgroundAbove),
 /// read back and compared with the simulator's own records.
 /// </summary>
-public sealed class ExportHttpTests(MeetingReportsServer server) : IAsyncLifetime
+public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpTest<MeetingReportsServer>(server)
 {
     private static readonly DateOnly From = new(2025, 5, 1);
     private static readonly DateOnly To = new(2025, 5, 31);
     private const string May = "from=2025-05-01&to=2025-05-31";
-
-    private readonly HttpSession _session = new(server.RootUri);
-
-    private SimulatorDataset Dataset => server.Services.GetRequiredService<SimulatorDataset>();
-
-    public async ValueTask InitializeAsync() => await _session.SignInAsDemoAdminAsync();
-
-    public ValueTask DisposeAsync()
-    {
-        _session.Dispose();
-        return ValueTask.CompletedTask;
-    }
 
     [Fact]
     public async Task The_workbook_of_may_holds_the_six_sheets_and_every_meeting_join_and_call_of_the_month()
@@ -35,7 +21,7 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : IAsyncLifetim
         var truth = Dataset.MeetingsBetween(From, To);
 
         // Act
-        var download = await _session.FetchAsync($"/export?{May}&format=xlsx");
+        var download = await Session.FetchAsync($"/export?{May}&format=xlsx");
         using var workbook = DownloadedFiles.Workbook(download.Bytes);
 
         // Assert
@@ -59,7 +45,7 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : IAsyncLifetim
         var truth = Dataset.MeetingsBetween(From, To, room.HostId);
 
         // Act
-        var download = await _session.FetchAsync($"/export?{May}&host_id={Uri.EscapeDataString(room.HostId)}&format=xlsx");
+        var download = await Session.FetchAsync($"/export?{May}&host_id={Uri.EscapeDataString(room.HostId)}&format=xlsx");
         using var workbook = DownloadedFiles.Workbook(download.Bytes);
 
         // Assert
@@ -81,11 +67,11 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : IAsyncLifetim
         bool Matches(string participant) => participant.Contains(search, StringComparison.InvariantCultureIgnoreCase);
         var joined = truth.Where(meeting => meeting.Participants.Any(participant => Matches(participant.Name))).ToList();
         Assert.InRange(joined.Count, 1, truth.Count - 1);
-        var (status, page) = await _session.GetPageAsync($"/participants?{May}&name={search}");
+        var (status, page) = await Session.GetPageAsync($"/participants?{May}&name={search}");
         Assert.Equal(HttpStatusCode.OK, status);
 
         // Act
-        var download = await _session.FetchAsync(Hooks.Href(page, "download-excel")!);
+        var download = await Session.FetchAsync(Hooks.Href(page, "download-excel")!);
         using var workbook = DownloadedFiles.Workbook(download.Bytes);
 
         // Assert
@@ -107,7 +93,7 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : IAsyncLifetim
     public async Task A_name_search_of_any_text_names_the_file_with_letters_and_digits_only_and_states_the_search_as_typed(string search, string fileName)
     {
         // Act
-        var download = await _session.FetchAsync($"/export?{May}&name={Uri.EscapeDataString(search)}&format=xlsx");
+        var download = await Session.FetchAsync($"/export?{May}&name={Uri.EscapeDataString(search)}&format=xlsx");
         using var workbook = DownloadedFiles.Workbook(download.Bytes);
 
         // Assert
@@ -125,7 +111,7 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : IAsyncLifetim
         var text = search == "x-201" ? new string('x', 201) : search.Replace("{NUL}", "\0", StringComparison.Ordinal);
 
         // Act
-        using var response = await _session.GetAsync($"/export?{May}&name={Uri.EscapeDataString(text)}&format=xlsx");
+        using var response = await Session.GetAsync($"/export?{May}&name={Uri.EscapeDataString(text)}&format=xlsx");
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         // Assert
@@ -143,7 +129,7 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : IAsyncLifetim
         var hostileTopics = calls.Select(call => call.Topic).Where(topic => topic.Length > 0 && "=+-@\t\r".Contains(topic[0], StringComparison.Ordinal)).Distinct().ToList();
 
         // Act
-        var download = await _session.FetchAsync($"/export?{May}&format=csv&table=telephony");
+        var download = await Session.FetchAsync($"/export?{May}&format=csv&table=telephony");
         var records = DownloadedFiles.CsvRecords(download.Text.TrimStart('\uFEFF'));
         var topics = records.Skip(1).Select(record => record[2]).ToList();
 
@@ -171,7 +157,7 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : IAsyncLifetim
     public async Task A_wrong_filter_is_a_400_page_that_says_what_is_wrong_and_sends_no_file(string query, string field, string message)
     {
         // Act
-        using var response = await _session.GetAsync("/export?" + query);
+        using var response = await Session.GetAsync("/export?" + query);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         // Assert
@@ -187,7 +173,7 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : IAsyncLifetim
     public async Task Nobody_signed_out_can_download()
     {
         // Arrange
-        using var anonymous = new HttpSession(server.RootUri);
+        using var anonymous = new HttpSession(Server.RootUri);
 
         // Act
         using var response = await anonymous.GetAsync($"/export?{May}&format=xlsx");

@@ -6,20 +6,10 @@ using UMeetingReports.Web.E2E.Harness;
 namespace UMeetingReports.Web.E2E.Http;
 
 /// <summary>/meetings read as a bookmark: what each query string gives back, over real HTTP, signed in as the demo admin.</summary>
-public sealed class MeetingsQueryHttpTests(MeetingReportsServer server) : IAsyncLifetime
+public sealed class MeetingsQueryHttpTests(MeetingReportsServer server) : SignedInHttpTest<MeetingReportsServer>(server)
 {
     // Inside the simulator's history (it ends on MeetingReportsServer.SimulatorToday, 2025-06-15).
     private const string May = "from=2025-05-01&to=2025-05-31";
-
-    private readonly HttpSession _session = new(server.RootUri);
-
-    public async ValueTask InitializeAsync() => await _session.SignInAsDemoAdminAsync();
-
-    public ValueTask DisposeAsync()
-    {
-        _session.Dispose();
-        return ValueTask.CompletedTask;
-    }
 
     public static TheoryData<string, string, string> BadQueries => new()
     {
@@ -46,7 +36,7 @@ public sealed class MeetingsQueryHttpTests(MeetingReportsServer server) : IAsync
     public async Task A_bad_value_comes_back_as_a_message_beside_its_field_with_status_400(string query, string field, string message)
     {
         // Act
-        using var response = await _session.GetAsync("/meetings?" + query);
+        using var response = await Session.GetAsync("/meetings?" + query);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         // Assert
@@ -60,11 +50,11 @@ public sealed class MeetingsQueryHttpTests(MeetingReportsServer server) : IAsync
     public async Task A_page_past_the_last_is_a_400_that_says_how_many_pages_the_period_has()
     {
         // Arrange
-        using var first = await _session.GetAsync("/meetings?" + May + "&page_size=100");
+        using var first = await Session.GetAsync("/meetings?" + May + "&page_size=100");
         var totalPages = Hooks.Value(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), "total-page");
 
         // Act
-        using var response = await _session.GetAsync("/meetings?" + May + "&page_size=100&page_number=999");
+        using var response = await Session.GetAsync("/meetings?" + May + "&page_size=100&page_number=999");
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         // Assert
@@ -80,7 +70,7 @@ public sealed class MeetingsQueryHttpTests(MeetingReportsServer server) : IAsync
         const string Query = May + "&show_participants=true&show_telephony_usage=true&page_size=30&page_number=2";
 
         // Act
-        using var response = await _session.GetAsync("/meetings?" + Query);
+        using var response = await Session.GetAsync("/meetings?" + Query);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         // Assert
@@ -89,7 +79,7 @@ public sealed class MeetingsQueryHttpTests(MeetingReportsServer server) : IAsync
         Assert.Equal("2", Hooks.Value(html, "page-number"));
         Assert.Equal("31", Hooks.Value(html, "first-record"));
         Assert.Equal("60", Hooks.Value(html, "last-record"));
-        var next = QueryHelpers.ParseQuery(new Uri(server.RootUri, Hooks.Href(html, "pager-next")).Query);
+        var next = QueryHelpers.ParseQuery(new Uri(Server.RootUri, Hooks.Href(html, "pager-next")).Query);
         Assert.Equal(
             ["from=2025-05-01", "page_number=3", "page_size=30", "show_participants=true", "show_telephony_usage=true", "to=2025-05-31"],
             next.Select(pair => $"{pair.Key}={pair.Value}").Order(StringComparer.Ordinal));
@@ -105,7 +95,7 @@ public sealed class MeetingsQueryHttpTests(MeetingReportsServer server) : IAsync
         for (var page = 1; !found; page++)
         {
             // Act
-            using var response = await _session.GetAsync($"/meetings?{May}&page_size=300&page_number={page}");
+            using var response = await Session.GetAsync($"/meetings?{May}&page_size=300&page_number={page}");
             var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
@@ -121,7 +111,7 @@ public sealed class MeetingsQueryHttpTests(MeetingReportsServer server) : IAsync
     public async Task A_period_without_meetings_shows_an_empty_state_that_names_it()
     {
         // Act: the simulator's history starts about 400 days before 2025-06-15.
-        using var response = await _session.GetAsync("/meetings?from=2020-01-01&to=2020-01-31");
+        using var response = await Session.GetAsync("/meetings?from=2020-01-01&to=2020-01-31");
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         // Assert

@@ -1,28 +1,19 @@
 using System.Net;
+using UMeetingReports.Web.E2E.Harness;
 using UMeetingReports.Web.E2E.Http;
 
 namespace UMeetingReports.Web.E2E.MeetingDetail;
 
 /// <summary>The meeting page and the participants report when every upstream request fails with HTTP 503.</summary>
-public sealed class DrillDownUpstreamFailureHttpTests(FailingUpstreamServer server) : IClassFixture<FailingUpstreamServer>, IAsyncLifetime
+public sealed class DrillDownUpstreamFailureHttpTests(FailingUpstreamServer server) : SignedInHttpTest<FailingUpstreamServer>(server), IClassFixture<FailingUpstreamServer>
 {
-    private readonly HttpSession _session = new(server.RootUri);
-
-    public async ValueTask InitializeAsync() => await _session.SignInAsDemoAdminAsync();
-
-    public ValueTask DisposeAsync()
-    {
-        _session.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     [Theory]
     [InlineData("/meeting?uuid=abc%2B%2F%3D%3D&from=2025-05-01&to=2025-05-10")]
     [InlineData("/participants?from=2025-05-01&to=2025-05-10")]
     public async Task A_meeting_service_that_fails_gives_a_502_that_says_so_and_shows_no_partial_answer(string address)
     {
         // Act
-        var (status, html) = await _session.GetPageAsync(address);
+        var (status, html) = await Session.GetPageAsync(address);
 
         // Assert
         Assert.Equal(HttpStatusCode.BadGateway, status);

@@ -4,30 +4,17 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using UMeetingReports.Core.Reports.MeetingDetail;
 using UMeetingReports.Core.Upstream;
-using UMeetingReports.Simulator;
 using UMeetingReports.Web.E2E.Harness;
 using UMeetingReports.Web.E2E.Http;
 
 namespace UMeetingReports.Web.E2E.MeetingDetail;
 
 /// <summary>/meeting over real HTTP as the demo admin: record ids, look-ups that fail, and the figures against the simulator.</summary>
-public sealed partial class MeetingHttpTests(MeetingReportsServer server) : IAsyncLifetime
+public sealed partial class MeetingHttpTests(MeetingReportsServer server) : SignedInHttpTest<MeetingReportsServer>(server)
 {
     private static readonly DateOnly From = new(2025, 5, 1);
     private static readonly DateOnly To = new(2025, 5, 31);
     private const string May = "from=2025-05-01&to=2025-05-31";
-
-    private readonly HttpSession _session = new(server.RootUri);
-
-    private SimulatorDataset Dataset => server.Services.GetRequiredService<SimulatorDataset>();
-
-    public async ValueTask InitializeAsync() => await _session.SignInAsDemoAdminAsync();
-
-    public ValueTask DisposeAsync()
-    {
-        _session.Dispose();
-        return ValueTask.CompletedTask;
-    }
 
     [Theory]
     [InlineData('+')]
@@ -37,11 +24,11 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : IAsy
     {
         // Arrange: a May meeting whose id holds the character, and the list narrowed to that record.
         var meeting = Dataset.MeetingsBetween(From, To).First(candidate => candidate.Uuid.Contains(character, StringComparison.Ordinal));
-        var (_, list) = await _session.GetPageAsync($"/meetings?{May}&uuid={Uri.EscapeDataString(meeting.Uuid)}");
+        var (_, list) = await Session.GetPageAsync($"/meetings?{May}&uuid={Uri.EscapeDataString(meeting.Uuid)}");
         var link = Hooks.Href(list, "meeting-link") ?? throw new InvalidOperationException("The list has no meeting link.");
 
         // Act
-        var (status, html) = await _session.GetPageAsync(link);
+        var (status, html) = await Session.GetPageAsync(link);
 
         // Assert: every '+', '/' and '=' travels percent-encoded, and the page shows the very same id.
         Assert.Equal(Uri.EscapeDataString(meeting.Uuid), UuidParameter().Match(link).Groups["value"].Value);
@@ -57,7 +44,7 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : IAsy
         var meeting = Dataset.MeetingsBetween(From, To).First(candidate => candidate.Uuid.Contains('+', StringComparison.Ordinal));
 
         // Act
-        var (status, html) = await _session.GetPageAsync($"/meeting?uuid={meeting.Uuid}&{May}");
+        var (status, html) = await Session.GetPageAsync($"/meeting?uuid={meeting.Uuid}&{May}");
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, status);
@@ -71,7 +58,7 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : IAsy
         var june = Dataset.MeetingsBetween(new DateOnly(2025, 6, 2), new DateOnly(2025, 6, 2))[0];
 
         // Act
-        var (status, html) = await _session.GetPageAsync($"/meeting?uuid={Uri.EscapeDataString(june.Uuid)}&{May}");
+        var (status, html) = await Session.GetPageAsync($"/meeting?uuid={Uri.EscapeDataString(june.Uuid)}&{May}");
 
         // Assert
         Assert.Equal(HttpStatusCode.NotFound, status);
@@ -85,11 +72,11 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : IAsy
     public async Task An_unknown_record_without_a_period_is_searched_for_month_by_month_and_the_404_lists_every_month()
     {
         // Arrange
-        var today = server.Services.GetRequiredService<UpstreamZone>().Today;
+        var today = Server.Services.GetRequiredService<UpstreamZone>().Today;
         var expected = MeetingDetailSearch.WindowsBack(today).Select(period => period.ToString()).ToList();
 
         // Act
-        var (status, html) = await _session.GetPageAsync("/meeting?uuid=NoSuch%2BRecord%2F%3D%3D");
+        var (status, html) = await Session.GetPageAsync("/meeting?uuid=NoSuch%2BRecord%2F%3D%3D");
 
         // Assert
         Assert.Equal(HttpStatusCode.NotFound, status);
@@ -114,7 +101,7 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : IAsy
     public async Task An_address_without_a_usable_record_id_or_period_is_a_400_that_says_what_is_wrong(string query, string field, string message)
     {
         // Act
-        var (status, html) = await _session.GetPageAsync("/meeting?" + query);
+        var (status, html) = await Session.GetPageAsync("/meeting?" + query);
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, status);
@@ -131,11 +118,11 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : IAsy
         var uuid = Uri.EscapeDataString(meeting.Uuid);
 
         // Act
-        var (_, kept) = await _session.GetPageAsync(
+        var (_, kept) = await Session.GetPageAsync(
             $"/meeting?uuid={uuid}&{May}&back_host_id={room}&back_show_participants=true&back_page_size=10&back_page_number=3");
-        var (_, refused) = await _session.GetPageAsync(
+        var (_, refused) = await Session.GetPageAsync(
             $"/meeting?uuid={uuid}&{May}&back_host_id=https%3A%2F%2Fevil.example&back_page_size=10");
-        var (_, none) = await _session.GetPageAsync($"/meeting?uuid={uuid}&{May}&back_page_size=%2F%2Fevil.example");
+        var (_, none) = await Session.GetPageAsync($"/meeting?uuid={uuid}&{May}&back_page_size=%2F%2Fevil.example");
 
         // Assert
         Assert.Equal($"/meetings?from=2025-05-01&to=2025-05-31&host_id={room}&show_participants=true&page_size=10&page_number=3", Hooks.Href(kept, "back-to-list"));
@@ -157,7 +144,7 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : IAsy
         foreach (var meeting in sample)
         {
             // Act
-            var (status, html) = await _session.GetPageAsync($"/meeting?uuid={Uri.EscapeDataString(meeting.Uuid)}&{May}");
+            var (status, html) = await Session.GetPageAsync($"/meeting?uuid={Uri.EscapeDataString(meeting.Uuid)}&{May}");
 
             // Assert
             var peak = SimulatorTruth.Peak(meeting);

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
-using UMeetingReports.Simulator;
 using UMeetingReports.Web.E2E.Harness;
 using UMeetingReports.Web.E2E.Http;
 using UMeetingReports.Web.E2E.MeetingDetail;
@@ -10,7 +8,7 @@ using UMeetingReports.Web.E2E.MeetingDetail;
 namespace UMeetingReports.Web.E2E.Participants;
 
 /// <summary>/participants read as a bookmark over real HTTP as the demo admin, checked against the simulator's records.</summary>
-public sealed class ParticipantsHttpTests(MeetingReportsServer server) : IAsyncLifetime
+public sealed class ParticipantsHttpTests(MeetingReportsServer server) : SignedInHttpTest<MeetingReportsServer>(server)
 {
     private static readonly DateOnly From = new(2025, 5, 1);
     private static readonly DateOnly To = new(2025, 5, 31);
@@ -19,18 +17,6 @@ public sealed class ParticipantsHttpTests(MeetingReportsServer server) : IAsyncL
     private static readonly string[] SummaryColumns =
         ["participant-meetings", "participant-sessions", "participant-connected", "participant-first-seen", "participant-last-seen", "participant-rooms"];
 
-    private readonly HttpSession _session = new(server.RootUri);
-
-    private SimulatorDataset Dataset => server.Services.GetRequiredService<SimulatorDataset>();
-
-    public async ValueTask InitializeAsync() => await _session.SignInAsDemoAdminAsync();
-
-    public ValueTask DisposeAsync()
-    {
-        _session.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task A_month_sums_every_meeting_the_simulator_holds_for_it_and_for_one_room_that_rooms_meetings()
     {
@@ -38,8 +24,8 @@ public sealed class ParticipantsHttpTests(MeetingReportsServer server) : IAsyncL
         var room = Dataset.Rooms[2].HostId;
 
         // Act
-        var (status, html) = await _session.GetPageAsync("/participants?" + May);
-        var (roomStatus, roomHtml) = await _session.GetPageAsync($"/participants?{May}&host_id={room}");
+        var (status, html) = await Session.GetPageAsync("/participants?" + May);
+        var (roomStatus, roomHtml) = await Session.GetPageAsync($"/participants?{May}&host_id={room}");
 
         // Assert
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (status, roomStatus));
@@ -48,7 +34,7 @@ public sealed class ParticipantsHttpTests(MeetingReportsServer server) : IAsyncL
     }
 
     [Fact]
-    public async Task A_name_searched_in_other_letter_case_shows_that_persons_meetings_sessions_time_and_rooms_from_the_simulator()
+    public async Task A_name_searched_in_other_letter_case_shows_that_persons_meetingsSessions_time_and_rooms_from_the_simulator()
     {
         // Arrange: the busiest Latin-lettered name of May, and what the simulator holds for it.
         var meetings = SimulatorTruth.Ended(Dataset, From, To).ToList();
@@ -69,7 +55,7 @@ public sealed class ParticipantsHttpTests(MeetingReportsServer server) : IAsyncL
         };
 
         // Act
-        var (status, html) = await _session.GetPageAsync($"/participants?{May}&name={Uri.EscapeDataString(name.ToLowerInvariant())}&page_size=300");
+        var (status, html) = await Session.GetPageAsync($"/participants?{May}&name={Uri.EscapeDataString(name.ToLowerInvariant())}&page_size=300");
 
         // Assert
         var found = Hooks.Rows(html, "participant-summary-row");
@@ -89,7 +75,7 @@ public sealed class ParticipantsHttpTests(MeetingReportsServer server) : IAsyncL
         var query = $"{May}&host_id={room}&name=a&sort=meetings&dir=desc&page_size=10&page_number=1";
 
         // Act
-        var (status, html) = await _session.GetPageAsync("/participants?" + query);
+        var (status, html) = await Session.GetPageAsync("/participants?" + query);
 
         // Assert: by meetings, most first; the current column's link turns the order round and starts at page 1.
         var meetings = Hooks.Values(html, "participant-meetings").Select(value => int.Parse(value, CultureInfo.InvariantCulture)).ToList();
@@ -127,7 +113,7 @@ public sealed class ParticipantsHttpTests(MeetingReportsServer server) : IAsyncL
     public async Task A_bad_value_comes_back_as_a_message_beside_its_field_with_status_400(string query, string field, string message)
     {
         // Act
-        var (status, html) = await _session.GetPageAsync("/participants?" + query);
+        var (status, html) = await Session.GetPageAsync("/participants?" + query);
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, status);
@@ -140,11 +126,11 @@ public sealed class ParticipantsHttpTests(MeetingReportsServer server) : IAsyncL
     public async Task A_page_past_the_last_is_a_400_that_says_how_many_pages_there_are()
     {
         // Arrange
-        var (_, first) = await _session.GetPageAsync($"/participants?{May}&page_size=10");
+        var (_, first) = await Session.GetPageAsync($"/participants?{May}&page_size=10");
         var pages = Hooks.Value(first, "total-page");
 
         // Act
-        var (status, html) = await _session.GetPageAsync($"/participants?{May}&page_size=10&page_number=99");
+        var (status, html) = await Session.GetPageAsync($"/participants?{May}&page_size=10&page_number=99");
 
         // Assert
         Assert.True(int.Parse(pages!, CultureInfo.InvariantCulture) > 1, $"The month has {pages} page(s) of ten names.");

@@ -11,7 +11,7 @@ using UMeetingReports.Web.E2E.Http;
 namespace UMeetingReports.Web.E2E.Rooms;
 
 /// <summary>/rooms for May 2025 over real HTTP as the demo admin, against the simulator's own meetings, second by second.</summary>
-public sealed class RoomsHttpTests(MeetingReportsServer server) : IAsyncLifetime
+public sealed class RoomsHttpTests(MeetingReportsServer server) : SignedInHttpTest<MeetingReportsServer>(server)
 {
     private static readonly DateOnly From = new(2025, 5, 1);
     private static readonly DateOnly To = new(2025, 5, 31);
@@ -23,18 +23,6 @@ public sealed class RoomsHttpTests(MeetingReportsServer server) : IAsyncLifetime
     private static readonly string[] TotalColumns =
         ["total-meetings", "total-actual-minutes", "total-participants", "total-distinct-names", "total-overflow", "total-phone-cost", "total-peak"];
 
-    private readonly HttpSession _session = new(server.RootUri);
-
-    private SimulatorDataset Dataset => server.Services.GetRequiredService<SimulatorDataset>();
-
-    public async ValueTask InitializeAsync() => await _session.SignInAsDemoAdminAsync();
-
-    public ValueTask DisposeAsync()
-    {
-        _session.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task Every_rooms_line_equals_the_simulators_meetings_of_that_room_to_the_minute_the_fen_and_the_second()
     {
@@ -42,7 +30,7 @@ public sealed class RoomsHttpTests(MeetingReportsServer server) : IAsyncLifetime
         var expected = Dataset.Rooms.ToDictionary(room => room.HostId, room => Line(room.Name, Dataset.MeetingsBetween(From, To, room.HostId)));
 
         // Act
-        var (status, html) = await _session.GetGatheredPageAsync("/rooms?" + May);
+        var (status, html) = await Session.GetGatheredPageAsync("/rooms?" + May);
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, status);
@@ -60,7 +48,7 @@ public sealed class RoomsHttpTests(MeetingReportsServer server) : IAsyncLifetime
             .Aggregate((sum, room) => (sum.Occupied + room.Occupied, sum.MeetingTime + room.MeetingTime, sum.Available + room.Available));
 
         // Act
-        var (_, html) = await _session.GetGatheredPageAsync("/rooms?" + May);
+        var (_, html) = await Session.GetGatheredPageAsync("/rooms?" + May);
         var totals = Regex.Match(html, @"<tr class=""totals-row"">.*?</tr>", RegexOptions.Singleline).Value;
 
         // Assert
@@ -75,7 +63,7 @@ public sealed class RoomsHttpTests(MeetingReportsServer server) : IAsyncLifetime
     public async Task The_page_states_the_business_hours_it_measured_utilisation_against()
     {
         // Act
-        var (_, html) = await _session.GetGatheredPageAsync("/rooms?" + May);
+        var (_, html) = await Session.GetGatheredPageAsync("/rooms?" + May);
 
         // Assert
         var rule = Regex.Match(html, @"<p class=""business-hours"" data-testid=""business-hours""[^>]*>(?<text>.*?)</p>", RegexOptions.Singleline);
@@ -88,12 +76,12 @@ public sealed class RoomsHttpTests(MeetingReportsServer server) : IAsyncLifetime
     public async Task A_period_that_is_not_over_says_up_to_when_its_hours_were_counted()
     {
         // Arrange: this week and next, in the app's own zone and clock (the simulator's data ends long before).
-        var now = server.Services.GetRequiredService<UpstreamZone>().Now;
+        var now = Server.Services.GetRequiredService<UpstreamZone>().Now;
         var today = DateOnly.FromDateTime(now.DateTime);
         var to = today.AddDays(7);
 
         // Act
-        var (status, html) = await _session.GetGatheredPageAsync($"/rooms?from={today:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
+        var (status, html) = await Session.GetGatheredPageAsync($"/rooms?from={today:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
         var (occupied, _, available, _) = Utilisation(html, "total-utilisation");
 
         // Assert: counted until now, so no room is charged for business hours that have not come yet.
@@ -117,7 +105,7 @@ public sealed class RoomsHttpTests(MeetingReportsServer server) : IAsyncLifetime
             .ToList();
 
         // Act
-        var (_, html) = await _session.GetGatheredPageAsync($"/rooms?{May}&host_id={room.HostId}");
+        var (_, html) = await Session.GetGatheredPageAsync($"/rooms?{May}&host_id={room.HostId}");
         var chart = ChartJson.Read(html, "rooms-meetings-per-day");
 
         // Assert: every cell to the second, the whole to the second.

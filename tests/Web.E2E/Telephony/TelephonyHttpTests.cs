@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using UMeetingReports.Simulator;
 using UMeetingReports.Web.E2E.Analytics;
 using UMeetingReports.Web.E2E.Harness;
@@ -9,7 +8,7 @@ using UMeetingReports.Web.E2E.Http;
 namespace UMeetingReports.Web.E2E.Telephony;
 
 /// <summary>/telephony for May 2025 over real HTTP as the demo admin, against the simulator's own phone legs.</summary>
-public sealed class TelephonyHttpTests(MeetingReportsServer server) : IAsyncLifetime
+public sealed class TelephonyHttpTests(MeetingReportsServer server) : SignedInHttpTest<MeetingReportsServer>(server)
 {
     private static readonly DateOnly From = new(2025, 5, 1);
     private static readonly DateOnly To = new(2025, 5, 31);
@@ -21,21 +20,9 @@ public sealed class TelephonyHttpTests(MeetingReportsServer server) : IAsyncLife
     // The two usual types always come first, then any other the upstream sends (the simulator sends "callback").
     private static readonly string[] CallTypes = ["call-in", "call-out", "callback"];
 
-    private readonly HttpSession _session = new(server.RootUri);
-
-    private SimulatorDataset Dataset => server.Services.GetRequiredService<SimulatorDataset>();
-
     private IReadOnlyList<SimulatedMeeting> Meetings => Dataset.MeetingsBetween(From, To);
 
     private List<SimulatedCall> Calls => [.. Meetings.SelectMany(meeting => meeting.Telephony)];
-
-    public async ValueTask InitializeAsync() => await _session.SignInAsDemoAdminAsync();
-
-    public ValueTask DisposeAsync()
-    {
-        _session.Dispose();
-        return ValueTask.CompletedTask;
-    }
 
     [Fact]
     public async Task The_kpis_and_each_call_type_equal_the_simulators_phone_legs_of_the_month()
@@ -46,7 +33,7 @@ public sealed class TelephonyHttpTests(MeetingReportsServer server) : IAsyncLife
             .ToDictionary(type => type.Key, type => Line(type.Count(), type.Sum(call => call.Duration), type.Sum(call => call.Total)));
 
         // Act
-        var (status, html) = await _session.GetGatheredPageAsync(Address);
+        var (status, html) = await Session.GetGatheredPageAsync(Address);
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, status);
@@ -74,7 +61,7 @@ public sealed class TelephonyHttpTests(MeetingReportsServer server) : IAsyncLife
             day => Line(meetings.Where(meeting => DateOnly.FromDateTime(meeting.Start) == day).SelectMany(meeting => meeting.Telephony)));
 
         // Act
-        var (_, html) = await _session.GetGatheredPageAsync(Address);
+        var (_, html) = await Session.GetGatheredPageAsync(Address);
 
         // Assert
         Assert.Equal(perRoom, Hooks.Rows(html, "room-row").ToDictionary(
@@ -100,7 +87,7 @@ public sealed class TelephonyHttpTests(MeetingReportsServer server) : IAsyncLife
             .ToDictionary(day => day.Key, day => day.SelectMany(meeting => meeting.Telephony).Sum(call => call.Total));
 
         // Act
-        var (_, html) = await _session.GetGatheredPageAsync(Address);
+        var (_, html) = await Session.GetGatheredPageAsync(Address);
         var charts = ChartIds.ToDictionary(id => id, id => ChartJson.Read(html, id));
         var cost = decimal.Parse(Hooks.Value(html, "kpi-cost")!, CultureInfo.InvariantCulture);
         var minutes = decimal.Parse(Hooks.Value(html, "kpi-minutes")!, CultureInfo.InvariantCulture);
@@ -137,7 +124,7 @@ public sealed class TelephonyHttpTests(MeetingReportsServer server) : IAsyncLife
         var tenHighest = costs.Values.OrderDescending().Take(10).ToList();
 
         // Act
-        var (_, html) = await _session.GetGatheredPageAsync(Address);
+        var (_, html) = await Session.GetGatheredPageAsync(Address);
         var chart = ChartJson.Read(html, "telephony-top-numbers");
 
         // Assert
