@@ -15,7 +15,6 @@ namespace UMeetingReports.Core.Export;
 internal sealed class PeriodTallies(UpstreamZone zone)
 {
     private readonly FiguresTally _total = new();
-    private readonly RoomOccupancy _occupancy = new();
     private readonly Dictionary<string, FiguresTally> _rooms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RoomOccupancy> _roomOccupancy = new(StringComparer.Ordinal);
     private readonly Dictionary<DateOnly, FiguresTally> _days = [];
@@ -24,7 +23,6 @@ internal sealed class PeriodTallies(UpstreamZone zone)
     {
         var one = MeetingFigures.Of([meeting]);
         _total.Add(one, meeting);
-        _occupancy.Add(meeting);
         Tally(_rooms, meeting.HostId).Add(one, meeting);
         Tally(_roomOccupancy, meeting.HostId).Add(meeting);
         Tally(_days, zone.DayOf(meeting.Start)).Add(one, meeting);
@@ -33,7 +31,7 @@ internal sealed class PeriodTallies(UpstreamZone zone)
     public MeetingFigures Total => _total.Figures();
 
     /// <summary>The most meetings held at once across every room (the licences the account needed).</summary>
-    public int PeakConcurrent(UsageFrame frame) => _occupancy.PeakConcurrent(frame);
+    public int PeakConcurrent(UsageFrame frame) => RoomOccupancy.Together(_roomOccupancy.Values).PeakConcurrent(frame);
 
     /// <summary>
     /// The chosen room alone; or every room of the directory in its order (meetings or not), then any other room the

@@ -20,6 +20,9 @@ internal sealed partial class UpstreamPageSource(
     HybridCache cache,
     ILogger<UpstreamPageSource> logger)
 {
+    /// <summary>A read that uses the cache but adds nothing to it (<see cref="PageCaching.ReadOnly"/>).</summary>
+    private const HybridCacheEntryFlags NotKept = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite;
+
     public async Task<UpstreamResult<UpstreamPage>> GetAsync(
         MeetingQuery query, DatePeriod window, int pageSize, int pageNumber, PageCaching caching, CancellationToken cancellationToken)
     {
@@ -55,8 +58,6 @@ internal sealed partial class UpstreamPageSource(
             return UpstreamResult<UpstreamPage>.Failed(exception.Failure);
         }
     }
-
-    private const HybridCacheEntryFlags NotKept = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite;
 
     /// <summary>
     /// A window that ended before today (in the upstream's zone) no longer changes and is kept long; one that

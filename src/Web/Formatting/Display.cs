@@ -11,6 +11,11 @@ namespace UMeetingReports.Web.Formatting;
 /// </summary>
 internal static class Display
 {
+    /// <summary>The lengths of "yyyy-MM-dd", "yyyy-MM-dd HH:mm" and "yyyy-MM-dd HH:mm:ss".</summary>
+    private const int DateLength = 10;
+    private const int MinuteLength = 16;
+    private const int SecondLength = 19;
+
     public static string Count(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
     /// <summary>Always yuan, whatever the culture: the upstream bills in yuan.</summary>
@@ -60,10 +65,6 @@ internal static class Display
     public static IHtmlContent CountSpan(string testId, int value) => Span(testId, Invariant(value), Count(value));
 
     public static IHtmlContent DateSpan(string testId, DateOnly value) => Span(testId, Invariant(value), Date(value));
-
-    private const int DateLength = 10;
-    private const int MinuteLength = 16;
-    private const int SecondLength = 19;
 
     /// <summary>
     /// "yyyy-MM-dd", "yyyy-MM-dd HH:mm" or "yyyy-MM-dd HH:mm:ss" of the clock time, as the invariant culture writes

@@ -43,6 +43,19 @@ internal sealed class RoomOccupancy
         return occupancy;
     }
 
+    /// <summary>Several rooms' meetings together (the whole account's peak counts every room's meetings at once).</summary>
+    public static RoomOccupancy Together(IEnumerable<RoomOccupancy> rooms)
+    {
+        ArgumentNullException.ThrowIfNull(rooms);
+        var together = new RoomOccupancy();
+        foreach (var room in rooms)
+        {
+            together._meetings.AddRange(room._meetings);
+        }
+
+        return together;
+    }
+
     public void Add(Meeting meeting)
     {
         ArgumentNullException.ThrowIfNull(meeting);
