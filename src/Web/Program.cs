@@ -1,4 +1,4 @@
-using UMeetingReports.Web.Accounts;
+using UMeetingReports.Web.Pages.Account;
 
 if (args is ["hash-password", ..])
 {

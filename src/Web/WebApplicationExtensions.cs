@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Simulator;
 using UMeetingReports.Web.Demo;
-using UMeetingReports.Web.Export;
+using UMeetingReports.Web.Pages.Downloads;
 using UMeetingReports.Web.Gathering;
 using UMeetingReports.Web.Hosting;
 

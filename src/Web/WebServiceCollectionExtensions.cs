@@ -13,9 +13,9 @@ using Microsoft.Extensions.WebEncoders;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Simulator;
 using UMeetingReports.Web;
-using UMeetingReports.Web.Accounts;
+using UMeetingReports.Web.Pages.Account;
 using UMeetingReports.Web.Demo;
-using UMeetingReports.Web.Export;
+using UMeetingReports.Web.Pages.Downloads;
 using UMeetingReports.Web.Gathering;
 using UMeetingReports.Web.Hosting;
 

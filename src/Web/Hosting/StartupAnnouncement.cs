@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Upstream;
-using UMeetingReports.Web.Accounts;
+using UMeetingReports.Web.Pages.Account;
 using UMeetingReports.Web.Demo;
 
 namespace UMeetingReports.Web.Hosting;

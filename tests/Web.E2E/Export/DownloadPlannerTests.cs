@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Upstream;
-using UMeetingReports.Web.Export;
+using UMeetingReports.Web.Filters;
+using UMeetingReports.Web.Pages.Downloads;
 
 namespace UMeetingReports.Web.E2E.Export;
 

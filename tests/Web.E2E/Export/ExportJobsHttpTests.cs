@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using UMeetingReports.Simulator;
 using UMeetingReports.Web.E2E.Harness;
 using UMeetingReports.Web.E2E.Http;
-using UMeetingReports.Web.Export;
+using UMeetingReports.Web.Pages.Downloads;
 
 namespace UMeetingReports.Web.E2E.Export;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using UMeetingReports.Web.Accounts;
+using UMeetingReports.Web.Pages.Account;
 
 namespace UMeetingReports.Web.Pages.Account;
 

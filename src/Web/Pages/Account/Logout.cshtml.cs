@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using UMeetingReports.Web.Accounts;
+using UMeetingReports.Web.Pages.Account;
 
 namespace UMeetingReports.Web.Pages.Account;
 

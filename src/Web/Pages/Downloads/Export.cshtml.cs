@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Export;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
-using UMeetingReports.Web.Accounts;
-using UMeetingReports.Web.Export;
+using UMeetingReports.Web.Pages.Account;
+using UMeetingReports.Web.Pages.Downloads;
+using UMeetingReports.Web.Filters;
 
 namespace UMeetingReports.Web.Pages.Downloads;
 

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using UMeetingReports.Core.Rooms;
-using UMeetingReports.Web.Export;
+using UMeetingReports.Web.Pages.Downloads;
+using UMeetingReports.Web.Filters;
 
 namespace UMeetingReports.Web.Pages.Downloads;
 

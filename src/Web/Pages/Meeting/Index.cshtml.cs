@@ -4,10 +4,11 @@ using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Reports.MeetingDetail;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
-using UMeetingReports.Web.Accounts;
+using UMeetingReports.Web.Pages.Account;
 using UMeetingReports.Web.Pages.Meetings;
+using UMeetingReports.Web.Filters;
 
-namespace UMeetingReports.Web.Pages.MeetingDetail;
+namespace UMeetingReports.Web.Pages.Meeting;
 
 /// <summary>
 /// /meeting?uuid=…: one record with its people, peak, timeline and phone legs. 400 for a bad id or period, 404 when

@@ -1,6 +1,7 @@
 using UMeetingReports.Core.Reports.MeetingDetail;
+using UMeetingReports.Web.Filters;
 
-namespace UMeetingReports.Web.Pages.MeetingDetail;
+namespace UMeetingReports.Web.Pages.Meeting;
 
 /// <summary>
 /// The Chart.js configuration of a meeting's timeline: a horizontal floating-bar chart, one row per person and one

@@ -6,6 +6,7 @@ using UMeetingReports.Core.Reports.Meetings;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Web.Gathering;
+using UMeetingReports.Web.Filters;
 
 namespace UMeetingReports.Web.Pages.Meetings;
 

@@ -1,5 +1,6 @@
 using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Web.Gathering;
+using UMeetingReports.Web.Filters;
 
 namespace UMeetingReports.Web.Pages.Meetings;
 

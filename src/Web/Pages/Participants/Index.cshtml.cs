@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Reports.Participants;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
-using UMeetingReports.Web.Accounts;
+using UMeetingReports.Web.Pages.Account;
+using UMeetingReports.Web.Filters;
 
 namespace UMeetingReports.Web.Pages.Participants;
 

@@ -3,8 +3,10 @@ using UMeetingReports.Core.Reports.RoomUsage;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Web.Gathering;
+using UMeetingReports.Web.Filters;
+using UMeetingReports.Web.Pages.Shared;
 
-namespace UMeetingReports.Web.Pages.RoomUsage;
+namespace UMeetingReports.Web.Pages.Rooms;
 
 /// <summary>
 /// /rooms?from&amp;to[&amp;host_id]: how full each room was, the weekday × hour heatmap and meetings per day of the chosen

@@ -1,6 +1,6 @@
 using UMeetingReports.Core.Reports.RoomUsage;
 
-namespace UMeetingReports.Web.Pages.RoomUsage;
+namespace UMeetingReports.Web.Pages.Rooms;
 
 /// <summary>What _RoomsHeatmap shows: the heatmap, whose room it is, and each cell's shade.</summary>
 /// <param name="RoomLabel">The room's name, or "all rooms", localized.</param>

@@ -1,6 +1,6 @@
 using UMeetingReports.Core.Upstream;
 
-namespace UMeetingReports.Web.Pages;
+namespace UMeetingReports.Web.Pages.Shared;
 
 /// <summary>What _Pager shows: the record range, the page, and links (null when there is nowhere to go).</summary>
 internal sealed record Pager(

@@ -2,8 +2,10 @@ using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Reports.Telephony;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
-using UMeetingReports.Web.Accounts;
+using UMeetingReports.Web.Pages.Account;
 using UMeetingReports.Web.Gathering;
+using UMeetingReports.Web.Filters;
+using UMeetingReports.Web.Pages.Shared;
 
 namespace UMeetingReports.Web.Pages.Telephony;
 

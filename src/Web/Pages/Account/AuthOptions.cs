@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace UMeetingReports.Web.Accounts;
+namespace UMeetingReports.Web.Pages.Account;
 
 /// <summary>
 /// The "Auth" configuration section: the accounts that may sign in. Checked at start by

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace UMeetingReports.Web.Accounts;
+namespace UMeetingReports.Web.Pages.Account;
 
 /// <summary>What became of one sign-in attempt.</summary>
 internal abstract record SignInOutcome

@@ -4,7 +4,7 @@ using UMeetingReports.Core.Upstream;
 using UMeetingReports.Web.Formatting;
 using UMeetingReports.Web.Pages.Meetings;
 
-namespace UMeetingReports.Web.Pages.MeetingDetail;
+namespace UMeetingReports.Web.Filters;
 
 /// <summary>
 /// The query string of /meeting: the record id, the period to look in (the list's own <c>from</c>/<c>to</c>), and

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Upstream;
 
-namespace UMeetingReports.Web.Accounts;
+namespace UMeetingReports.Web.Pages.Account;
 
 /// <summary>A signed-in person: the configured name and a role from <see cref="Roles"/>.</summary>
 internal sealed record Account(string Name, string Role);

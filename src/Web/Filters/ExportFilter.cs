@@ -4,7 +4,7 @@ using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Web.Pages;
 
-namespace UMeetingReports.Web.Export;
+namespace UMeetingReports.Web.Filters;
 
 /// <summary>
 /// The query string of /export: the report pages' own filter names (from, to, host_id, uuid, name) and what to write

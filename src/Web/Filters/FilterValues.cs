@@ -2,7 +2,7 @@ using System.Globalization;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 
-namespace UMeetingReports.Web.Pages;
+namespace UMeetingReports.Web.Filters;
 
 /// <summary>A message for one field: an English format (the localization key) and its arguments.</summary>
 internal sealed record FieldError(string Field, string Message, IReadOnlyList<object> Arguments);

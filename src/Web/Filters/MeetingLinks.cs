@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using UMeetingReports.Web.Formatting;
 using UMeetingReports.Web.Pages.Meetings;
 
-namespace UMeetingReports.Web.Pages.MeetingDetail;
+namespace UMeetingReports.Web.Filters;
 
 /// <summary>
 /// Links to one meeting that carry the list they come from. Every value is query-encoded, so a record id's '+',

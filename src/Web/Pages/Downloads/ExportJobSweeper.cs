@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
+using UMeetingReports.Web.Filters;
 
-namespace UMeetingReports.Web.Export;
+namespace UMeetingReports.Web.Pages.Downloads;
 
 /// <summary>
 /// Forgets expired download jobs and deletes their files on a timer of the injected <see cref="TimeProvider"/>, and

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 
-namespace UMeetingReports.Web.Accounts;
+namespace UMeetingReports.Web.Pages.Account;
 
 /// <summary>
 /// Counts failed sign-ins per user name and per client address in a sliding window (Auth:MaxFailedSignIns in

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace UMeetingReports.Web.Accounts;
+namespace UMeetingReports.Web.Pages.Account;
 
 /// <summary>
 /// <c>dotnet run --project src/Web -- hash-password</c>: reads a password (without echo at a terminal, or one line of

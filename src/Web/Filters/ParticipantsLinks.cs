@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using UMeetingReports.Core.Reports.Participants;
 using UMeetingReports.Web.Formatting;
 
-namespace UMeetingReports.Web.Pages.Participants;
+namespace UMeetingReports.Web.Filters;
 
 /// <summary>
 /// Links to /participants that keep every filter, leaving out what is empty. Dates, sort and direction are always

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http.Extensions;
 using UMeetingReports.Web.Formatting;
 
-namespace UMeetingReports.Web.Pages.Meetings;
+namespace UMeetingReports.Web.Filters;
 
 /// <summary>
 /// Links back to /meetings that keep every filter, in the upstream's names, leaving out what is empty so that a

@@ -4,7 +4,7 @@ using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Web.Formatting;
 
-namespace UMeetingReports.Web.Export;
+namespace UMeetingReports.Web.Filters;
 
 /// <summary>
 /// One download as understood: the period, the room, meeting record and participants it is narrowed to, and the

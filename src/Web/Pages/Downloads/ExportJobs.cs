@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Export;
+using UMeetingReports.Web.Filters;
 
-namespace UMeetingReports.Web.Export;
+namespace UMeetingReports.Web.Pages.Downloads;
 
 /// <summary>
 /// Downloads too long to stream at once, run in the background: each writes its file into a folder of this

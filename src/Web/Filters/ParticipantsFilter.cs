@@ -3,7 +3,7 @@ using UMeetingReports.Core.Reports.Participants;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 
-namespace UMeetingReports.Web.Pages.Participants;
+namespace UMeetingReports.Web.Filters;
 
 /// <summary>
 /// The query string of /participants. Read like /meetings: every value binds as text and is checked here, a wrong

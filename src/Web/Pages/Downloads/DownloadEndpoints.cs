@@ -1,6 +1,7 @@
 using Microsoft.Net.Http.Headers;
+using UMeetingReports.Web.Filters;
 
-namespace UMeetingReports.Web.Export;
+namespace UMeetingReports.Web.Pages.Downloads;
 
 /// <summary>The download jobs' registration, their progress poll and their file.</summary>
 internal static class DownloadEndpoints

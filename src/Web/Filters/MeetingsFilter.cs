@@ -3,7 +3,7 @@ using UMeetingReports.Core.Reports.Meetings;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 
-namespace UMeetingReports.Web.Pages.Meetings;
+namespace UMeetingReports.Web.Filters;
 
 /// <summary>
 /// The query string of /meetings, in the upstream's own parameter names so that a bookmark reads like the request

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using UMeetingReports.Core.Export;
 using UMeetingReports.Core.Upstream;
+using UMeetingReports.Web.Filters;
 
-namespace UMeetingReports.Web.Export;
+namespace UMeetingReports.Web.Pages.Downloads;
 
 internal enum ExportJobState
 {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Upstream;
 
-namespace UMeetingReports.Web.Accounts;
+namespace UMeetingReports.Web.Pages.Account;
 
 /// <summary>Every account rule as a sentence naming the setting; runs at start (ValidateOnStart).</summary>
 internal sealed class AuthOptionsValidator(IOptions<UMeetingOptions> upstream) : IValidateOptions<AuthOptions>

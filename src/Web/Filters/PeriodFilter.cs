@@ -5,7 +5,7 @@ using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Web.Formatting;
 
-namespace UMeetingReports.Web.Pages;
+namespace UMeetingReports.Web.Filters;
 
 /// <summary>
 /// The query string of the analytics pages (/telephony, /rooms): a period and a room, in the names /meetings uses, so

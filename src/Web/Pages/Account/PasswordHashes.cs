@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace UMeetingReports.Web.Accounts;
+namespace UMeetingReports.Web.Pages.Account;
 
 /// <summary>ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/> format, the only one Auth:Users accepts.</summary>
 internal static class PasswordHashes

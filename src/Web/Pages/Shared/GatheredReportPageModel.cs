@@ -4,8 +4,10 @@ using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Web.Pages;
+using UMeetingReports.Web.Filters;
+using UMeetingReports.Web.Gathering;
 
-namespace UMeetingReports.Web.Gathering;
+namespace UMeetingReports.Web.Pages.Shared;
 
 /// <summary>
 /// A report page over a period and a room (<c>?from&amp;to&amp;host_id</c>) whose figures need the whole period, gathered

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using UMeetingReports.Web.Filters;
 
-namespace UMeetingReports.Web.Export;
+namespace UMeetingReports.Web.Pages.Downloads;
 
 /// <summary>
 /// The "Exports" section: when a download becomes a background job, how long a finished job's file is kept, and how

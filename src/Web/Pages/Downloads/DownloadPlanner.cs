@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Upstream;
+using UMeetingReports.Web.Filters;
 
-namespace UMeetingReports.Web.Export;
+namespace UMeetingReports.Web.Pages.Downloads;
 
 /// <summary>
 /// Decides whether a download streams at once or runs as a background job, by the upstream requests it needs.
