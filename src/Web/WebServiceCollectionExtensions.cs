@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
+using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Simulator;
 using UMeetingReports.Web;
@@ -17,6 +18,7 @@ using UMeetingReports.Web.Pages.Account;
 using UMeetingReports.Web.Demo;
 using UMeetingReports.Web.Pages.Downloads;
 using UMeetingReports.Web.Gathering;
+using UMeetingReports.Web.Filters;
 using UMeetingReports.Web.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -39,6 +41,7 @@ public static class WebServiceCollectionExtensions
             .AddMvcOptions(options =>
             {
                 options.Filters.Add<HandlerlessRequestFilter>();
+                options.ModelBinderProviders.Insert(0, new FilterBinderProvider());
 
                 // No form here posts jQuery-style names (a[b]); that parser throws on a stray '[' in a field name,
                 // which would turn a hostile form into a server error instead of a refusal.
@@ -62,6 +65,7 @@ public static class WebServiceCollectionExtensions
         services.AddHealthChecks().AddUpstreamReadiness(ReadinessTag);
         services.TryAddSingleton(TimeProvider.System);
 
+        services.AddRoomsOncePerRequest();
         services.AddSignIn();
         services.AddPeriodGathering();
         services.AddDownloads();
@@ -132,11 +136,19 @@ public static class WebServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IUpstreamEndpoint>(provider => new LoopbackUpstreamEndpoint(
             provider.GetRequiredService<IServer>(),
             provider.GetRequiredService<IOptions<UMeetingOptions>>(),
-            new Lazy<IUpstreamEndpoint>(() => Resolve(configured, provider)))));
+            new Lazy<IUpstreamEndpoint>(() => Resolve<IUpstreamEndpoint>(configured, provider)))));
     }
 
-    private static IUpstreamEndpoint Resolve(ServiceDescriptor descriptor, IServiceProvider provider) =>
-        (IUpstreamEndpoint)(descriptor.ImplementationInstance
+    /// <summary>The room list is read once per request (or background job) and shared by the filter, the page and the report.</summary>
+    private static void AddRoomsOncePerRequest(this IServiceCollection services)
+    {
+        var directory = services.LastOrDefault(descriptor => descriptor.ServiceType == typeof(IRoomDirectory))
+            ?? throw new InvalidOperationException("AddMeetingReportsWeb() needs AddMeetingReports() to be called first.");
+        services.Replace(ServiceDescriptor.Scoped<IRoomDirectory>(provider => new RequestRooms(Resolve<IRoomDirectory>(directory, provider))));
+    }
+
+    private static T Resolve<T>(ServiceDescriptor descriptor, IServiceProvider provider) =>
+        (T)(descriptor.ImplementationInstance
             ?? descriptor.ImplementationFactory?.Invoke(provider)
             ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
 }

@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Http.Extensions;
 using UMeetingReports.Core.Export;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
-using UMeetingReports.Web.Formatting;
 
 namespace UMeetingReports.Web.Filters;
 
@@ -46,36 +44,7 @@ internal sealed record ExportCriteria(DatePeriod Period, string? HostId, string?
     public MeetingQuery ToQuery() => new(Period, HostId, Uuid, ShowParticipants: true, ShowTelephonyUsage: true);
 
     /// <summary>The address of this download (dates always written out, so a bookmark does not move), e.g. <c>/export?from=2025-05-01&amp;to=2025-05-31&amp;format=xlsx</c>.</summary>
-    public string Link(string exportPath)
-    {
-        var query = new QueryBuilder
-        {
-            { ExportFields.From, Display.Invariant(Period.From) },
-            { ExportFields.To, Display.Invariant(Period.To) },
-        };
-        if (!string.IsNullOrEmpty(HostId))
-        {
-            query.Add(ExportFields.HostId, HostId);
-        }
-
-        if (!string.IsNullOrEmpty(Uuid))
-        {
-            query.Add(ExportFields.Uuid, Uuid);
-        }
-
-        if (!string.IsNullOrEmpty(ParticipantName))
-        {
-            query.Add(ExportFields.Name, ParticipantName);
-        }
-
-        query.Add(ExportFields.Format, Format == ExportFormat.Xlsx ? "xlsx" : "csv");
-        if (Table is { } table)
-        {
-            query.Add(ExportFields.Table, table.ToString().ToLowerInvariant());
-        }
-
-        return exportPath + query.ToQueryString().ToUriComponent();
-    }
+    public string Link(string exportPath) => FilterLinks.To(exportPath, ExportFilter.For(this));
 }
 
 /// <summary>What a report page's download buttons link to: its filters' workbook, and on request one CSV per table.</summary>

@@ -1,107 +1,68 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using UMeetingReports.Core.Export;
-using UMeetingReports.Core.Rooms;
-using UMeetingReports.Core.Upstream;
-using UMeetingReports.Web.Pages;
 
 namespace UMeetingReports.Web.Filters;
 
 /// <summary>
-/// The query string of /export: the report pages' own filter names (from, to, host_id, uuid, name) and what to write
-/// (format, and for CSV the table). Checked like the pages: every value binds as text, a wrong one is a message
-/// beside its name (HTTP 400); missing dates are today in the upstream's zone.
+/// /export: the report pages' own fields (from, to, host_id, uuid, and the participants report's name search) and
+/// what to write: the workbook (<c>format=xlsx</c>), or one table as CSV (<c>format=csv&amp;table=…</c>).
 /// </summary>
-internal sealed class ExportFilter
+[ValidateNever]
+internal sealed record ExportFilter : ReportFilter
 {
-    [FromQuery(Name = ExportFields.From)]
-    public string? From { get; set; }
+    public const string TableField = "table";
 
-    [FromQuery(Name = ExportFields.To)]
-    public string? To { get; set; }
-
-    [FromQuery(Name = ExportFields.HostId)]
-    public string? HostId { get; set; }
-
-    [FromQuery(Name = ExportFields.Uuid)]
+    [QueryField(MeetingsFilter.UuidField, PlusMayArriveAsSpace = true)]
     public string? Uuid { get; set; }
 
     /// <summary>The participants report's name search.</summary>
-    [FromQuery(Name = ExportFields.Name)]
+    [QueryField(ParticipantsFilter.NameField)]
     public string? Name { get; set; }
 
-    [FromQuery(Name = ExportFields.Format)]
-    public string? Format { get; set; }
-
-    [FromQuery(Name = ExportFields.Table)]
-    public string? Table { get; set; }
-
-    public ExportFilterCheck Check(DateOnly today, UMeetingOptions options, RoomList rooms)
-    {
-        var errors = new List<FieldError>();
-
-        var period = FilterValues.PeriodAndRoom(From, To, HostId, today, options, rooms, errors);
-
-        // Record ids are base64: a space is a '+' that arrived unencoded (as on /meeting).
-        var uuid = FilterValues.Text(ExportFields.Uuid, Uuid?.Replace(' ', '+'), errors);
-        var name = FilterValues.Text(ExportFields.Name, Name, errors);
-        var format = FormatOf(FilterValues.Text(ExportFields.Format, Format, errors), errors);
-        var table = TableOf(format, FilterValues.Text(ExportFields.Table, Table, errors), errors);
-        var criteria = errors.Count == 0 ? new ExportCriteria(period.Period, period.HostId, uuid, table, name) : null;
-        return new ExportFilterCheck(criteria, errors);
-    }
-
-    private static ExportFormat FormatOf(string? text, List<FieldError> errors)
-    {
-        switch (text?.ToLowerInvariant())
-        {
-            case null or "xlsx":
-                return ExportFormat.Xlsx;
-            case "csv":
-                return ExportFormat.Csv;
-            default:
-                errors.Add(new(ExportFields.Format, "Choose the format xlsx or csv.", []));
-                return ExportFormat.Xlsx;
-        }
-    }
+    [QueryField("format", Invalid = "Choose the format xlsx or csv.")]
+    public ExportFormat Format { get; set; }
 
     /// <summary>The CSV table; null for the workbook, which holds every table.</summary>
-    private static CsvTable? TableOf(ExportFormat format, string? text, List<FieldError> errors)
+    [QueryField(TableField, Invalid = "Choose the table meetings, participants or telephony.")]
+    public CsvTable? Table { get; set; }
+
+    /// <summary>The download as understood; usable once the filter passed its checks.</summary>
+    public ExportCriteria ToCriteria() => new(Period, HostId, Uuid, Table, Name);
+
+    /// <summary>The filter that asks for <paramref name="criteria"/>, for its address.</summary>
+    public static ExportFilter For(ExportCriteria criteria)
     {
-        CsvTable? table = text?.ToLowerInvariant() switch
+        ArgumentNullException.ThrowIfNull(criteria);
+        return new()
         {
-            null => null,
-            "meetings" => CsvTable.Meetings,
-            "participants" => CsvTable.Participants,
-            "telephony" => CsvTable.Telephony,
-            _ => null,
+            From = criteria.Period.From,
+            To = criteria.Period.To,
+            HostId = criteria.HostId,
+            Uuid = criteria.Uuid,
+            Name = criteria.ParticipantName,
+            Format = criteria.Format,
+            Table = criteria.Table,
         };
-        if (text is not null && table is null)
-        {
-            errors.Add(new(ExportFields.Table, "Choose the table meetings, participants or telephony.", []));
-        }
-        else if (format == ExportFormat.Csv && table is null)
-        {
-            errors.Add(new(ExportFields.Table, "A CSV file holds one table: add table=meetings, participants or telephony.", []));
-        }
-        else if (format == ExportFormat.Xlsx && table is not null)
-        {
-            errors.Add(new(ExportFields.Table, "The Excel workbook holds every table: leave table out, or ask for format=csv.", []));
-        }
-
-        return table;
     }
-}
 
-/// <summary>The query-string names: the report pages' (which are the upstream's) and the export's own.</summary>
-internal static class ExportFields
-{
-    public const string From = "from";
-    public const string To = "to";
-    public const string HostId = "host_id";
-    public const string Uuid = "uuid";
-    public const string Name = "name";
-    public const string Format = "format";
-    public const string Table = "table";
+    public override void Check(FilterCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        base.Check(check);
+        if (check.HasError(TableField))
+        {
+            return;
+        }
+
+        if (Format == ExportFormat.Csv && Table is null)
+        {
+            check.Error(TableField, "A CSV file holds one table: add table=meetings, participants or telephony.");
+        }
+        else if (Format == ExportFormat.Xlsx && Table is not null)
+        {
+            check.Error(TableField, "The Excel workbook holds every table: leave table out, or ask for format=csv.");
+        }
+    }
 }
 
 internal enum ExportFormat
@@ -109,6 +70,3 @@ internal enum ExportFormat
     Xlsx,
     Csv,
 }
-
-/// <param name="Criteria">Null when any value is wrong (see <paramref name="Errors"/>).</param>
-internal sealed record ExportFilterCheck(ExportCriteria? Criteria, IReadOnlyList<FieldError> Errors);

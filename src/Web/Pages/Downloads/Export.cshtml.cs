@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Export;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Web.Pages.Account;
 using UMeetingReports.Web.Pages.Downloads;
 using UMeetingReports.Web.Filters;
+using UMeetingReports.Web.Pages.Shared;
 
 namespace UMeetingReports.Web.Pages.Downloads;
 
@@ -19,7 +19,6 @@ namespace UMeetingReports.Web.Pages.Downloads;
 internal sealed class ExportModel(
     IRoomDirectory roomDirectory,
     UpstreamZone zone,
-    IOptions<UMeetingOptions> options,
     DownloadPlanner planner,
     ExportJobs jobs,
     IWorkbookExporter exporter) : PageModel
@@ -27,8 +26,7 @@ internal sealed class ExportModel(
     [BindProperty(SupportsGet = true)]
     public ExportFilter Filter { get; set; } = new();
 
-    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
-
+    /// <summary>The download as understood; null when the address was refused.</summary>
     public ExportCriteria? Criteria { get; private set; }
 
     public UpstreamFailure? Failure { get; private set; }
@@ -38,12 +36,12 @@ internal sealed class ExportModel(
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Rooms = await roomDirectory.GetRoomsAsync(cancellationToken);
-        var check = Filter.Check(zone.Today, options.Value, Rooms);
-        (Criteria, Errors) = (check.Criteria, check.Errors);
-        if (Criteria is not { } criteria)
+        if (!ModelState.IsValid)
         {
-            return WithStatus(StatusCodes.Status400BadRequest);
+            return this.WithStatus(StatusCodes.Status400BadRequest);
         }
+
+        var criteria = Criteria = Filter.ToCriteria();
 
         var owner = DownloadEndpoints.OwnerOf(HttpContext);
         var request = criteria.ToRequest(owner, User.IsInRole(Roles.Admin), zone.Now);
@@ -51,14 +49,14 @@ internal sealed class ExportModel(
         if (plan.Failure is not null)
         {
             Failure = plan.Failure;
-            return WithStatus(StatusCodes.Status502BadGateway);
+            return this.WithStatus(StatusCodes.Status502BadGateway);
         }
 
         if (plan.InBackground)
         {
             return jobs.Start(owner, criteria, request, criteria.FileName(Rooms)) is { } job
                 ? LocalRedirect("~" + DownloadEndpoints.PagePath(job.Id))
-                : WithStatus(StatusCodes.Status429TooManyRequests);
+                : this.WithStatus(StatusCodes.Status429TooManyRequests);
         }
 
         DownloadEndpoints.AsAttachment(Response, criteria.FileName(Rooms), criteria.ContentType);
@@ -73,12 +71,7 @@ internal sealed class ExportModel(
         // Nothing was written: the attachment headers go, and the page says why there is no file.
         Response.Clear();
         Failure = outcome.Failure;
-        return WithStatus(StatusCodes.Status502BadGateway);
+        return this.WithStatus(StatusCodes.Status502BadGateway);
     }
 
-    private PageResult WithStatus(int statusCode)
-    {
-        Response.StatusCode = statusCode;
-        return Page();
-    }
 }

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Reports.Meetings;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
-using UMeetingReports.Web.Gathering;
 using UMeetingReports.Web.Filters;
+using UMeetingReports.Web.Gathering;
+using UMeetingReports.Web.Pages.Shared;
 
 namespace UMeetingReports.Web.Pages.Meetings;
 
@@ -20,15 +22,12 @@ internal sealed class IndexModel(
     PeriodGatherer gatherer,
     IRoomDirectory roomDirectory,
     UpstreamZone zone,
-    IOptions<UMeetingOptions> options)
+    IOptions<UMeetingOptions> options,
+    IStringLocalizer<SharedResource> text)
     : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public MeetingsFilter Filter { get; set; } = new();
-
-    public MeetingsCriteria Criteria { get; private set; } = null!;
-
-    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
     public RoomList Rooms { get; private set; } = RoomList.Unknown;
 
@@ -41,47 +40,36 @@ internal sealed class IndexModel(
 
     public DateOnly Today => zone.Today;
 
-    public IEnumerable<int> PageSizes => MeetingsFilter.PageSizesUpTo(options.Value.MaxPageSize);
+    public IEnumerable<int> PageSizes => FilterCheck.PageSizesUpTo(options.Value.MaxPageSize);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Rooms = await roomDirectory.GetRoomsAsync(cancellationToken);
-        var check = Filter.Check(zone.Today, options.Value, Rooms);
-        (Criteria, Errors) = (check.Criteria, check.Errors);
-        if (check.Request is null)
+        if (!ModelState.IsValid)
         {
-            return WithStatus(StatusCodes.Status400BadRequest);
+            return this.WithStatus(StatusCodes.Status400BadRequest);
         }
 
-        var kpis = check.Criteria.Uuid is null ? GatherKpisAsync(check.Criteria, cancellationToken) : null;
-        var result = await reports.GetAsync(check.Request, cancellationToken);
+        var kpis = Filter.Uuid is null ? GatherKpisAsync(Filter.ToAnalyticsFilter(), cancellationToken) : null;
+        var result = await reports.GetAsync(Filter.ToRequest(), cancellationToken);
         Kpis = kpis is null ? null : await kpis;
         if (!result.Succeeded)
         {
             Failure = result.Failure;
-            return WithStatus(StatusCodes.Status502BadGateway);
+            return this.WithStatus(StatusCodes.Status502BadGateway);
         }
 
-        Errors = MeetingsFilter.CheckPage(result.Value.Page);
-        Report = Errors.Count == 0 ? result.Value : null;
-        return Errors.Count > 0 ? WithStatus(StatusCodes.Status400BadRequest)
-            : Kpis?.Failure is not null ? WithStatus(StatusCodes.Status502BadGateway)
+        FilterCheck.PageExists(ModelState, text, MeetingsFilter.PageNumberField, Filter.Page, result.Value.Page.TotalPage, "Page {0} does not exist: the period has no meetings.");
+        Report = ModelState.IsValid ? result.Value : null;
+        return Report is null ? this.WithStatus(StatusCodes.Status400BadRequest)
+            : Kpis?.Failure is not null ? this.WithStatus(StatusCodes.Status502BadGateway)
             : Page();
     }
 
-    private Task<Gathered<PeriodKpis>> GatherKpisAsync(MeetingsCriteria criteria, CancellationToken cancellationToken)
-    {
-        var filter = new AnalyticsFilter(new DatePeriod(criteria.From, criteria.To), criteria.HostId);
-        return gatherer.GatherAsync(
+    private Task<Gathered<PeriodKpis>> GatherKpisAsync(AnalyticsFilter filter, CancellationToken cancellationToken) =>
+        gatherer.GatherAsync(
             GatherKey.For(User, "kpis", filter),
             filter.Period,
             (services, progress, token) => services.GetRequiredService<IPeriodKpiService>().GetAsync(filter, progress, token),
             cancellationToken);
-    }
-
-    private PageResult WithStatus(int statusCode)
-    {
-        Response.StatusCode = statusCode;
-        return Page();
-    }
 }

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Reports.Participants;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
-using UMeetingReports.Web.Pages.Account;
 using UMeetingReports.Web.Filters;
+using UMeetingReports.Web.Pages.Account;
+using UMeetingReports.Web.Pages.Shared;
 
 namespace UMeetingReports.Web.Pages.Participants;
 
@@ -13,15 +15,16 @@ namespace UMeetingReports.Web.Pages.Participants;
 /// /participants: one line per display name over a period. The whole period is read (through the reader's cache),
 /// at most UMeeting:MaxPeriodMonths long; names that are phone numbers are whole for Admin only.
 /// </summary>
-internal sealed class IndexModel(IParticipantsReportService reports, IRoomDirectory roomDirectory, UpstreamZone zone, IOptions<UMeetingOptions> options)
+internal sealed class IndexModel(
+    IParticipantsReportService reports,
+    IRoomDirectory roomDirectory,
+    UpstreamZone zone,
+    IOptions<UMeetingOptions> options,
+    IStringLocalizer<SharedResource> text)
     : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public ParticipantsFilter Filter { get; set; } = new();
-
-    public ParticipantsCriteria Criteria { get; private set; } = null!;
-
-    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
     public RoomList Rooms { get; private set; } = RoomList.Unknown;
 
@@ -31,33 +34,25 @@ internal sealed class IndexModel(IParticipantsReportService reports, IRoomDirect
 
     public DateOnly Today => zone.Today;
 
-    public IEnumerable<int> PageSizes => FilterValues.PageSizesUpTo(options.Value.MaxPageSize);
+    public IEnumerable<int> PageSizes => FilterCheck.PageSizesUpTo(options.Value.MaxPageSize);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Rooms = await roomDirectory.GetRoomsAsync(cancellationToken);
-        var check = Filter.Check(zone.Today, options.Value, Rooms);
-        (Criteria, Errors) = (check.Criteria, check.Errors);
-        if (Errors.Count > 0)
+        if (!ModelState.IsValid)
         {
-            return WithStatus(StatusCodes.Status400BadRequest);
+            return this.WithStatus(StatusCodes.Status400BadRequest);
         }
 
-        var result = await reports.GetAsync(Criteria.ToRequest(revealPhoneNumbers: User.IsInRole(Roles.Admin)), cancellationToken);
+        var result = await reports.GetAsync(Filter.ToRequest(revealPhoneNumbers: User.IsInRole(Roles.Admin)), cancellationToken);
         if (!result.Succeeded)
         {
             Failure = result.Failure;
-            return WithStatus(StatusCodes.Status502BadGateway);
+            return this.WithStatus(StatusCodes.Status502BadGateway);
         }
 
-        Errors = FilterValues.CheckPageExists(ParticipantsFields.PageNumber, Criteria.PageNumber, result.Value.TotalPage, "Page {0} does not exist: nobody matches.");
-        Report = Errors.Count == 0 ? result.Value : null;
-        return Errors.Count == 0 ? Page() : WithStatus(StatusCodes.Status400BadRequest);
-    }
-
-    private PageResult WithStatus(int statusCode)
-    {
-        Response.StatusCode = statusCode;
-        return Page();
+        FilterCheck.PageExists(ModelState, text, ParticipantsFilter.PageNumberField, Filter.Page, result.Value.TotalPage, "Page {0} does not exist: nobody matches.");
+        Report = ModelState.IsValid ? result.Value : null;
+        return Report is null ? this.WithStatus(StatusCodes.Status400BadRequest) : Page();
     }
 }

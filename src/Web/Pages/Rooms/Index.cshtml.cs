@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Reports.RoomUsage;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
@@ -12,10 +11,10 @@ namespace UMeetingReports.Web.Pages.Rooms;
 /// /rooms?from&amp;to[&amp;host_id]: how full each room was, the weekday × hour heatmap and meetings per day of the chosen
 /// room (or all). The table always lists every room.
 /// </summary>
-internal sealed class IndexModel(PeriodGatherer gatherer, IRoomDirectory roomDirectory, UpstreamZone zone, IOptions<UMeetingOptions> options)
-    : GatheredReportPageModel<RoomUsageReport>(gatherer, roomDirectory, zone, options)
+internal sealed class IndexModel(PeriodGatherer gatherer, IRoomDirectory roomDirectory, UpstreamZone zone)
+    : GatheredReportPageModel<RoomUsageReport>(gatherer, roomDirectory, zone)
 {
-    protected override Task<Gathered<RoomUsageReport>> GatherAsync(PeriodGatherer gatherer, PeriodCriteria criteria, CancellationToken cancellationToken)
+    protected override Task<Gathered<RoomUsageReport>> GatherAsync(PeriodGatherer gatherer, ReportFilter criteria, CancellationToken cancellationToken)
     {
         var request = new RoomUsageRequest(criteria.Period, criteria.HostId);
         return gatherer.GatherAsync(

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
-using UMeetingReports.Web.Pages;
 using UMeetingReports.Web.Filters;
 using UMeetingReports.Web.Gathering;
 
@@ -15,16 +13,12 @@ namespace UMeetingReports.Web.Pages.Shared;
 /// period is read, 502 when a month could not be read, 400 for a wrong filter. A page says only which report it
 /// gathers (<see cref="GatherAsync"/>).
 /// </summary>
-internal abstract class GatheredReportPageModel<TReport>(PeriodGatherer gatherer, IRoomDirectory roomDirectory, UpstreamZone zone, IOptions<UMeetingOptions> options)
+internal abstract class GatheredReportPageModel<TReport>(PeriodGatherer gatherer, IRoomDirectory roomDirectory, UpstreamZone zone)
     : PageModel
     where TReport : class
 {
     [BindProperty(SupportsGet = true)]
-    public PeriodFilter Filter { get; set; } = new();
-
-    public PeriodCriteria Criteria { get; private set; } = null!;
-
-    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+    public ReportFilter Filter { get; set; } = new();
 
     public RoomList Rooms { get; private set; } = RoomList.Unknown;
 
@@ -35,22 +29,15 @@ internal abstract class GatheredReportPageModel<TReport>(PeriodGatherer gatherer
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Rooms = await roomDirectory.GetRoomsAsync(cancellationToken);
-        (Criteria, Errors) = Filter.Check(zone.Today, options.Value, Rooms);
-        if (Errors.Count > 0)
+        if (!ModelState.IsValid)
         {
-            return WithStatus(StatusCodes.Status400BadRequest);
+            return this.WithStatus(StatusCodes.Status400BadRequest);
         }
 
-        Gathered = await GatherAsync(gatherer, Criteria, cancellationToken);
-        return WithStatus(Gathered.StatusCode);
+        Gathered = await GatherAsync(gatherer, Filter, cancellationToken);
+        return this.WithStatus(Gathered.StatusCode);
     }
 
     /// <summary>Starts (or joins) the gathering of this page's report for the filters checked.</summary>
-    protected abstract Task<Gathered<TReport>> GatherAsync(PeriodGatherer gatherer, PeriodCriteria criteria, CancellationToken cancellationToken);
-
-    private PageResult WithStatus(int statusCode)
-    {
-        Response.StatusCode = statusCode;
-        return Page();
-    }
+    protected abstract Task<Gathered<TReport>> GatherAsync(PeriodGatherer gatherer, ReportFilter criteria, CancellationToken cancellationToken);
 }

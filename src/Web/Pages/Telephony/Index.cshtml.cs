@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Reports.Telephony;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
@@ -13,10 +12,10 @@ namespace UMeetingReports.Web.Pages.Telephony;
 /// /telephony?from&amp;to&amp;host_id: what the phone legs of a period cost, by type, day, room and number. Numbers are
 /// whole for Admin only; for anyone else the report masks them before the page sees them.
 /// </summary>
-internal sealed class IndexModel(PeriodGatherer gatherer, IRoomDirectory roomDirectory, UpstreamZone zone, IOptions<UMeetingOptions> options)
-    : GatheredReportPageModel<TelephonyReport>(gatherer, roomDirectory, zone, options)
+internal sealed class IndexModel(PeriodGatherer gatherer, IRoomDirectory roomDirectory, UpstreamZone zone)
+    : GatheredReportPageModel<TelephonyReport>(gatherer, roomDirectory, zone)
 {
-    protected override Task<Gathered<TelephonyReport>> GatherAsync(PeriodGatherer gatherer, PeriodCriteria criteria, CancellationToken cancellationToken)
+    protected override Task<Gathered<TelephonyReport>> GatherAsync(PeriodGatherer gatherer, ReportFilter criteria, CancellationToken cancellationToken)
     {
         var filter = criteria.ToAnalyticsFilter();
         var reveal = User.IsInRole(Roles.Admin);

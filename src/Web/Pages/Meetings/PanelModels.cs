@@ -1,4 +1,5 @@
 using UMeetingReports.Core.Reports.Analytics;
+using UMeetingReports.Core.Reports.Meetings;
 using UMeetingReports.Web.Gathering;
 using UMeetingReports.Web.Filters;
 
@@ -6,3 +7,6 @@ namespace UMeetingReports.Web.Pages.Meetings;
 
 /// <summary>What _MeetingsKpis shows: the period's KPIs (or their progress or failure) and what they cover.</summary>
 internal sealed record MeetingsKpiPanel(Gathered<PeriodKpis> Kpis, DateOnly From, DateOnly To, string? RoomName, string RequestId);
+
+/// <summary>What _MeetingsTable shows: one page of meetings, and the list it is (which each meeting's link carries).</summary>
+internal sealed record MeetingsTable(MeetingsReport Report, MeetingsFilter List);

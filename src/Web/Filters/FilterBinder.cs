@@ -1,0 +1,179 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using UMeetingReports.Core.Rooms;
+using UMeetingReports.Core.Upstream;
+
+namespace UMeetingReports.Web.Filters;
+
+/// <summary>
+/// Binds every <see cref="QueryFilter"/>: each field's text is checked (length, control characters), parsed by its
+/// type, and a value that does not parse leaves a message under the field's name and the default in place; then the
+/// filter's own <see cref="QueryFilter.Check"/> runs. Missing days are today in the upstream's zone.
+/// </summary>
+internal sealed class FilterBinder : IModelBinder
+{
+    public async Task BindModelAsync(ModelBindingContext bindingContext)
+    {
+        ArgumentNullException.ThrowIfNull(bindingContext);
+        var services = bindingContext.HttpContext.RequestServices;
+        var fields = FilterFields.For(bindingContext.ModelType);
+        var values = bindingContext.ValueProvider;
+
+        // The room list is read only when a room is asked for; the page and its report share the one answer.
+        var rooms = NamesRoom(fields, values)
+            ? await services.GetRequiredService<IRoomDirectory>().GetRoomsAsync(bindingContext.HttpContext.RequestAborted).ConfigureAwait(false)
+            : RoomList.Unknown;
+        var context = new Context(
+            services.GetRequiredService<UpstreamZone>().Today,
+            services.GetRequiredService<IOptions<UMeetingOptions>>().Value,
+            rooms,
+            services.GetRequiredService<IStringLocalizer<SharedResource>>());
+
+        bindingContext.Result = ModelBindingResult.Success(Bind(fields, values, context, bindingContext.ModelState, parent: null));
+    }
+
+    private static QueryFilter Bind(FilterFields fields, IValueProvider values, Context context, ModelStateDictionary modelState, (QueryFilter Filter, FilterFields Fields, NestedFilter Nested)? parent)
+    {
+        var filter = (QueryFilter)Activator.CreateInstance(fields.Type)!;
+        var check = new FilterCheck(context.Today, context.Options, context.Rooms, modelState, context.Text);
+        foreach (var field in fields.Fields)
+        {
+            if (parent is { } outer && outer.Nested.Shares(field))
+            {
+                // Shared with the outer filter: read once, there (a day it leaves out is today, as everywhere).
+                var shared = outer.Fields.Named(field.Name).Get(outer.Filter);
+                field.Set(filter, shared ?? (field.Kind == FieldKind.Day && !field.IsNullable ? check.Today : null));
+                continue;
+            }
+
+            var name = parent is { } nesting ? nesting.Nested.NameOf(field) : field.Name;
+            var result = values.GetValue(name);
+            Read(field, filter, name, result == ValueProviderResult.None ? null : result.FirstValue, check, modelState);
+        }
+
+        foreach (var nested in fields.Nested)
+        {
+            nested.Property.SetValue(filter, BindNested(nested, filter, fields, values, context));
+        }
+
+        filter.Check(check);
+        return filter;
+    }
+
+    /// <summary>The nested filter, checked on its own: null when a value of it would be refused.</summary>
+    private static QueryFilter? BindNested(NestedFilter nested, QueryFilter outer, FilterFields outerFields, IValueProvider values, Context context)
+    {
+        var ownState = new ModelStateDictionary();
+        var filter = Bind(nested.Fields, values, context, ownState, (outer, outerFields, nested));
+        return ownState.IsValid ? filter : null;
+    }
+
+    private static void Read(FilterField field, QueryFilter filter, string name, string? value, FilterCheck check, ModelStateDictionary modelState)
+    {
+        var text = Text(name, value, check, modelState);
+        if (text is null)
+        {
+            if (field.Kind == FieldKind.Day && !field.IsNullable)
+            {
+                field.Set(filter, check.Today);
+            }
+
+            return;
+        }
+
+        switch (field.Kind)
+        {
+            case FieldKind.Text:
+                field.Set(filter, field.Attribute.PlusMayArriveAsSpace ? text.Replace(' ', '+') : text);
+                break;
+            case FieldKind.Day:
+                field.Set(filter, Day(name, text, check, modelState));
+                break;
+            case FieldKind.Flag when bool.TryParse(text, out var flag):
+                field.Set(filter, flag);
+                break;
+            case FieldKind.Flag:
+                Refuse(name, text, check, modelState, "Use true or false.");
+                break;
+            case FieldKind.Whole:
+                // Not a whole number: below any range, so the filter's range check names the range in its message.
+                field.Set(filter, int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : int.MinValue);
+                break;
+            case FieldKind.Choice when field.TryChoose(text, out var choice):
+                field.Set(filter, choice);
+                break;
+            case FieldKind.Choice:
+                Refuse(name, text, check, modelState, field.Attribute.Invalid ?? "Choose one of: {0}.", string.Join(", ", field.ChoiceNames));
+                break;
+        }
+    }
+
+    /// <summary>The value trimmed; null when absent or blank, or when too long or holding control characters (with a message).</summary>
+    private static string? Text(string name, string? value, FilterCheck check, ModelStateDictionary modelState)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Length > FilterCheck.MaxLength)
+        {
+            Refuse(name, value, check, modelState, "This value is longer than {0} characters.", FilterCheck.MaxLength);
+            return null;
+        }
+
+        if (value.Any(char.IsControl))
+        {
+            Refuse(name, value, check, modelState, "This value contains control characters.");
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        return trimmed.Length == 0 ? null : trimmed;
+    }
+
+    /// <summary>A day written yyyy-MM-dd from <see cref="FilterCheck.EarliestDay"/> to <see cref="FilterCheck.LatestDay"/>; today otherwise, with a message.</summary>
+    private static DateOnly Day(string name, string text, FilterCheck check, ModelStateDictionary modelState)
+    {
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            Refuse(name, text, check, modelState, "Enter a date as year-month-day, e.g. {0}.", Formatting.Display.Invariant(check.Today));
+            return check.Today;
+        }
+
+        if (day < FilterCheck.EarliestDay || day > FilterCheck.LatestDay)
+        {
+            Refuse(name, text, check, modelState, "Enter a date from {0} to {1}.", Formatting.Display.Invariant(FilterCheck.EarliestDay), Formatting.Display.Invariant(FilterCheck.LatestDay));
+            return check.Today;
+        }
+
+        return day;
+    }
+
+    /// <summary>The message, and the text as typed, which the form shows again so that it can be corrected.</summary>
+    private static void Refuse(string name, string typed, FilterCheck check, ModelStateDictionary modelState, string format, params object[] arguments)
+    {
+        modelState.SetModelValue(name, typed, typed);
+        check.Error(name, format, arguments);
+    }
+
+    private static bool NamesRoom(FilterFields fields, IValueProvider values) =>
+        fields.Fields.Any(field => field.Name == ReportFilter.HostIdField && values.GetValue(field.Name) != ValueProviderResult.None)
+        || fields.Nested.Any(nested => nested.Fields.Fields.Any(field => field.Name == ReportFilter.HostIdField && values.GetValue(nested.NameOf(field)) != ValueProviderResult.None));
+
+    private sealed record Context(DateOnly Today, UMeetingOptions Options, RoomList Rooms, IStringLocalizer Text);
+}
+
+/// <summary>Gives every <see cref="QueryFilter"/> its binder.</summary>
+internal sealed class FilterBinderProvider : IModelBinderProvider
+{
+    private static readonly FilterBinder Binder = new();
+
+    public IModelBinder? GetBinder(ModelBinderProviderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return typeof(QueryFilter).IsAssignableFrom(context.Metadata.ModelType) ? Binder : null;
+    }
+}

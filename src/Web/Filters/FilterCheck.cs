@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+using UMeetingReports.Core.Rooms;
+using UMeetingReports.Core.Upstream;
+using UMeetingReports.Web.Formatting;
+
+namespace UMeetingReports.Web.Filters;
+
+/// <summary>
+/// What a filter is checked against (today in the upstream's zone, the settings, the account's rooms) and where its
+/// messages go: <c>ModelState</c>, under the field's query-string name, localized, at most one per field.
+/// </summary>
+internal sealed class FilterCheck(DateOnly today, UMeetingOptions options, RoomList rooms, ModelStateDictionary modelState, IStringLocalizer text)
+{
+    public const int DefaultPageSize = 30;
+    public const int MinPageSize = 10;
+    public const int MaxPageSize = 300;
+
+    /// <summary>The longest text a field takes.</summary>
+    public const int MaxLength = 200;
+
+    private static readonly int[] OfferedPageSizes = [10, 30, 50, 100, MaxPageSize];
+
+    /// <summary>
+    /// The days a filter accepts: wide enough for any account's history and plans, narrow enough that a period's
+    /// month windows and its last midnight stay representable (9999-12-31 has no next day).
+    /// </summary>
+    public static readonly DateOnly EarliestDay = new(2000, 1, 1);
+
+    public static readonly DateOnly LatestDay = new(2099, 12, 31);
+
+    public DateOnly Today { get; } = today;
+
+    public UMeetingOptions Options { get; } = options;
+
+    public RoomList Rooms { get; } = rooms;
+
+    public bool IsValid => modelState.IsValid;
+
+    /// <summary>The sizes a form offers, none above UMeeting:MaxPageSize.</summary>
+    public static IEnumerable<int> PageSizesUpTo(int largest) => OfferedPageSizes.Where(size => size <= largest);
+
+    public bool HasError(string field) => modelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0;
+
+    /// <summary>A message beside <paramref name="field"/>, unless it has one already.</summary>
+    /// <param name="format">The English format, which is the localization key.</param>
+    public void Error(string field, string format, params object[] arguments)
+    {
+        if (!HasError(field))
+        {
+            modelState.AddModelError(field, text[format, arguments]);
+        }
+    }
+
+    /// <summary>The last day on or after the first, and the whole period shorter than UMeeting:MaxPeriodMonths.</summary>
+    public void Period(string fromField, DateOnly from, string toField, DateOnly to)
+    {
+        if (HasError(fromField) || HasError(toField))
+        {
+            return;
+        }
+
+        if (from > to)
+        {
+            Error(toField, "The period ends before it starts: choose a last day on or after {0}.", Display.Date(from));
+        }
+        else if (to >= from.AddMonths(Options.MaxPeriodMonths))
+        {
+            Error(toField, "The period is longer than {0} months: choose a shorter one.", Options.MaxPeriodMonths);
+        }
+    }
+
+    /// <summary>A room of this account, when the room list is known.</summary>
+    public void Room(string field, string? hostId)
+    {
+        if (hostId is not null && Rooms.IsKnown && !Rooms.Contains(hostId))
+        {
+            Error(field, "No room of this account has the id {0}.", hostId);
+        }
+    }
+
+    /// <summary>
+    /// From <see cref="MinPageSize"/> to the smaller of <see cref="MaxPageSize"/> and UMeeting:MaxPageSize; otherwise
+    /// a message, and the default size for the form to offer.
+    /// </summary>
+    public int PageSize(string field, int pageSize)
+    {
+        var largest = Math.Min(MaxPageSize, Options.MaxPageSize);
+        if (pageSize >= MinPageSize && pageSize <= largest)
+        {
+            return pageSize;
+        }
+
+        Error(field, "Choose a page size from {0} to {1}.", MinPageSize, largest);
+        return DefaultPageSize;
+    }
+
+    /// <summary>1 or more; otherwise a message, and page 1.</summary>
+    public int PageNumber(string field, int pageNumber)
+    {
+        if (pageNumber >= 1)
+        {
+            return pageNumber;
+        }
+
+        Error(field, "Enter a whole page number of 1 or more.");
+        return 1;
+    }
+
+    /// <summary>
+    /// Past the last page is only known once the totals are: a message when <paramref name="pageNumber"/> is beyond
+    /// them (<paramref name="nothingFound"/>, a format of the page number, when there is nothing at all).
+    /// </summary>
+    public static void PageExists(ModelStateDictionary modelState, IStringLocalizer text, string field, int pageNumber, int totalPage, string nothingFound)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(text);
+        if (pageNumber <= Math.Max(1, totalPage))
+        {
+            return;
+        }
+
+        var message = totalPage switch
+        {
+            0 => text[nothingFound, pageNumber],
+            1 => text["Page {0} does not exist: the period has 1 page.", pageNumber],
+            _ => text["Page {0} does not exist: the period has {1} pages.", pageNumber, totalPage],
+        };
+        modelState.AddModelError(field, message);
+    }
+}

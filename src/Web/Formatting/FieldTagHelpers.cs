@@ -1,0 +1,108 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Mvc.TagHelpers;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace UMeetingReports.Web.Formatting;
+
+/// <summary>
+/// <c>&lt;input query-field="from" query-value="@inForce"&gt;</c> (and on a select): names the control after its
+/// query-string field and, when <c>ModelState</c> holds a message for that field, marks it invalid, points
+/// <c>aria-describedby</c> at the message, and shows what was typed so that it can be corrected. Otherwise an input
+/// shows <c>query-value</c>, the value in force.
+/// </summary>
+[HtmlTargetElement("input", Attributes = FieldAttribute)]
+[HtmlTargetElement("select", Attributes = FieldAttribute)]
+public sealed class QueryFieldTagHelper : TagHelper
+{
+    private const string FieldAttribute = "query-field";
+    private const string ValueAttribute = "query-value";
+
+    [HtmlAttributeName(FieldAttribute)]
+    public string Field { get; set; } = "";
+
+    [HtmlAttributeName(ValueAttribute)]
+    public string? Value { get; set; }
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        output.Attributes.SetAttribute("name", Field);
+        if (output.Attributes.TryGetAttribute("aria-describedby", out var given) && string.IsNullOrEmpty(given.Value?.ToString()))
+        {
+            output.Attributes.Remove(given);
+        }
+
+        var entry = FieldMessage.EntryOf(ViewContext.ModelState, Field);
+        var invalid = entry is { Errors.Count: > 0 };
+        if (context.AllAttributes.ContainsName(ValueAttribute))
+        {
+            output.Attributes.SetAttribute("value", invalid && entry!.AttemptedValue is { } typed ? typed : Value);
+        }
+
+        if (!invalid)
+        {
+            return;
+        }
+
+        output.AddClass("is-invalid", HtmlEncoder.Default);
+        output.Attributes.SetAttribute("aria-invalid", "true");
+        var describedBy = FieldMessage.IdOf(Field);
+        if (output.Attributes.TryGetAttribute("aria-describedby", out var more))
+        {
+            describedBy += " " + more.Value;
+        }
+
+        output.Attributes.SetAttribute("aria-describedby", describedBy);
+    }
+}
+
+/// <summary><c>&lt;field-message for="from" /&gt;</c>: the message <c>ModelState</c> holds for that field, or nothing.</summary>
+[HtmlTargetElement("field-message", Attributes = ForAttribute, TagStructure = TagStructure.WithoutEndTag)]
+public sealed class FieldMessage : TagHelper
+{
+    private const string ForAttribute = "for";
+
+    [HtmlAttributeName(ForAttribute)]
+    public string Field { get; set; } = "";
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public static string IdOf(string field) => "error-" + field;
+
+    public static ModelStateEntry? EntryOf(ModelStateDictionary modelState, string field)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        return modelState.TryGetValue(field, out var entry) ? entry : null;
+    }
+
+    /// <summary>The field's message, or null.</summary>
+    public static string? MessageOf(ModelStateDictionary modelState, string field) =>
+        EntryOf(modelState, field) is { Errors: [var first, ..] } ? first.ErrorMessage : null;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (MessageOf(ViewContext.ModelState, Field) is not { } message)
+        {
+            output.SuppressOutput();
+            return;
+        }
+
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("id", IdOf(Field));
+        output.Attributes.SetAttribute("class", "invalid-feedback d-block");
+        output.Attributes.SetAttribute("data-testid", IdOf(Field));
+        output.Content.SetContent(message);
+    }
+}
