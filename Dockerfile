@@ -2,7 +2,7 @@
 # UMeeting Reports: build with the .NET 10 SDK (plus Node/npm for the browser libraries), run on the ASP.NET 10 runtime.
 # Not exercised by the tests (no container engine runs where they do); kept correct by reading.
 #   docker build -t umeeting-reports .
-#   docker run --rm -p 8080:8080 umeeting-reports          # demo mode: sign in as admin / admin
+#   docker run --rm -p 8080:8080 -e UMeeting__Mode=Demo umeeting-reports   # demo mode: sign in as admin / admin
 #   docker run --rm -p 8080:8080 -e UMeeting__BaseUrl=... -e UMeeting__ApiKey=... -e UMeeting__ApiSecret=... \
 #     -e Auth__Users__0__Name=... -e Auth__Users__0__PasswordHash=... -e Auth__Users__0__Role=Admin umeeting-reports
 

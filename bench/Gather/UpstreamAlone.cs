@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Faults;
 
 namespace UMeetingReports.Gather.Bench;
 

@@ -1,5 +1,6 @@
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Faults;
 
 namespace UMeetingReports.Gather.Bench;
 

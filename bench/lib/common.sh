@@ -71,7 +71,7 @@ start_app() {
     cd "$web_out" || exit 1
     exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production \
       dotnet UMeetingReports.Web.dll --urls http://127.0.0.1:0 \
-      --UMeeting:BaseUrl= --Simulator:Today="$simulator_today" \
+      --UMeeting:Mode=Demo --UMeeting:BaseUrl= --Simulator:Today="$simulator_today" \
       --Logging:LogLevel:Default=Warning \
       --Logging:LogLevel:UMeetingReports.Web.Hosting.StartupAnnouncement=Information "$@"
   ) >"$log" 2>&1 &

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using UMeetingReports.Simulator.Data;
+using UMeetingReports.Simulator.Faults;
 
 namespace UMeetingReports.Simulator;
 

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using UMeetingReports.Simulator.Faults;
+using UMeetingReports.Simulator.Http;
 
 namespace UMeetingReports.Simulator;
 

@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using UMeetingReports.Simulator.Data;
+using UMeetingReports.Simulator.Faults;
+using UMeetingReports.Simulator.Http;
 
 namespace UMeetingReports.Simulator;
 

@@ -8,7 +8,7 @@ if (args is ["hash-password", ..])
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddMeetingReports();
-builder.Services.AddMeetingReportsWeb();
+builder.Services.AddMeetingReportsWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 

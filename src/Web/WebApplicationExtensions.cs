@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
-using UMeetingReports.Core.Upstream;
 using UMeetingReports.Simulator;
 using UMeetingReports.Web.Demo;
 using UMeetingReports.Web.Pages.Downloads;
@@ -22,16 +20,20 @@ public static class WebApplicationExtensions
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.Use((context, next) =>
+        if (app.Services.GetRequiredService<UpstreamMode>().IsDemo)
         {
-            // The simulator's status codes and bodies are the faults tests ask for; an HTML error page would hide them.
-            if (context.Request.Path.StartsWithSegments(DemoMode.SimulatorPath) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            app.Use((context, next) =>
             {
-                pages.Enabled = false;
-            }
+                // The simulator's status codes and bodies are the faults tests ask for; an HTML error page would hide them.
+                if (context.Request.Path.StartsWithSegments(DemoMode.SimulatorPath) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+                {
+                    pages.Enabled = false;
+                }
 
-            return next(context);
-        });
+                return next(context);
+            });
+        }
+
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
@@ -56,7 +58,7 @@ public static class WebApplicationExtensions
             Predicate = check => check.Tags.Contains(WebServiceCollectionExtensions.ReadinessTag),
         }).AllowAnonymous();
 
-        if (app.Services.GetRequiredService<IOptions<UMeetingOptions>>().Value.IsDemo)
+        if (app.Services.GetRequiredService<UpstreamMode>().IsDemo)
         {
             app.MapUMeetingSimulator(DemoMode.SimulatorPath).AllowAnonymous();
         }

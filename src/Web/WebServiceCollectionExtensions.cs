@@ -3,7 +3,6 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,13 +28,16 @@ public static class WebServiceCollectionExtensions
     public const string ReadinessTag = "ready";
 
     /// <summary>
-    /// The web app on top of <c>AddMeetingReports()</c> (call that first): pages, sign-in, localization, background
-    /// gathering of long periods for the analytics pages, and the demo's embedded simulator, which is registered
-    /// always and mapped only when UMeeting:BaseUrl is empty.
+    /// The web app on top of <c>AddMeetingReports()</c>: pages, sign-in, localization, background gathering of long
+    /// periods for the analytics pages, and, in demo mode only (<see cref="UpstreamMode"/>, decided here from
+    /// <paramref name="configuration"/> and <paramref name="environment"/>), the embedded simulator the app reads.
+    /// Settings that name no mode stop the app here, before anything is registered.
     /// </summary>
-    public static IServiceCollection AddMeetingReportsWeb(this IServiceCollection services)
+    public static IServiceCollection AddMeetingReportsWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(services);
+        var mode = UpstreamMode.Decide(configuration, environment);
+        services.AddSingleton(mode);
 
         services.AddRazorPages()
             .AddMvcOptions(options =>
@@ -69,7 +71,11 @@ public static class WebServiceCollectionExtensions
         services.AddSignIn();
         services.AddPeriodGathering();
         services.AddDownloads();
-        services.AddDemoMode();
+        if (mode.IsDemo)
+        {
+            services.AddDemoMode();
+        }
+
         services.AddHostedService<StartupAnnouncement>();
         return services;
     }
@@ -126,17 +132,14 @@ public static class WebServiceCollectionExtensions
         });
     }
 
+    /// <summary>The simulator, its credentials and the loopback endpoint that points the client at it: demo mode only.</summary>
     private static void AddDemoMode(this IServiceCollection services)
     {
         services.AddUMeetingSimulator();
         services.AddSingleton<IPostConfigureOptions<UMeetingOptions>, DemoCredentials>();
 
-        var configured = services.LastOrDefault(descriptor => descriptor.ServiceType == typeof(IUpstreamEndpoint))
-            ?? throw new InvalidOperationException("AddMeetingReportsWeb() needs AddMeetingReports() to be called first.");
-        services.Replace(ServiceDescriptor.Singleton<IUpstreamEndpoint>(provider => new LoopbackUpstreamEndpoint(
-            provider.GetRequiredService<IServer>(),
-            provider.GetRequiredService<IOptions<UMeetingOptions>>(),
-            new Lazy<IUpstreamEndpoint>(() => Resolve<IUpstreamEndpoint>(configured, provider)))));
+        // Replace, not TryAdd: wins over UMeeting:BaseUrl whether AddMeetingReports() ran before or runs after.
+        services.Replace(ServiceDescriptor.Singleton<IUpstreamEndpoint, LoopbackUpstreamEndpoint>());
     }
 
     /// <summary>The room list is read once per request (or background job) and shared by the filter, the page and the report.</summary>

@@ -14,7 +14,7 @@ public interface IUpstreamEndpoint
 internal sealed class ConfiguredUpstreamEndpoint(IOptions<UMeetingOptions> options) : IUpstreamEndpoint
 {
     public Uri BaseAddress =>
-        options.Value.IsDemo
+        string.IsNullOrWhiteSpace(options.Value.BaseUrl)
             ? throw new InvalidOperationException(
                 "UMeeting:BaseUrl is empty and no other upstream endpoint was registered: set UMeeting:BaseUrl to the meeting service's address.")
             : new Uri(options.Value.BaseUrl!, UriKind.Absolute);

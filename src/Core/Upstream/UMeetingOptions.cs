@@ -10,7 +10,10 @@ public sealed class UMeetingOptions
 {
     public const string SectionName = "UMeeting";
 
-    /// <summary>Base address of the upstream, e.g. https://api.systeccloud.com. Empty: demo mode on the embedded simulator.</summary>
+    /// <summary>
+    /// Base address of the upstream, e.g. https://api.systeccloud.com. Empty only where another
+    /// <see cref="IUpstreamEndpoint"/> is registered (the web app's demo mode, UMeeting:Mode=Demo, on its embedded simulator).
+    /// </summary>
     public string? BaseUrl { get; set; }
 
     [Required(AllowEmptyStrings = false, ErrorMessage = "UMeeting:ApiKey is missing: set it to the API key the vendor issued for this account.")]
@@ -75,6 +78,4 @@ public sealed class UMeetingOptions
     /// <summary>How long a readiness answer is reused, so a prober cannot flood the upstream.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "UMeeting:ReadinessCacheDuration must be between {1} and {2}.")]
     public TimeSpan ReadinessCacheDuration { get; set; } = TimeSpan.FromSeconds(15);
-
-    public bool IsDemo => string.IsNullOrWhiteSpace(BaseUrl);
 }

@@ -16,10 +16,10 @@ internal sealed class UMeetingOptionsValidator : IValidateOptions<UMeetingOption
             failures.Add($"UMeeting:TimeZone '{options.TimeZone}' is not a known time zone: use an IANA id such as Asia/Shanghai.");
         }
 
-        if (!options.IsDemo
+        if (!string.IsNullOrWhiteSpace(options.BaseUrl)
             && (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp)))
         {
-            failures.Add($"UMeeting:BaseUrl '{options.BaseUrl}' is not an absolute http or https address, e.g. https://api.systeccloud.com (leave it empty for the demo).");
+            failures.Add($"UMeeting:BaseUrl '{options.BaseUrl}' is not an absolute http or https address, e.g. https://api.systeccloud.com.");
         }
 
         if (options.TotalTimeout < options.AttemptTimeout)

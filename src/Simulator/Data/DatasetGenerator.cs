@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace UMeetingReports.Simulator;
+namespace UMeetingReports.Simulator.Data;
 
 /// <summary>
 /// Generates the simulated account. A day's meetings depend only on the seed, the room list and the date, so

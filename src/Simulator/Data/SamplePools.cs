@@ -1,4 +1,4 @@
-namespace UMeetingReports.Simulator;
+namespace UMeetingReports.Simulator.Data;
 
 /// <summary>Ordinary values the generator draws from; the hostile ones live in <see cref="SimulatorHostileValues"/>.</summary>
 internal static class SamplePools

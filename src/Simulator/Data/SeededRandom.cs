@@ -1,4 +1,4 @@
-namespace UMeetingReports.Simulator;
+namespace UMeetingReports.Simulator.Data;
 
 /// <summary>
 /// SplitMix64: tiny, fast and fully specified here, so the data set stays identical across .NET versions

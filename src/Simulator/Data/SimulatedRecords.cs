@@ -1,4 +1,4 @@
-namespace UMeetingReports.Simulator;
+namespace UMeetingReports.Simulator.Data;
 
 /// <summary>A public meeting room of the simulated account. <see cref="HostId"/> is the upstream's host_id.</summary>
 public sealed record SimulatedRoom(string HostId, string Name, string Email, int Capacity);

@@ -1,4 +1,4 @@
-namespace UMeetingReports.Simulator;
+namespace UMeetingReports.Simulator.Data;
 
 /// <summary>
 /// The ground truth: every meeting the simulator holds, generated once from <see cref="SimulatorOptions.Seed"/>

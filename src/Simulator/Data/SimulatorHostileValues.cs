@@ -1,4 +1,4 @@
-namespace UMeetingReports.Simulator;
+namespace UMeetingReports.Simulator.Data;
 
 /// <summary>
 /// Values the simulator plants on purpose so that every screen and export is tested against them: markup and

@@ -1,4 +1,4 @@
-namespace UMeetingReports.Simulator;
+namespace UMeetingReports.Simulator.Faults;
 
 /// <summary>What a misbehaving upstream does to one request.</summary>
 public enum FaultKind

@@ -1,4 +1,4 @@
-namespace UMeetingReports.Simulator;
+namespace UMeetingReports.Simulator.Faults;
 
 /// <summary>
 /// Faults programmed by tests. Rules are tried in the order added; every matching <see cref="FaultKind.Latency"/>

@@ -1,4 +1,4 @@
-namespace UMeetingReports.Simulator;
+namespace UMeetingReports.Simulator.Faults;
 
 /// <summary>
 /// One request as the simulator understood it, without credentials. <paramref name="Path"/> is the endpoint's

@@ -1,4 +1,4 @@
-namespace UMeetingReports.Simulator;
+namespace UMeetingReports.Simulator.Faults;
 
 /// <summary>
 /// Every request the simulator received, so tests can count upstream calls. <see cref="Count"/> counts all since

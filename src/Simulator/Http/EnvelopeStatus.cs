@@ -1,4 +1,6 @@
-namespace UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Faults;
+
+namespace UMeetingReports.Simulator.Http;
 
 /// <summary>
 /// The envelope <c>status</c> codes the simulator answers with (HTTP 200 in every case). The vendor publishes

@@ -1,6 +1,7 @@
 using System.Globalization;
+using UMeetingReports.Simulator.Faults;
 
-namespace UMeetingReports.Simulator;
+namespace UMeetingReports.Simulator.Http;
 
 /// <summary>
 /// The per-request switch <c>X-Simulator-Fault: &lt;FaultKind&gt;[;delay=ms][;retry-after=s][;status=n]</c>, handy

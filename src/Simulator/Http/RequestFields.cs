@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using UMeetingReports.Simulator.Faults;
 
-namespace UMeetingReports.Simulator;
+namespace UMeetingReports.Simulator.Http;
 
 /// <summary>
 /// The parameters of one request: form fields of a POST, falling back to the query string (GET is accepted too).

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using UMeetingReports.Simulator.Data;
+using UMeetingReports.Simulator.Faults;
 
-namespace UMeetingReports.Simulator;
+namespace UMeetingReports.Simulator.Http;
 
 /// <summary>
 /// Answers /umeeting/share/detail and /umeeting/share/rooms. Order of work: log the request, apply transport

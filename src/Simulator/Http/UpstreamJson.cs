@@ -3,8 +3,9 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using UMeetingReports.Simulator.Data;
 
-namespace UMeetingReports.Simulator;
+namespace UMeetingReports.Simulator.Http;
 
 /// <summary>One page of the detail endpoint as it goes on the wire.</summary>
 internal sealed record DetailAnswer(

@@ -4,8 +4,7 @@ using UMeetingReports.Core.Upstream;
 namespace UMeetingReports.Web.Demo;
 
 /// <summary>
-/// UMeeting:BaseUrl empty: the app serves the embedded simulator and reads it like the real upstream.
-/// Decided from the bound options, never from configuration read early, so that settings a host adds late count too.
+/// Demo mode (<see cref="UpstreamMode.Demo"/>): the app serves the embedded simulator and reads it like the real upstream.
 /// </summary>
 internal static class DemoMode
 {
@@ -20,7 +19,7 @@ internal static class DemoMode
 /// <summary>
 /// Gives the demo its credentials before UMeetingOptions are validated (post-configure runs first), and, unless a
 /// rate is configured, lifts the politeness limit: the vendor's rate limit protects the vendor, and the demo's
-/// upstream is this process on loopback.
+/// upstream is this process on loopback. Registered in demo mode only.
 /// </summary>
 internal sealed class DemoCredentials(IConfiguration configuration) : IPostConfigureOptions<UMeetingOptions>
 {
@@ -29,11 +28,6 @@ internal sealed class DemoCredentials(IConfiguration configuration) : IPostConfi
     public void PostConfigure(string? name, UMeetingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.IsDemo)
-        {
-            return;
-        }
-
         if (string.IsNullOrEmpty(options.ApiKey))
         {
             options.ApiKey = DemoMode.ApiKey;

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Web.Demo;
@@ -9,14 +8,13 @@ namespace UMeetingReports.Web.Demo;
 /// <summary>
 /// In the demo the upstream is the simulator this very server hosts under <see cref="DemoMode.SimulatorPath"/>;
 /// its address is known only once the server listens (port 0 in tests), so it is read at first use.
-/// Outside the demo the configured endpoint answers.
+/// Registered in demo mode only, in place of UMeeting:BaseUrl.
 /// </summary>
-internal sealed class LoopbackUpstreamEndpoint(IServer server, IOptions<UMeetingOptions> options, Lazy<IUpstreamEndpoint> configured)
-    : IUpstreamEndpoint
+internal sealed class LoopbackUpstreamEndpoint(IServer server) : IUpstreamEndpoint
 {
     private Uri? _loopback;
 
-    public Uri BaseAddress => options.Value.IsDemo ? _loopback ??= FindLoopback() : configured.Value.BaseAddress;
+    public Uri BaseAddress => _loopback ??= FindLoopback();
 
     private Uri FindLoopback()
     {

@@ -12,6 +12,7 @@ internal sealed partial class StartupAnnouncement(
     IServer server,
     IHostApplicationLifetime lifetime,
     IOptions<UMeetingOptions> upstream,
+    UpstreamMode mode,
     AccountDirectory accounts,
     ILogger<StartupAnnouncement> logger) : IHostedService
 {
@@ -31,7 +32,7 @@ internal sealed partial class StartupAnnouncement(
             LogListening(logger, address);
         }
 
-        if (upstream.Value.IsDemo)
+        if (mode.IsDemo)
         {
             LogDemo(logger, DemoMode.SimulatorPath);
         }
@@ -50,7 +51,7 @@ internal sealed partial class StartupAnnouncement(
     [LoggerMessage(Level = LogLevel.Information, Message = "UMeeting Reports is ready at {Url}/meetings")]
     private static partial void LogListening(ILogger logger, string url);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo mode: UMeeting:BaseUrl is empty, so every report shows generated data from the embedded simulator at {Path}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo mode: every report shows generated data from the embedded simulator at {Path}")]
     private static partial void LogDemo(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reading meetings from {BaseUrl}")]

@@ -3,6 +3,7 @@ using UMeetingReports.Core.Export;
 using UMeetingReports.Core.Tests.Support;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Faults;
 using Xunit;
 
 namespace UMeetingReports.Core.Tests.Export;

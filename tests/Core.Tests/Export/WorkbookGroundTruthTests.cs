@@ -7,6 +7,7 @@ using UMeetingReports.Core.Tests.Reports.Analytics;
 using UMeetingReports.Core.Tests.Support;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Data;
 using Xunit;
 
 namespace UMeetingReports.Core.Tests.Export;

@@ -1,7 +1,7 @@
 using System.Net;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Tests.Support;
-using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Faults;
 using Xunit;
 
 namespace UMeetingReports.Core.Tests.Rooms;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Data;
 using Xunit;
 
 namespace UMeetingReports.Core.Tests.Simulator;

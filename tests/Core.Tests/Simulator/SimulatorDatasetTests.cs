@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
 using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Data;
 using Xunit;
 
 namespace UMeetingReports.Core.Tests.Simulator;

@@ -1,4 +1,5 @@
 using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Data;
 using Xunit;
 
 namespace UMeetingReports.Core.Tests.Simulator;

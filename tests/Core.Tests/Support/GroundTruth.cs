@@ -1,6 +1,6 @@
 using System.Globalization;
 using UMeetingReports.Core.Upstream;
-using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Data;
 
 namespace UMeetingReports.Core.Tests.Support;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using UMeetingReports.Core.Tests.Support;
 using UMeetingReports.Core.Upstream;
-using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Faults;
 using Xunit;
 
 namespace UMeetingReports.Core.Tests.Upstream;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Tests.Support;
 using UMeetingReports.Core.Upstream;
-using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Faults;
 using Xunit;
 
 namespace UMeetingReports.Core.Tests.Upstream;

@@ -1,4 +1,4 @@
-using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Data;
 using UMeetingReports.Web.E2E.MeetingDetail;
 
 namespace UMeetingReports.Web.E2E.Analytics;

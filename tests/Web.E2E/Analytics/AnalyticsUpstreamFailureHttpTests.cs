@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Data;
+using UMeetingReports.Simulator.Faults;
 using UMeetingReports.Web.E2E.Harness;
 using UMeetingReports.Web.E2E.Http;
 

@@ -17,6 +17,7 @@ public sealed class ExportOptionsStartupTests
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Logging:LogLevel:Default", "None");
+            builder.UseSetting("UMeeting:Mode", "Demo");
             builder.UseSetting("UMeeting:BaseUrl", "");
             builder.UseSetting(setting, value);
         });

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using UMeetingReports.Core.Export;
 using UMeetingReports.Core.Reports.Participants;
-using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Data;
 using UMeetingReports.Web.E2E.Harness;
 using UMeetingReports.Web.Filters;
 

@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace UMeetingReports.Web.E2E.Harness;
 
 /// <summary>
-/// The real app on Kestrel at 127.0.0.1 on a free port, in demo mode: the embedded simulator answers under
-/// /demo-upstream with its data pinned to <see cref="SimulatorToday"/>, so every run sees the same meetings.
+/// The real app on Kestrel at 127.0.0.1 on a free port, in demo mode (asked for, so that subclasses may run it as
+/// Production): the embedded simulator answers under /demo-upstream with its data pinned to
+/// <see cref="SimulatorToday"/>, so every run sees the same meetings.
 /// Subclasses add settings (accounts, faults) through <see cref="Settings"/>.
 /// </summary>
 public class MeetingReportsServer : WebApplicationFactory<Program>, IAsyncLifetime
@@ -41,6 +42,7 @@ public class MeetingReportsServer : WebApplicationFactory<Program>, IAsyncLifeti
 
         // UseSetting, not ConfigureAppConfiguration: host settings are visible to everything Program.cs reads early.
         builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
+        builder.UseSetting("UMeeting:Mode", "Demo");
         builder.UseSetting("UMeeting:BaseUrl", "");
         builder.UseSetting("Simulator:Today", SimulatorToday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

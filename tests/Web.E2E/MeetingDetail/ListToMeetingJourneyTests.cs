@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Data;
 using UMeetingReports.Web.E2E.Harness;
 using UMeetingReports.Web.E2E.Pages;
 using static Microsoft.Playwright.Assertions;

@@ -1,4 +1,4 @@
-using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Data;
 
 namespace UMeetingReports.Web.E2E.MeetingDetail;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Data;
 using UMeetingReports.Web.E2E.Harness;
 using UMeetingReports.Web.E2E.Pages;
 using static Microsoft.Playwright.Assertions;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Data;
 
 namespace UMeetingReports.Web.E2E.Security;
 

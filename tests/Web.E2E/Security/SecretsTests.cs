@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Data;
+using UMeetingReports.Simulator.Faults;
 
 namespace UMeetingReports.Web.E2E.Security;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using UMeetingReports.Core.Upstream;
+using UMeetingReports.Web.Demo;
 
 namespace UMeetingReports.Web.Pages.Account;
 
@@ -7,7 +7,8 @@ namespace UMeetingReports.Web.Pages.Account;
 internal sealed record Account(string Name, string Role);
 
 /// <summary>
-/// The accounts of Auth:Users, or in the demo with none configured the one account admin / admin.
+/// The accounts of Auth:Users, or in demo mode (<see cref="UpstreamMode.Demo"/>) with none configured the one account
+/// admin / admin; in Live there is never a demo account.
 /// Hashes are computed lazily so that starting the app never waits on PBKDF2.
 /// </summary>
 internal sealed class AccountDirectory
@@ -20,10 +21,10 @@ internal sealed class AccountDirectory
     // Verifying against a real hash when the name is unknown keeps the answer time from telling which names exist.
     private readonly Lazy<string> _decoyHash = new(() => PasswordHashes.Hash(Guid.NewGuid().ToString("N")));
 
-    public AccountDirectory(IOptions<AuthOptions> auth, IOptions<UMeetingOptions> upstream)
+    public AccountDirectory(IOptions<AuthOptions> auth, UpstreamMode mode)
     {
         var users = auth.Value.Users;
-        UsesDemoAccount = users.Count == 0 && upstream.Value.IsDemo;
+        UsesDemoAccount = users.Count == 0 && mode.IsDemo;
         _accounts = new Dictionary<string, (Account, Lazy<string>)>(StringComparer.OrdinalIgnoreCase);
 
         if (UsesDemoAccount)

@@ -1,20 +1,20 @@
 using Microsoft.Extensions.Options;
-using UMeetingReports.Core.Upstream;
+using UMeetingReports.Web.Demo;
 
 namespace UMeetingReports.Web.Pages.Account;
 
 /// <summary>Every account rule as a sentence naming the setting; runs at start (ValidateOnStart).</summary>
-internal sealed class AuthOptionsValidator(IOptions<UMeetingOptions> upstream) : IValidateOptions<AuthOptions>
+internal sealed class AuthOptionsValidator(UpstreamMode mode) : IValidateOptions<AuthOptions>
 {
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
 
-        if (options.Users.Count == 0 && !upstream.Value.IsDemo)
+        if (options.Users.Count == 0 && !mode.IsDemo)
         {
             failures.Add(
-                "Auth:Users is empty: outside the demo (UMeeting:BaseUrl is set) at least one account is required. "
+                "Auth:Users is empty: outside the demo (UMeeting:Mode is Live) at least one account is required. "
                 + "Set Auth:Users:0:Name, Auth:Users:0:PasswordHash (from `dotnet run --project src/Web -- hash-password`) "
                 + "and Auth:Users:0:Role (Admin or Viewer).");
         }

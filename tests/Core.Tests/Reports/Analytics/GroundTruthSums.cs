@@ -1,5 +1,5 @@
 using UMeetingReports.Core.Reports.Analytics;
-using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Data;
 
 namespace UMeetingReports.Core.Tests.Reports.Analytics;
 

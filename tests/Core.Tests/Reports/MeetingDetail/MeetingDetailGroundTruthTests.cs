@@ -4,6 +4,8 @@ using UMeetingReports.Core.Reports.MeetingDetail;
 using UMeetingReports.Core.Tests.Support;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Data;
+using UMeetingReports.Simulator.Faults;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 

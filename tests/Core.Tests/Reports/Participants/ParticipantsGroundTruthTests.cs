@@ -6,6 +6,7 @@ using UMeetingReports.Core.Tests.Reports.MeetingDetail;
 using UMeetingReports.Core.Tests.Support;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Data;
 using Xunit;
 
 namespace UMeetingReports.Core.Tests.Reports.Participants;
