@@ -114,7 +114,8 @@ internal sealed class FilterFields
         Fields = [.. properties
             .Select(property => (property, attribute: property.GetCustomAttribute<QueryFieldAttribute>()))
             .Where(pair => pair.attribute is not null)
-            .OrderBy(pair => pair.property.DeclaringType == type ? 1 : 0)
+            .OrderBy(pair => pair.attribute!.Order)
+            .ThenBy(pair => pair.property.DeclaringType == type ? 1 : 0)
             .Select(pair => new FilterField(pair.property, pair.attribute!))];
         Nested = [.. properties
             .Select(property => (property, attribute: property.GetCustomAttribute<NestedFilterAttribute>()))
@@ -124,7 +125,7 @@ internal sealed class FilterFields
 
     public Type Type { get; }
 
-    /// <summary>The base type's fields first (from, to, host_id), in the order a form and a link write them.</summary>
+    /// <summary>In the order a link writes them: by <see cref="QueryFieldAttribute.Order"/>, then the base record's (from, to, host_id) first.</summary>
     public IReadOnlyList<FilterField> Fields { get; }
 
     public IReadOnlyList<NestedFilter> Nested { get; }

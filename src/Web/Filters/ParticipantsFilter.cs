@@ -5,13 +5,11 @@ namespace UMeetingReports.Web.Filters;
 
 /// <summary>/participants: the period and room, a name search, the sort and the page.</summary>
 [ValidateNever]
-internal sealed record ParticipantsFilter : ReportFilter
+internal sealed record ParticipantsFilter : PagedReportFilter
 {
     public const string NameField = "name";
     public const string SortField = "sort";
     public const string DirectionField = "dir";
-    public const string PageSizeField = MeetingsFilter.PageSizeField;
-    public const string PageNumberField = MeetingsFilter.PageNumberField;
 
     /// <summary>"Who used the rooms, and for how long": the longest connected first.</summary>
     public const ParticipantSort DefaultSort = ParticipantSort.ConnectedTime;
@@ -26,15 +24,6 @@ internal sealed record ParticipantsFilter : ReportFilter
     /// <summary>Always set once checked: the column's natural way when the address leaves it out.</summary>
     [QueryField(DirectionField, Invalid = "Use asc or desc.")]
     public SortDirection? Direction { get; set; }
-
-    [QueryField(PageSizeField)]
-    public int PageSize { get; set; } = FilterCheck.DefaultPageSize;
-
-    /// <summary>Null while the address names no page: the first, and links to a new period or sort name none either.</summary>
-    [QueryField(PageNumberField)]
-    public int? PageNumber { get; set; }
-
-    public int Page => PageNumber ?? 1;
 
     public ParticipantSort SortedBy => Sort ?? DefaultSort;
 
@@ -58,8 +47,6 @@ internal sealed record ParticipantsFilter : ReportFilter
     public ParticipantsRequest ToRequest(bool revealPhoneNumbers) =>
         new(Period, HostId, Name, SortedBy, Descending, PageSize, Page, revealPhoneNumbers);
 
-    public override ReportFilter ForPeriod(DateOnly from, DateOnly to) => this with { From = from, To = to, PageNumber = null };
-
     public override void Check(FilterCheck check)
     {
         base.Check(check);
@@ -67,8 +54,6 @@ internal sealed record ParticipantsFilter : ReportFilter
         // Written out in every link, so that a bookmark means the same thing whatever the defaults become.
         Sort = SortedBy;
         Direction ??= NaturalDirection(SortedBy);
-        PageSize = check.PageSize(PageSizeField, PageSize);
-        PageNumber = PageNumber is { } page ? check.PageNumber(PageNumberField, page) : null;
     }
 }
 

@@ -18,6 +18,9 @@ internal sealed class QueryFieldAttribute(string name) : Attribute
     /// </summary>
     public string? Invalid { get; init; }
 
+    /// <summary>Where the field stands in a link: fields of a lower order first, then a base record's before a derived one's.</summary>
+    public int Order { get; init; }
+
     /// <summary>A record id (base64, which never holds a space): a space is a '+' that arrived unencoded.</summary>
     public bool PlusMayArriveAsSpace { get; init; }
 }
