@@ -8,7 +8,7 @@ internal static class DownloadEndpoints
 {
     public const string JobsPath = "/downloads";
 
-    /// <summary>The planner, the jobs and their sweeper; options from "Exports", validated at start.</summary>
+    /// <summary>The planner and the jobs (which clean up at start); options from "Exports", validated at start.</summary>
     public static IServiceCollection AddDownloads(this IServiceCollection services)
     {
         services.AddOptions<ExportOptions>()
@@ -16,7 +16,7 @@ internal static class DownloadEndpoints
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ExportJobs>();
-        services.AddHostedService<ExportJobSweeper>();
+        services.AddHostedService(provider => provider.GetRequiredService<ExportJobs>());
         services.AddScoped<DownloadPlanner>();
         return services;
     }
