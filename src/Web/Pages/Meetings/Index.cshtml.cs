@@ -72,10 +72,10 @@ internal sealed class IndexModel(
     private Task<Gathered<PeriodKpis>> GatherKpisAsync(MeetingsCriteria criteria, CancellationToken cancellationToken)
     {
         var filter = new AnalyticsFilter(new DatePeriod(criteria.From, criteria.To), criteria.HostId);
-        return gatherer.GatherAsync(
+        return gatherer.GatherAsync<IPeriodKpiService, PeriodKpis>(
             GatherKey.For(User, "kpis", filter),
             filter.Period,
-            (services, progress, token) => services.GetRequiredService<IPeriodKpiService>().GetAsync(filter, progress, token),
+            (service, progress, token) => service.GetAsync(filter, progress, token),
             cancellationToken);
     }
 
