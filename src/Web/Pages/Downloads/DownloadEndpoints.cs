@@ -1,5 +1,6 @@
 using Microsoft.Net.Http.Headers;
 using UMeetingReports.Web.Filters;
+using UMeetingReports.Web.Jobs;
 
 namespace UMeetingReports.Web.Pages.Downloads;
 
@@ -48,9 +49,7 @@ internal static class DownloadEndpoints
     public static string OwnerOf(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name }
-            ? name
-            : throw new InvalidOperationException("A download needs a signed-in user.");
+        return JobOwner.Of(context.User, "A download");
     }
 
     /// <summary>Sets the attachment header: the plain name, and the RFC 5987 <c>filename*</c> when it holds more than ASCII.</summary>
