@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using UMeetingReports.Web.Jobs;
 
 namespace UMeetingReports.Web.Gathering;
 
@@ -12,11 +13,5 @@ internal sealed record GatherKey(string Owner, string Report, object Parameters)
     public static GatherKey For(ClaimsPrincipal user, string report, object parameters) => new(OwnerOf(user), report, parameters);
 
     /// <summary>The signed-in user's name (unique among the configured accounts).</summary>
-    public static string OwnerOf(ClaimsPrincipal user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name }
-            ? name
-            : throw new InvalidOperationException("Gathering a period needs a signed-in user.");
-    }
+    public static string OwnerOf(ClaimsPrincipal user) => JobOwner.Of(user, "Gathering a period");
 }

@@ -1,5 +1,6 @@
 using Microsoft.Net.Http.Headers;
 using UMeetingReports.Web.Filters;
+using UMeetingReports.Web.Jobs;
 
 namespace UMeetingReports.Web.Pages.Downloads;
 
@@ -8,7 +9,7 @@ internal static class DownloadEndpoints
 {
     public const string JobsPath = "/downloads";
 
-    /// <summary>The planner, the jobs and their sweeper; options from "Exports", validated at start.</summary>
+    /// <summary>The planner and the jobs (which clean up at start); options from "Exports", validated at start.</summary>
     public static IServiceCollection AddDownloads(this IServiceCollection services)
     {
         services.AddOptions<ExportOptions>()
@@ -16,7 +17,7 @@ internal static class DownloadEndpoints
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ExportJobs>();
-        services.AddHostedService<ExportJobSweeper>();
+        services.AddHostedService(provider => provider.GetRequiredService<ExportJobs>());
         services.AddScoped<DownloadPlanner>();
         return services;
     }
@@ -48,9 +49,7 @@ internal static class DownloadEndpoints
     public static string OwnerOf(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name }
-            ? name
-            : throw new InvalidOperationException("A download needs a signed-in user.");
+        return JobOwner.Of(context.User, "A download");
     }
 
     /// <summary>Sets the attachment header: the plain name, and the RFC 5987 <c>filename*</c> when it holds more than ASCII.</summary>

@@ -1,10 +1,11 @@
-using System.Security.Cryptography;
 using UMeetingReports.Core.Export;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Web.Filters;
+using UMeetingReports.Web.Jobs;
 
 namespace UMeetingReports.Web.Pages.Downloads;
 
+/// <summary>A download's <see cref="JobState"/> as its page and its progress poll name it.</summary>
 internal enum ExportJobState
 {
     /// <summary>Queued behind Exports:MaxConcurrentJobs other jobs.</summary>
@@ -20,38 +21,27 @@ internal enum ExportJobState
 }
 
 /// <summary>
-/// One download running in the background for its owner: its progress as the exporter reports it, how it ended, and
-/// the file it wrote. Everything a page or the progress poll reads is taken under one lock, as one consistent state.
+/// One download running in the background for its owner: its progress as the exporter reports it, what it wrote,
+/// and where. Everything a page or the progress poll reads is taken under the job's lock, as one consistent state.
 /// </summary>
-internal sealed class ExportJob : IProgress<ExportProgress>, IDisposable
+internal sealed class ExportJob : Job, IProgress<ExportProgress>
 {
     // The gathering stage is most of the work (upstream pages); writing the file is the last tenth of the bar.
     private const double GatheringShare = 90;
 
-    private readonly Lock _gate = new();
-    private readonly CancellationTokenSource _stop = new();
-    private ExportJobState _state = ExportJobState.Waiting;
     private ExportProgress _progress;
     private double _percent;
-    private UpstreamFailure? _failure;
     private ExportOutcome? _outcome;
-    private DateTimeOffset? _endedAt;
-    private bool _disposed;
 
     public ExportJob(string owner, ExportCriteria criteria, ExportRequest request, string fileName, string filePath, DateTimeOffset now)
+        : base(owner, criteria, now)
     {
-        (Owner, Criteria, Request, FileName, FilePath, CreatedAt) = (owner, criteria, request, fileName, filePath, now);
-        Stopping = _stop.Token;
+        (Criteria, Request, FileName, FilePath) = (criteria, request, fileName, filePath);
 
         // Known before the first page arrives, so that the bar has its scale from the start.
         var windows = criteria.Period.SplitIntoMonthWindows().Count;
         _progress = new ExportProgress(ExportStage.Gathering, new GatherProgress(0, windows, 0, windows, 0), 0, null);
     }
-
-    /// <summary>Random and unguessable; the owner is checked as well wherever it is used.</summary>
-    public string Id { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-
-    public string Owner { get; }
 
     public ExportCriteria Criteria { get; }
 
@@ -63,61 +53,23 @@ internal sealed class ExportJob : IProgress<ExportProgress>, IDisposable
     /// <summary>Where the file is written on the server.</summary>
     public string FilePath { get; }
 
-    public DateTimeOffset CreatedAt { get; }
-
-    public CancellationToken Stopping { get; }
-
-    public Task Completion { get; set; } = Task.CompletedTask;
-
-    public UpstreamFailure? Failure
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _failure;
-            }
-        }
-    }
-
+    /// <summary>What the exporter wrote (the sheets), or why it could not; null until it has ended.</summary>
     public ExportOutcome? Outcome
     {
         get
         {
-            lock (_gate)
+            lock (Gate)
             {
                 return _outcome;
             }
         }
     }
 
-    public DateTimeOffset? EndedAt
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _endedAt;
-            }
-        }
-    }
-
-    public ExportJobState State
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _state;
-            }
-        }
-    }
-
-    public bool IsUnfinished => State is ExportJobState.Waiting or ExportJobState.Running;
+    public UpstreamFailure? Failure => Outcome?.Failure;
 
     public void Report(ExportProgress value)
     {
-        lock (_gate)
+        lock (Gate)
         {
             _progress = value;
             var fetched = value.Fetched;
@@ -135,11 +87,12 @@ internal sealed class ExportJob : IProgress<ExportProgress>, IDisposable
 
     public ExportJobStatus Status()
     {
-        lock (_gate)
+        lock (Gate)
         {
+            var state = StateOf(State);
             var fetched = _progress.Fetched;
             return new ExportJobStatus(
-                _state.ToString().ToLowerInvariant(),
+                state.ToString().ToLowerInvariant(),
                 _progress.Stage.ToString().ToLowerInvariant(),
                 fetched.WindowsDone,
                 fetched.WindowsTotal,
@@ -147,51 +100,46 @@ internal sealed class ExportJob : IProgress<ExportProgress>, IDisposable
                 fetched.PagesTotal,
                 _progress.Rows,
                 _progress.RowsTotal,
-                (int)Math.Floor(_state == ExportJobState.Done ? 100 : _percent));
+                (int)Math.Floor(state == ExportJobState.Done ? 100 : _percent));
         }
     }
 
-    public void Started()
+    /// <summary>The exporter has written the file, whole or not; the registry ends the job next.</summary>
+    public void Wrote(ExportOutcome outcome)
     {
-        lock (_gate)
+        lock (Gate)
         {
-            if (_state == ExportJobState.Waiting)
+            _outcome = outcome;
+        }
+    }
+
+    /// <summary>Ends the job in the download's own words, with what the exporter wrote.</summary>
+    public void Ended(ExportJobState state, DateTimeOffset now, ExportOutcome? outcome = null)
+    {
+        if (outcome is not null)
+        {
+            Wrote(outcome);
+        }
+
+        Ended(
+            state switch
             {
-                _state = ExportJobState.Running;
-            }
-        }
+                ExportJobState.Done => JobState.Succeeded,
+                ExportJobState.Failed => JobState.Failed,
+                ExportJobState.Cancelled => JobState.Cancelled,
+                _ => throw new ArgumentOutOfRangeException(nameof(state), state, "A download ends done, failed or cancelled."),
+            },
+            now);
     }
 
-    public void Ended(ExportJobState state, DateTimeOffset now, ExportOutcome? outcome = null, UpstreamFailure? failure = null)
+    private static ExportJobState StateOf(JobState state) => state switch
     {
-        lock (_gate)
-        {
-            (_state, _endedAt, _outcome, _failure) = (state, now, outcome, failure);
-        }
-    }
-
-    /// <summary>Stops a job that is waiting or running; nothing once it has ended.</summary>
-    public void Cancel()
-    {
-        lock (_gate)
-        {
-            if (_endedAt is null && !_disposed)
-            {
-                // The callbacks (in-flight HTTP calls) run on the thread pool, not under this lock.
-                _ = _stop.CancelAsync();
-            }
-        }
-    }
-
-    /// <summary>Called by the run itself once it has ended, so that no cancellation can reach a disposed source.</summary>
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            _disposed = true;
-            _stop.Dispose();
-        }
-    }
+        JobState.Waiting => ExportJobState.Waiting,
+        JobState.Running => ExportJobState.Running,
+        JobState.Succeeded => ExportJobState.Done,
+        JobState.Failed => ExportJobState.Failed,
+        _ => ExportJobState.Cancelled,
+    };
 }
 
 /// <summary>

@@ -67,9 +67,9 @@ internal sealed class IndexModel(
     }
 
     private Task<Gathered<PeriodKpis>> GatherKpisAsync(AnalyticsFilter filter, CancellationToken cancellationToken) =>
-        gatherer.GatherAsync(
+        gatherer.GatherAsync<IPeriodKpiService, PeriodKpis>(
             GatherKey.For(User, "kpis", filter),
             filter.Period,
-            (services, progress, token) => services.GetRequiredService<IPeriodKpiService>().GetAsync(filter, progress, token),
+            (service, progress, token) => service.GetAsync(filter, progress, token),
             cancellationToken);
 }

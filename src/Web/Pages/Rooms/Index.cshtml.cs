@@ -17,10 +17,10 @@ internal sealed class IndexModel(PeriodGatherer gatherer, IRoomDirectory roomDir
     protected override Task<Gathered<RoomUsageReport>> GatherAsync(PeriodGatherer gatherer, ReportFilter criteria, CancellationToken cancellationToken)
     {
         var request = new RoomUsageRequest(criteria.Period, criteria.HostId);
-        return gatherer.GatherAsync(
+        return gatherer.GatherAsync<IRoomUsageReportService, RoomUsageReport>(
             GatherKey.For(User, "rooms", request),
             request.Period,
-            (services, progress, token) => services.GetRequiredService<IRoomUsageReportService>().GetAsync(request, progress, token),
+            (service, progress, token) => service.GetAsync(request, progress, token),
             cancellationToken);
     }
 }

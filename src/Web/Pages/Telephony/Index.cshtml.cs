@@ -19,10 +19,10 @@ internal sealed class IndexModel(PeriodGatherer gatherer, IRoomDirectory roomDir
     {
         var filter = criteria.ToAnalyticsFilter();
         var reveal = User.IsInRole(Roles.Admin);
-        return gatherer.GatherAsync(
+        return gatherer.GatherAsync<ITelephonyReportService, TelephonyReport>(
             GatherKey.For(User, "telephony", (filter, reveal)),
             filter.Period,
-            (services, progress, token) => services.GetRequiredService<ITelephonyReportService>().GetAsync(filter, reveal, progress, token),
+            (service, progress, token) => service.GetAsync(filter, reveal, progress, token),
             cancellationToken);
     }
 }
