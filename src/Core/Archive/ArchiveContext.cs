@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace UMeetingReports.Core.Archive;
 
@@ -75,7 +76,19 @@ internal abstract class ArchiveContext(DbContextOptions options) : DbContext(opt
 }
 
 /// <summary>The archive in a SQLite file (the default).</summary>
-internal sealed class SqliteArchiveContext(DbContextOptions<SqliteArchiveContext> options) : ArchiveContext(options);
+internal sealed class SqliteArchiveContext(DbContextOptions<SqliteArchiveContext> options) : ArchiveContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // SQLite keeps a decimal as text without its trailing zeros (1.50 comes back 1.5); PostgreSQL's numeric(14,2)
+        // gives 1.50. Read back at the fen's scale, both providers hand out the same value, written the same way.
+        configurationBuilder.Properties<decimal>().HaveConversion<FenScale>();
+    }
+
+    private sealed class FenScale() : ValueConverter<decimal, decimal>(value => value, value => value + 0.00m);
+}
 
 /// <summary>The archive on a PostgreSQL server.</summary>
 internal sealed class PostgreSqlArchiveContext(DbContextOptions<PostgreSqlArchiveContext> options) : ArchiveContext(options)

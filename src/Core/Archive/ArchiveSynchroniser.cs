@@ -67,6 +67,7 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
             outcomes[index] = await read.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        watch.Report();
         return outcomes;
     }
 
@@ -74,7 +75,9 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
     {
         var read = Start(ArchiveSchedule.MonthOf(month), onlyIfMissing: false);
         using var watch = new ProgressWatch([read], 0, 1, progress);
-        return await read.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var outcome = await read.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        watch.Report();
+        return outcome;
     }
 
     /// <summary>Reads every month the schedule says is due, newest first; returns how long to wait before looking again.</summary>
@@ -245,14 +248,19 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
             }
         }
 
-        private void Report()
+        public void Report()
         {
+            if (_progress is null)
+            {
+                return;
+            }
+
             lock (_gate)
             {
                 var done = _alreadyThere + _reads.Count(read => read.Task.IsCompleted);
                 var pagesDone = _reads.Sum(read => read.Latest.PagesDone);
                 var pagesTotal = _reads.Sum(read => Math.Max(1, read.Latest.PagesTotal));
-                _progress!.Report(new GatherProgress(done, _months, pagesDone, pagesTotal, _reads.Sum(read => read.Latest.Meetings)));
+                _progress.Report(new GatherProgress(done, _months, pagesDone, pagesTotal, _reads.Sum(read => read.Latest.Meetings)));
             }
         }
     }

@@ -16,6 +16,17 @@ internal static class UpstreamRequestTally
         return scope;
     }
 
+    /// <summary>The scope of this flow, to carry into work that does not inherit it (a cache's shared fetch).</summary>
+    public static Scope? Capture() => Current.Value;
+
+    /// <summary>Counts this flow's attempts into <paramref name="scope"/> (captured elsewhere) until disposed.</summary>
+    public static Resumed Resume(Scope? scope)
+    {
+        var previous = Current.Value;
+        Current.Value = scope;
+        return new Resumed(previous);
+    }
+
     /// <summary>Called by <see cref="UpstreamAttemptHandler"/> for every attempt that goes out.</summary>
     public static void Record()
     {
@@ -23,6 +34,11 @@ internal static class UpstreamRequestTally
         {
             scope.Increment();
         }
+    }
+
+    public readonly struct Resumed(Scope? previous) : IDisposable
+    {
+        public void Dispose() => Current.Value = previous;
     }
 
     public sealed class Scope : IDisposable
