@@ -29,8 +29,9 @@ internal sealed partial class ArchiveSyncService(
             {
                 return;
             }
-            catch (DbException exception)
+            catch (Exception exception) when (exception is DbException or ArchiveUnavailableException or InvalidOperationException)
             {
+                // The database gone or full: the app keeps serving, and the schedule tries again later.
                 LogArchiveTrouble(logger, exception.Message);
                 wait = options.Value.RefreshInterval;
             }

@@ -84,6 +84,12 @@ internal sealed partial class MonthWindowSync(
             await FailAsync(month, $"The read of {window} was stopped before it finished (the app was stopping).", tally.Requests).ConfigureAwait(false);
             throw;
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A defect must not leave the window "syncing" for ever, nor stop the schedule for the other months.
+            LogUnexpected(logger, exception, month);
+            return await FailAsync(month, $"The month {window} was not archived: an unexpected error occurred ({exception.GetType().Name}); the log has the details.", tally.Requests).ConfigureAwait(false);
+        }
     }
 
     public void Dispose() => _writeGate.Dispose();
@@ -297,6 +303,9 @@ internal sealed partial class MonthWindowSync(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The month {Month} was not archived; its previous copy is kept: {Reason}")]
     private static partial void LogFailed(ILogger logger, DateOnly month, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reading the month {Month} for the archive failed unexpectedly")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, DateOnly month);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The failure of month {Month} could not be recorded in the archive: {Reason}")]
     private static partial void LogNotRecorded(ILogger logger, DateOnly month, string reason);

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Tests.Support;
 using Xunit;
@@ -31,7 +34,10 @@ public abstract class ArchiveScheduleRunTests(ArchiveServer server)
 
         var windowsInOrder = sim.Requests.Snapshot().Where(request => request.Path == "/umeeting/share/detail").Select(request => request.From).Distinct();
         Assert.Equal([June, May, April], windowsInOrder);
-        Assert.All([June, May, April], month => Assert.Equal(MonthWindowState.Synced, archive.WindowAsync(month).Result!.State));
+        foreach (var month in new[] { June, May, April })
+        {
+            Assert.Equal(MonthWindowState.Synced, (await archive.WindowAsync(month))!.State);
+        }
     }
 
     [Fact]
@@ -54,6 +60,35 @@ public abstract class ArchiveScheduleRunTests(ArchiveServer server)
         Assert.True((await archive.WindowAsync(May))!.Settled);
         Assert.True((await archive.WindowAsync(April))!.Settled, "April was first read on June 2, long after it settled");
         Assert.False((await archive.WindowAsync(June))!.Settled);
+    }
+
+    [Fact]
+    public async Task The_hosted_schedule_migrates_and_fills_the_archive_when_the_app_starts()
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var database = await server.CreateDatabaseAsync();
+        var settings = new Dictionary<string, string?>(database.Settings)
+        {
+            ["UMeeting:BaseUrl"] = sim.BaseAddress.ToString(),
+            ["Archive:Since"] = "2025-06-01",
+        };
+        using var host = ConfiguredHost.Build(settings, services => services.AddMeetingArchive(database.ContentRoot));
+        var factory = host.Services.GetRequiredService<IDbContextFactory<ArchiveContext>>();
+        var zone = host.Services.GetRequiredService<UMeetingReports.Core.Upstream.UpstreamZone>();
+        var expectedMonths = ArchiveSchedule.Months(June, zone.Today).Count;
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        var windows = new List<MonthWindow>();
+        for (var waited = 0; waited < 600 && windows.Count(window => window.State == MonthWindowState.Synced) < expectedMonths; waited++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            await using var context = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+            windows = await context.MonthWindows.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        }
+
+        await host.StopAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(expectedMonths, windows.Count(window => window.State == MonthWindowState.Synced));
+        Assert.Equal(sim.Dataset.MeetingsBetween(June, new DateOnly(2025, 6, 30)).Count, windows.Single(window => window.Month == June).Records);
     }
 
     private static DateTimeOffset At(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, TimeSpan.FromHours(8));
