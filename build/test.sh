@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution: the core tests and the browser tests (Playwright driving Debian's chromium).
-# Installs chromium when /usr/bin/chromium is missing. Ends, whatever happened, with one plain line:
+# Installs chromium when /usr/bin/chromium is missing, and Debian's postgresql when it is missing: the archive's tests
+# run against a throwaway PostgreSQL server started here and stopped at exit. Ends, whatever happened, with one plain line:
 #   N passed, N failed, N skipped
 # and exits non-zero when a test failed or the run itself broke (build error, crashed or hung test process).
 # Extra arguments go to `dotnet test`, e.g. ./build/test.sh --filter-method "*Sign*".
@@ -65,12 +66,16 @@ PY
 on_exit() {
   local status=$?
   trap - EXIT
+  stop_postgres
   echo
   print_failures
   print_summary
   exit "$status"
 }
 trap on_exit EXIT
+# A signal ends the script through on_exit too, so the throwaway PostgreSQL server never outlives it.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 fail() {
   echo "test.sh: $*" >&2
@@ -99,6 +104,98 @@ command -v npm >/dev/null 2>&1 || fail "npm is not on PATH; the build restores t
 if [[ ! -x "$chromium" ]] && ! install_chromium; then
   in_ci && fail "chromium could not be installed ($install_failure), and in CI the browser tests must run."
   echo "test.sh: chromium could not be installed ($install_failure); the browser tests will be skipped." >&2
+fi
+
+# The archive's tests run against SQLite and against a throwaway PostgreSQL server from Debian's postgresql package:
+# installed when missing, started in a temporary folder on a free port of 127.0.0.1 with a random password, and
+# stopped and removed at exit whatever happens (on_exit). The tests find it through UMEETING_TEST_POSTGRES.
+pg_folder=""
+pg_bin=""
+postgres_bin() {
+  local candidates
+  shopt -s nullglob
+  candidates=(/usr/lib/postgresql/*/bin/pg_ctl)
+  shopt -u nullglob
+  [[ ${#candidates[@]} -gt 0 ]] || return 1
+  pg_bin="$(dirname "$(printf '%s\n' "${candidates[@]}" | sort -V | tail -n 1)")"
+}
+
+install_postgres() {
+  local -a as_root=()
+  if [[ "$(id -u)" -ne 0 ]]; then
+    command -v sudo >/dev/null 2>&1 || { install_failure="not root and sudo is not installed"; return 1; }
+    as_root=(sudo)
+  fi
+  command -v apt-get >/dev/null 2>&1 || { install_failure="apt-get is not available"; return 1; }
+  echo "test.sh: PostgreSQL is missing; installing Debian's postgresql with apt-get for the archive tests..."
+  "${as_root[@]}" apt-get update -qq || { install_failure="apt-get update failed"; return 1; }
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null \
+    || { install_failure="apt-get install postgresql failed"; return 1; }
+  postgres_bin || { install_failure="the postgresql package did not provide /usr/lib/postgresql/*/bin/pg_ctl"; return 1; }
+}
+
+# Runs a server command as the postgres user when this script runs as root (the server refuses to run as root).
+as_postgres() {
+  if [[ "$(id -u)" -eq 0 ]]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  return 1
+}
+
+start_postgres() {
+  local started port password
+  started=$(date +%s%N)
+  pg_folder="$(mktemp -d "${TMPDIR:-/tmp}/umeeting-postgres.XXXXXX")"
+  [[ "$(id -u)" -ne 0 ]] || chown postgres:postgres "$pg_folder"
+  password="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+  (umask 077 && printf '%s\n' "$password" >"$pg_folder/password")
+  [[ "$(id -u)" -ne 0 ]] || chown postgres:postgres "$pg_folder/password"
+  as_postgres "$pg_bin/initdb" -D "$pg_folder/data" -U postgres --pwfile="$pg_folder/password" -A scram-sha-256 \
+    -E UTF8 --locale=C.UTF-8 --no-sync >"$pg_folder/initdb.log" 2>&1 \
+    || { install_failure="initdb failed: $(tail -n 3 "$pg_folder/initdb.log" | tr '\n' ' ')"; return 1; }
+  for _ in 1 2 3; do
+    port="$(free_port)" || break
+    # A throwaway server: durability switched off, so the archive tests are not slowed by fsync.
+    if as_postgres "$pg_bin/pg_ctl" -D "$pg_folder/data" -l "$pg_folder/server.log" -w -t 60 -s \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_folder -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start; then
+      export UMEETING_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Database=postgres;Pooling=true"
+      echo "test.sh: PostgreSQL $(basename "$(dirname "$pg_bin")") started on 127.0.0.1:$port in $(( ($(date +%s%N) - started) / 1000000 )) ms for the archive tests."
+      return 0
+    fi
+  done
+  install_failure="the server did not start: $(tail -n 3 "$pg_folder/server.log" 2>/dev/null | tr '\n' ' ')"
+  return 1
+}
+
+stop_postgres() {
+  [[ -n "$pg_folder" ]] || return 0
+  if [[ -f "$pg_folder/data/postmaster.pid" ]]; then
+    as_postgres "$pg_bin/pg_ctl" -D "$pg_folder/data" -m immediate -w -t 30 -s stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$pg_folder"
+  pg_folder=""
+}
+
+install_failure=""
+if { postgres_bin || install_postgres; } && start_postgres; then
+  :
+else
+  stop_postgres
+  in_ci && fail "PostgreSQL could not be started ($install_failure), and in CI the archive's PostgreSQL tests must run."
+  echo "test.sh: PostgreSQL could not be started ($install_failure); the archive's PostgreSQL tests will be skipped." >&2
 fi
 
 rm -rf "$results"

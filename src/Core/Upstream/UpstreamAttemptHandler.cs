@@ -24,6 +24,7 @@ internal sealed partial class UpstreamAttemptHandler(
         }
 
         status.AttemptStarted();
+        UpstreamRequestTally.Record();
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

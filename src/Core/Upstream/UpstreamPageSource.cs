@@ -36,9 +36,11 @@ internal sealed partial class UpstreamPageSource(
         {
             var page = await cache.GetOrCreateAsync(
                 CacheKey(query, window, pageSize, pageNumber),
-                (Source: this, Query: query, Window: window, PageSize: pageSize, PageNumber: pageNumber),
+                (Source: this, Query: query, Window: window, PageSize: pageSize, PageNumber: pageNumber, Tally: UpstreamRequestTally.Capture()),
                 static async (state, token) =>
                 {
+                    // The cache runs this apart from the caller's flow: the caller's request count goes along by hand.
+                    using var tally = UpstreamRequestTally.Resume(state.Tally);
                     var fetched = await state.Source.FetchAsync(state.Query, state.Window, state.PageSize, state.PageNumber, token).ConfigureAwait(false);
                     // Throwing is how HybridCache is told not to keep a value.
                     return fetched.Succeeded ? fetched.Value : throw new UpstreamException(fetched.Failure);

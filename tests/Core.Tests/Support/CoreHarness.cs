@@ -57,7 +57,8 @@ internal sealed class CoreHarness : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         HttpMessageHandler? upstream = null,
         TimeProvider? clock = null,
-        bool resilienceOnClock = false)
+        bool resilienceOnClock = false,
+        Action<IServiceCollection>? register = null)
     {
         if (resilienceOnClock && clock is null)
         {
@@ -97,6 +98,7 @@ internal sealed class CoreHarness : IAsyncDisposable
         }
 
         services.AddMeetingReports();
+        register?.Invoke(services);
         if (upstream is not null)
         {
             // Runs after every handler action of the registration, so the stub replaces the socket handler.

@@ -1,0 +1,116 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace UMeetingReports.Core.Archive;
+
+/// <summary>
+/// The archive: the DbContext is the repository (reports query it with LINQ). One model for both providers; the two
+/// subclasses exist only so that each provider has its own migrations (<see cref="SqliteArchiveContext"/>,
+/// <see cref="PostgreSqlArchiveContext"/>), and add what only their database has.
+/// </summary>
+/// <remarks>
+/// Every <see cref="DateTime"/> column holds a wall-clock value of the service's zone (UMeeting:TimeZone), Kind
+/// Unspecified, never an instant of the server's clock: SQLite stores it as ISO text, PostgreSQL as
+/// <c>timestamp without time zone</c>. Both give back exactly the value written (whole microseconds).
+/// </remarks>
+internal abstract class ArchiveContext(DbContextOptions options) : DbContext(options)
+{
+    /// <summary>Yuan to the fen: up to a trillion yuan, two decimals, the same on both providers.</summary>
+    public const int MoneyPrecision = 14;
+
+    public const int MoneyScale = 2;
+
+    public DbSet<ArchivedRoom> Rooms => Set<ArchivedRoom>();
+
+    public DbSet<ArchivedMeeting> Meetings => Set<ArchivedMeeting>();
+
+    public DbSet<ParticipantSession> ParticipantSessions => Set<ParticipantSession>();
+
+    public DbSet<TelephonyLeg> TelephonyLegs => Set<TelephonyLeg>();
+
+    public DbSet<MonthWindow> MonthWindows => Set<MonthWindow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ArchiveContext).Assembly, type => type.Namespace == typeof(Configurations.MonthWindowConfiguration).Namespace);
+
+        // snake_case columns, so that a statement written by hand (a benchmark's baseline, an operator's query) reads
+        // the same on both databases without quoting.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                if (property.GetColumnName() == property.Name)
+                {
+                    property.SetColumnName(SnakeCase(property.Name));
+                }
+            }
+        }
+    }
+
+    internal static string SnakeCase(string name)
+    {
+        var snake = new StringBuilder(name.Length + 8);
+        for (var index = 0; index < name.Length; index++)
+        {
+            var character = name[index];
+            if (char.IsUpper(character))
+            {
+                if (index > 0)
+                {
+                    snake.Append('_');
+                }
+
+                snake.Append(char.ToLowerInvariant(character));
+            }
+            else
+            {
+                snake.Append(character);
+            }
+        }
+
+        return snake.ToString();
+    }
+}
+
+/// <summary>The archive in a SQLite file (the default).</summary>
+internal sealed class SqliteArchiveContext(DbContextOptions<SqliteArchiveContext> options) : ArchiveContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // SQLite keeps a decimal as text without its trailing zeros (1.50 comes back 1.5); PostgreSQL's numeric(14,2)
+        // gives 1.50. Read back at the fen's scale, both providers hand out the same value, written the same way.
+        configurationBuilder.Properties<decimal>().HaveConversion<FenScale>();
+    }
+
+    private sealed class FenScale() : ValueConverter<decimal, decimal>(value => value, value => value + 0.00m);
+}
+
+/// <summary>The archive on a PostgreSQL server.</summary>
+internal sealed class PostgreSqlArchiveContext(DbContextOptions<PostgreSqlArchiveContext> options) : ArchiveContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Npgsql maps DateTime to timestamptz, which takes only UTC instants; the archive holds the service's wall-clock
+        // values, which are exactly what "timestamp without time zone" keeps.
+        configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp without time zone");
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        // A topic search is "contains": a trigram index serves LIKE '%…%' (pg_trgm is a trusted extension, so the
+        // database owner may create it). A meeting-ID prefix is LIKE '…%', which needs the pattern operators under
+        // any collation but C.
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.Entity<ArchivedMeeting>().HasIndex(meeting => meeting.TopicSearch).HasMethod("gin").HasOperators("gin_trgm_ops");
+        modelBuilder.Entity<ArchivedMeeting>().HasIndex(meeting => meeting.MeetingId).HasOperators("text_pattern_ops");
+    }
+}

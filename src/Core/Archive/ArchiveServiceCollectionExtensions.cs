@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using UMeetingReports.Core.Archive;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class ArchiveServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the archive: its settings ("Archive" and ConnectionStrings:Archive, validated at start), the
+    /// database (a relative SQLite file is found under <paramref name="contentRoot"/>), the migrations applied when
+    /// the host starts, the synchroniser and the background schedule. Needs <c>AddMeetingReports()</c> (the reader).
+    /// </summary>
+    /// <param name="schedule">False registers everything but the background schedule (months are then read on demand only).</param>
+    public static IServiceCollection AddMeetingArchive(this IServiceCollection services, string contentRoot, bool schedule = true)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentRoot);
+
+        services.AddOptions<ArchiveOptions>()
+            .BindConfiguration(ArchiveOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) =>
+                options.ConnectionString ??= configuration.GetConnectionString(ArchiveOptions.ConnectionStringName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>());
+
+        services.TryAddSingleton(new ArchiveContentRoot(contentRoot));
+        services.TryAddSingleton<ArchiveDatabase>();
+        services.TryAddSingleton<IDbContextFactory<ArchiveContext>>(provider => provider.GetRequiredService<ArchiveDatabase>());
+        services.TryAddScoped(provider => provider.GetRequiredService<ArchiveDatabase>().CreateDbContext());
+        services.TryAddSingleton<ArchiveMigrator>();
+        services.TryAddSingleton<MonthWindowSync>();
+        services.TryAddSingleton<ArchiveSynchroniser>();
+        services.TryAddSingleton<IArchiveSynchroniser>(provider => provider.GetRequiredService<ArchiveSynchroniser>());
+
+        // Hosted services start in this order: the schema is brought up to date before the schedule reads anything.
+        services.AddHostedService<ArchiveMigrationService>();
+        if (schedule)
+        {
+            services.AddHostedService<ArchiveSyncService>();
+        }
+
+        return services;
+    }
+}

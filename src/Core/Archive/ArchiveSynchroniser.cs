@@ -1,0 +1,267 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using UMeetingReports.Core.Rooms;
+using UMeetingReports.Core.Upstream;
+
+namespace UMeetingReports.Core.Archive;
+
+/// <summary>
+/// Runs month-window reads for the schedule and for callers that need months now. A month being read is read once:
+/// whoever asks for it meanwhile waits for that read. Reads run on the synchroniser's own lifetime, not the asker's,
+/// so a caller that leaves does not break a read others wait for; at most Archive:ConcurrentWindows run at once.
+/// </summary>
+internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDisposable
+{
+    private readonly ConcurrentDictionary<DateOnly, WindowRead> _reads = new();
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly SemaphoreSlim _slots;
+    private readonly MonthWindowSync _sync;
+    private readonly ArchiveDatabase _database;
+    private readonly IRoomDirectory _rooms;
+    private readonly UpstreamZone _zone;
+    private readonly IOptions<ArchiveOptions> _options;
+    private readonly ILogger<ArchiveSynchroniser> _logger;
+
+    public ArchiveSynchroniser(
+        MonthWindowSync sync,
+        ArchiveDatabase database,
+        IRoomDirectory rooms,
+        UpstreamZone zone,
+        IOptions<ArchiveOptions> options,
+        ILogger<ArchiveSynchroniser> logger)
+    {
+        _sync = sync;
+        _database = database;
+        _rooms = rooms;
+        _zone = zone;
+        _options = options;
+        _logger = logger;
+        _slots = new SemaphoreSlim(options.Value.ConcurrentWindows, options.Value.ConcurrentWindows);
+    }
+
+    public async Task<IReadOnlyList<MonthSyncOutcome>> EnsureMonthsAsync(IEnumerable<DateOnly> months, IProgress<GatherProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(months);
+        var wanted = months.Select(ArchiveSchedule.MonthOf).Where(month => month <= _zone.Today).Distinct().OrderDescending().ToList();
+        var windows = await _sync.WindowsAsync(cancellationToken).ConfigureAwait(false);
+        var outcomes = new MonthSyncOutcome[wanted.Count];
+        var reads = new List<(int Index, WindowRead Read)>();
+        for (var index = 0; index < wanted.Count; index++)
+        {
+            var window = windows.GetValueOrDefault(wanted[index]);
+            if (window?.CompletedAt is not null)
+            {
+                outcomes[index] = _sync.Outcome(wanted[index], window);
+            }
+            else
+            {
+                reads.Add((index, Start(wanted[index], onlyIfMissing: true)));
+            }
+        }
+
+        using var watch = new ProgressWatch(reads.Select(read => read.Read).ToList(), wanted.Count - reads.Count, wanted.Count, progress);
+        foreach (var (index, read) in reads)
+        {
+            outcomes[index] = await read.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        watch.Report();
+        return outcomes;
+    }
+
+    public async Task<MonthSyncOutcome> ReadMonthAsync(DateOnly month, IProgress<GatherProgress>? progress, CancellationToken cancellationToken)
+    {
+        var read = Start(ArchiveSchedule.MonthOf(month), onlyIfMissing: false);
+        using var watch = new ProgressWatch([read], 0, 1, progress);
+        var outcome = await read.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        watch.Report();
+        return outcome;
+    }
+
+    /// <summary>Reads every month the schedule says is due, newest first; returns how long to wait before looking again.</summary>
+    public async Task<TimeSpan> RunDueAsync(CancellationToken cancellationToken)
+    {
+        var options = _options.Value;
+        var windows = await _sync.WindowsAsync(cancellationToken).ConfigureAwait(false);
+        var due = ArchiveSchedule.Due(windows, MonthWindowSync.Stored(_zone.Now), options);
+        if (due.Count > 0)
+        {
+            await RefreshRoomNamesAsync(cancellationToken).ConfigureAwait(false);
+            await Parallel.ForEachAsync(
+                due,
+                new ParallelOptions { MaxDegreeOfParallelism = options.ConcurrentWindows, CancellationToken = cancellationToken },
+                async (month, token) => await Start(month, onlyIfMissing: false).Task.WaitAsync(token).ConfigureAwait(false)).ConfigureAwait(false);
+            windows = await _sync.WindowsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return ArchiveSchedule.NextWait(windows, MonthWindowSync.Stored(_zone.Now), options);
+    }
+
+    public void Dispose()
+    {
+        _lifetime.Cancel();
+        _lifetime.Dispose();
+        _slots.Dispose();
+    }
+
+    /// <summary>
+    /// The read of <paramref name="month"/> in flight, or a new one. <paramref name="onlyIfMissing"/>: a new read first
+    /// looks again whether the month has a copy (one that ended just before this ask), and then does not read.
+    /// </summary>
+    private WindowRead Start(DateOnly month, bool onlyIfMissing)
+    {
+        while (true)
+        {
+            if (_reads.TryGetValue(month, out var running))
+            {
+                return running;
+            }
+
+            var read = new WindowRead();
+            if (!_reads.TryAdd(month, read))
+            {
+                continue;
+            }
+
+            // The read belongs to no caller: it must not carry the first asker's context (or cancellation) with it.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(() => RunAsync(month, read, onlyIfMissing));
+            }
+
+            return read;
+        }
+    }
+
+    private async Task RunAsync(DateOnly month, WindowRead read, bool onlyIfMissing)
+    {
+        try
+        {
+            await _slots.WaitAsync(_lifetime.Token).ConfigureAwait(false);
+            try
+            {
+                var current = onlyIfMissing ? await _sync.DescribeAsync(month, _lifetime.Token).ConfigureAwait(false) : null;
+                read.Completion.TrySetResult(current is { HasCopy: true }
+                    ? current
+                    : await _sync.SyncAsync(month, read, _lifetime.Token).ConfigureAwait(false));
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        }
+        catch (Exception exception)
+        {
+            read.Completion.TrySetException(exception);
+        }
+        finally
+        {
+            _reads.TryRemove(KeyValuePair.Create(month, read));
+        }
+    }
+
+    /// <summary>Names are decoration: the directory never fails (it answers "unknown" instead), and rooms it lists are kept.</summary>
+    private async Task RefreshRoomNamesAsync(CancellationToken cancellationToken)
+    {
+        var list = await _rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false);
+        if (!list.IsKnown || list.Rooms.Count == 0)
+        {
+            return;
+        }
+
+        await using var context = _database.CreateDbContext();
+        var stored = await context.Rooms.ToDictionaryAsync(room => room.HostId, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        var now = MonthWindowSync.Stored(_zone.Now);
+        foreach (var room in list.Rooms)
+        {
+            if (!stored.TryGetValue(room.HostId, out var row))
+            {
+                row = new ArchivedRoom { HostId = room.HostId, FirstSeenAt = now };
+                context.Rooms.Add(row);
+            }
+
+            row.Name = room.Name;
+            row.Capacity = room.Capacity;
+        }
+
+        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        LogRoomsNamed(_logger, list.Rooms.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The archive's room names were refreshed: {Count} rooms")]
+    private static partial void LogRoomsNamed(ILogger logger, int count);
+
+    /// <summary>One month being read, and how far it has got, for whoever waits for it.</summary>
+    private sealed class WindowRead : IProgress<GatherProgress>
+    {
+        public TaskCompletionSource<MonthSyncOutcome> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<MonthSyncOutcome> Task => Completion.Task;
+
+        public GatherProgress Latest { get; private set; }
+
+        public event Action? Changed;
+
+        public void Report(GatherProgress value)
+        {
+            Latest = value;
+            Changed?.Invoke();
+        }
+    }
+
+    /// <summary>Sums the progress of the reads one caller waits for into months and pages done.</summary>
+    private sealed class ProgressWatch : IDisposable
+    {
+        private readonly IReadOnlyList<WindowRead> _reads;
+        private readonly int _alreadyThere;
+        private readonly int _months;
+        private readonly IProgress<GatherProgress>? _progress;
+        private readonly Lock _gate = new();
+
+        public ProgressWatch(IReadOnlyList<WindowRead> reads, int alreadyThere, int months, IProgress<GatherProgress>? progress)
+        {
+            _reads = reads;
+            _alreadyThere = alreadyThere;
+            _months = months;
+            _progress = progress;
+            if (progress is null)
+            {
+                return;
+            }
+
+            foreach (var read in reads)
+            {
+                read.Changed += Report;
+                _ = read.Task.ContinueWith(_ => Report(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+
+            Report();
+        }
+
+        public void Dispose()
+        {
+            foreach (var read in _reads)
+            {
+                read.Changed -= Report;
+            }
+        }
+
+        public void Report()
+        {
+            if (_progress is null)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                var done = _alreadyThere + _reads.Count(read => read.Task.IsCompleted);
+                var pagesDone = _reads.Sum(read => read.Latest.PagesDone);
+                var pagesTotal = _reads.Sum(read => Math.Max(1, read.Latest.PagesTotal));
+                _progress.Report(new GatherProgress(done, _months, pagesDone, pagesTotal, _reads.Sum(read => read.Latest.Meetings)));
+            }
+        }
+    }
+}

@@ -1,0 +1,315 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using UMeetingReports.Core.Upstream;
+
+namespace UMeetingReports.Core.Archive;
+
+/// <summary>
+/// Reads one calendar month of the whole account (every room, with participants and telephony) through the reader,
+/// with its echo and record-count checks, and replaces the month's copy in one transaction once every page is in.
+/// A read that fails anywhere leaves the previous copy as it was and marks the window failed with the reason.
+/// </summary>
+internal sealed partial class MonthWindowSync(
+    IMeetingReader reader,
+    ArchiveDatabase database,
+    UpstreamZone zone,
+    IOptions<ArchiveOptions> options,
+    ILogger<MonthWindowSync> logger) : IDisposable
+{
+    /// <summary>Meetings saved per round trip of inserts; the change tracker is emptied between batches.</summary>
+    private const int InsertBatch = 500;
+
+    /// <summary>Record ids per statement when looking for meetings another window holds.</summary>
+    private const int LookupBatch = 500;
+
+    /// <summary>One writer at a time: SQLite has one anyway, and a window's write is short next to its read.</summary>
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    public async Task<MonthSyncOutcome> SyncAsync(DateOnly month, IProgress<GatherProgress>? progress, CancellationToken cancellationToken)
+    {
+        var today = zone.Today;
+        if (month != ArchiveSchedule.MonthOf(month) || month > today)
+        {
+            throw new ArgumentOutOfRangeException(nameof(month), month, "A month window is named by its first day and cannot lie after today.");
+        }
+
+        var lastDay = month.AddMonths(1).AddDays(-1);
+        var window = new DatePeriod(month, lastDay < today ? lastDay : today);
+        var startedAt = Stored(zone.Now);
+        await UpdateWindowAsync(month, row =>
+        {
+            row.State = MonthWindowState.Syncing;
+            row.LastReadAt = startedAt;
+        }, cancellationToken).ConfigureAwait(false);
+
+        using var tally = UpstreamRequestTally.Begin();
+        try
+        {
+            var meetings = new List<ArchivedMeeting>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var query = new MeetingQuery(window, ShowParticipants: true, ShowTelephonyUsage: true);
+            await foreach (var meeting in reader.EnumerateAsync(query, progress, PageCaching.ReadOnly, cancellationToken).ConfigureAwait(false))
+            {
+                if (!seen.Add(meeting.Uuid))
+                {
+                    throw new WindowRejectedException($"the meeting service listed meeting {meeting.Uuid} twice while {window} was read (its records moved between pages)");
+                }
+
+                meetings.Add(ToRow(meeting, month, meetings.Count));
+            }
+
+            var settled = startedAt >= ArchiveSchedule.SettlesAt(month, options.Value);
+            var completedAt = Stored(zone.Now);
+            await WriteAsync(month, meetings, completedAt, tally.Requests, settled, cancellationToken).ConfigureAwait(false);
+            LogSynced(logger, window, meetings.Count, tally.Requests);
+            return new MonthSyncOutcome(month, true, meetings.Count, zone.Attach(completedAt), tally.Requests, null);
+        }
+        catch (UpstreamException exception)
+        {
+            return await FailAsync(month, exception.Failure.Describe(), tally.Requests).ConfigureAwait(false);
+        }
+        catch (WindowRejectedException exception)
+        {
+            return await FailAsync(month, $"The month {window} was not archived: {exception.Message}.", tally.Requests).ConfigureAwait(false);
+        }
+        catch (DbException exception)
+        {
+            return await FailAsync(month, $"The month {window} could not be written to {database.Description}: {exception.Message.TrimEnd('.')}.", tally.Requests).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await FailAsync(month, $"The read of {window} was stopped before it finished (the app was stopping).", tally.Requests).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A defect must not leave the window "syncing" for ever, nor stop the schedule for the other months.
+            LogUnexpected(logger, exception, month);
+            return await FailAsync(month, $"The month {window} was not archived: an unexpected error occurred ({exception.GetType().Name}); the log has the details.", tally.Requests).ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose() => _writeGate.Dispose();
+
+    /// <summary>The window row as it stands, for a month that need not be read.</summary>
+    public async Task<MonthSyncOutcome> DescribeAsync(DateOnly month, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateDbContext();
+        var row = await context.MonthWindows.AsNoTracking().SingleOrDefaultAsync(window => window.Month == month, cancellationToken).ConfigureAwait(false);
+        return Outcome(month, row);
+    }
+
+    /// <summary>Every window row, by month.</summary>
+    public async Task<Dictionary<DateOnly, MonthWindow>> WindowsAsync(CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateDbContext();
+        return await context.MonthWindows.AsNoTracking().ToDictionaryAsync(window => window.Month, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Times go in as the service's wall-clock values, to whole microseconds (what PostgreSQL keeps), so a value read
+    /// back equals the value written on both providers.
+    /// </summary>
+    internal static DateTime Stored(DateTimeOffset time) => new(time.DateTime.Ticks - time.DateTime.Ticks % 10, DateTimeKind.Unspecified);
+
+    internal MonthSyncOutcome Outcome(DateOnly month, MonthWindow? row) => row is null
+        ? new MonthSyncOutcome(month, false, 0, null, 0, null)
+        : new MonthSyncOutcome(
+            month,
+            row.State == MonthWindowState.Synced,
+            row.Records,
+            row.CompletedAt is { } completed ? zone.Attach(completed) : null,
+            row.UpstreamRequests,
+            row.LastError);
+
+    private static ArchivedMeeting ToRow(Meeting meeting, DateOnly month, int position)
+    {
+        foreach (var call in meeting.Telephony)
+        {
+            CheckFen(meeting, call.Cost);
+        }
+
+        CheckFen(meeting, meeting.TelephonyCost);
+        return new ArchivedMeeting
+        {
+            Uuid = meeting.Uuid,
+            HostId = meeting.HostId,
+            MeetingId = meeting.MeetingId,
+            Topic = meeting.Topic,
+            TopicSearch = meeting.Topic.ToLowerInvariant(),
+            Start = Stored(meeting.Start),
+            ScheduledMinutes = meeting.ScheduledMinutes,
+            End = meeting.End is { } end ? Stored(end) : null,
+            IsExtra = meeting.IsExtra,
+            WindowMonth = month,
+            WindowPosition = position,
+            ActualMinutes = meeting.ActualMinutes,
+            ParticipantRows = meeting.Participants.Count,
+            DistinctParticipants = meeting.DistinctParticipants,
+            PhoneCalls = meeting.Telephony.Count,
+            PhoneMinutes = meeting.TelephonyMinutes,
+            PhoneCost = meeting.TelephonyCost,
+            Participants = [.. meeting.Participants.Select((participant, index) => new ParticipantSession
+            {
+                MeetingUuid = meeting.Uuid,
+                Position = index,
+                Name = participant.Name,
+                JoinTime = Stored(participant.JoinTime),
+                LeaveTime = participant.LeaveTime is { } leave ? Stored(leave) : null,
+            })],
+            Telephony = [.. meeting.Telephony.Select((call, index) => new TelephonyLeg
+            {
+                MeetingUuid = meeting.Uuid,
+                Position = index,
+                PhoneNumber = call.PhoneNumber,
+                Type = call.Type,
+                StartTime = Stored(call.StartTime),
+                EndTime = call.EndTime is { } end ? Stored(end) : null,
+                Minutes = call.Minutes,
+                Cost = call.Cost,
+            })],
+        };
+    }
+
+    /// <summary>The archive keeps money to the fen on both providers; a finer amount would be rounded by one and not the other.</summary>
+    private static void CheckFen(Meeting meeting, decimal amount)
+    {
+        if (decimal.Round(amount, ArchiveContext.MoneyScale) != amount || Math.Abs(amount) >= 1_000_000_000_000m)
+        {
+            throw new WindowRejectedException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"meeting {meeting.Uuid} has a telephone cost of {amount} yuan, which the archive cannot keep exactly (it keeps yuan to the fen)"));
+        }
+    }
+
+    private async Task WriteAsync(DateOnly month, List<ArchivedMeeting> meetings, DateTime completedAt, int requests, bool settled, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var context = database.CreateDbContext();
+            context.ChangeTracker.AutoDetectChangesEnabled = false;
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+            // Rooms first: meetings point at them.
+            var hostIds = meetings.Select(meeting => meeting.HostId).Distinct(StringComparer.Ordinal).ToList();
+            var knownRooms = await context.Rooms.Where(room => hostIds.Contains(room.HostId)).Select(room => room.HostId).ToListAsync(cancellationToken).ConfigureAwait(false);
+            context.Rooms.AddRange(hostIds.Except(knownRooms, StringComparer.Ordinal).Select(hostId => new ArchivedRoom { HostId = hostId, FirstSeenAt = completedAt }));
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            context.ChangeTracker.Clear();
+
+            // The window's old copy goes, and so does any record this read moved here from another month: the latest
+            // read of the service decides which window a meeting belongs to.
+            var moved = new List<string>();
+            foreach (var chunk in meetings.Select(meeting => meeting.Uuid).Chunk(LookupBatch))
+            {
+                moved.AddRange(await context.Meetings
+                    .Where(meeting => meeting.WindowMonth != month && chunk.Contains(meeting.Uuid))
+                    .Select(meeting => meeting.Uuid)
+                    .ToListAsync(cancellationToken).ConfigureAwait(false));
+            }
+
+            await context.ParticipantSessions.Where(session => session.Meeting!.WindowMonth == month).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await context.TelephonyLegs.Where(leg => leg.Meeting!.WindowMonth == month).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await context.Meetings.Where(meeting => meeting.WindowMonth == month).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var chunk in moved.Chunk(LookupBatch))
+            {
+                await context.ParticipantSessions.Where(session => chunk.Contains(session.MeetingUuid)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                await context.TelephonyLegs.Where(leg => chunk.Contains(leg.MeetingUuid)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                await context.Meetings.Where(meeting => chunk.Contains(meeting.Uuid)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var batch in meetings.Chunk(InsertBatch))
+            {
+                context.Meetings.AddRange(batch);
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                context.ChangeTracker.Clear();
+            }
+
+            var row = await context.MonthWindows.SingleOrDefaultAsync(window => window.Month == month, cancellationToken).ConfigureAwait(false);
+            if (row is null)
+            {
+                row = new MonthWindow { Month = month };
+                context.MonthWindows.Add(row);
+            }
+
+            row.State = MonthWindowState.Synced;
+            row.Records = meetings.Count;
+            row.CompletedAt = completedAt;
+            row.UpstreamRequests = requests;
+            row.LastError = null;
+            row.Settled = settled;
+            context.ChangeTracker.DetectChanges();
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task<MonthSyncOutcome> FailAsync(DateOnly month, string reason, int requests)
+    {
+        LogFailed(logger, month, reason);
+        MonthWindow? failed = null;
+        try
+        {
+            // Recorded even when the caller has gone: the window must not stay "syncing".
+            failed = await UpdateWindowAsync(month, row =>
+            {
+                row.State = MonthWindowState.Failed;
+                row.LastError = reason;
+                row.UpstreamRequests = requests;
+            }, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (DbException exception)
+        {
+            LogNotRecorded(logger, month, exception.Message);
+        }
+
+        var outcome = Outcome(month, failed);
+        return outcome with { Succeeded = false, Failure = reason, UpstreamRequests = requests };
+    }
+
+    private async Task<MonthWindow> UpdateWindowAsync(DateOnly month, Action<MonthWindow> change, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var context = database.CreateDbContext();
+            var row = await context.MonthWindows.SingleOrDefaultAsync(window => window.Month == month, cancellationToken).ConfigureAwait(false);
+            if (row is null)
+            {
+                row = new MonthWindow { Month = month, State = MonthWindowState.Pending };
+                context.MonthWindows.Add(row);
+            }
+
+            change(row);
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return row;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Archived {Window}: {Records} meetings, {Requests} upstream requests")]
+    private static partial void LogSynced(ILogger logger, DatePeriod window, int records, int requests);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The month {Month} was not archived; its previous copy is kept: {Reason}")]
+    private static partial void LogFailed(ILogger logger, DateOnly month, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reading the month {Month} for the archive failed unexpectedly")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, DateOnly month);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The failure of month {Month} could not be recorded in the archive: {Reason}")]
+    private static partial void LogNotRecorded(ILogger logger, DateOnly month, string reason);
+
+    /// <summary>The read was complete but cannot become the window's copy.</summary>
+    private sealed class WindowRejectedException(string message) : Exception(message);
+}
