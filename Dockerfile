@@ -33,6 +33,9 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
+# The archive (SQLite, the default) lives in /app/data: a volume, owned by the app user, so it survives the container.
+RUN mkdir -p /app/data && chown "$APP_UID" /app/data
+VOLUME /app/data
 
 ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080

@@ -67,6 +67,7 @@ public static class WebServiceCollectionExtensions
         services.AddHealthChecks().AddUpstreamReadiness(ReadinessTag);
         services.TryAddSingleton(TimeProvider.System);
 
+        services.AddMeetingArchive(environment.ContentRootPath);
         services.AddRoomsOncePerRequest();
         services.AddSignIn();
         services.AddPeriodGathering();

@@ -35,6 +35,12 @@ public sealed class ArchiveOptions
     /// <summary>A past month is read once more when this much time has passed since it ended, then left alone.</summary>
     public TimeSpan SettleAfter { get; set; } = TimeSpan.FromDays(2);
 
+    /// <summary>
+    /// False: this instance never reads the service on its own schedule; months are read only when a report or an
+    /// admin asks for them.
+    /// </summary>
+    public bool Schedule { get; set; } = true;
+
     /// <summary>Month windows read at once. Each window's pages already share the UMeeting:MaxConcurrency slots.</summary>
     public int ConcurrentWindows { get; set; } = 2;
 

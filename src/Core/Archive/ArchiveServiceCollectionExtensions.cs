@@ -44,4 +44,15 @@ public static class ArchiveServiceCollectionExtensions
 
         return services;
     }
+
+    /// <summary>
+    /// Brings the archive's schema up to date and returns (the <c>migrate</c> command, for operators who prefer to
+    /// migrate before starting the app). A database newer than this version, or one that cannot be read, throws
+    /// with a sentence that names it.
+    /// </summary>
+    public static Task MigrateArchiveAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.GetRequiredService<ArchiveMigrator>().MigrateAsync(cancellationToken);
+    }
 }

@@ -13,11 +13,31 @@ namespace UMeetingReports.Core.Archive;
 internal sealed partial class ArchiveSyncService(
     ArchiveSynchroniser synchroniser,
     TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     IOptions<ArchiveOptions> options,
     ILogger<ArchiveSyncService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Schedule)
+        {
+            LogScheduleOff(logger);
+            return;
+        }
+
+        // Not before the app serves: the demo's meeting service is this very server.
+        try
+        {
+            await Task.Delay(Timeout.Infinite, lifetime.ApplicationStarted).WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStarted.IsCancellationRequested)
+        {
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan wait;
@@ -49,4 +69,7 @@ internal sealed partial class ArchiveSyncService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The archive's schedule could not run; it is tried again after Archive:RefreshInterval: {Reason}")]
     private static partial void LogArchiveTrouble(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Archive:Schedule is off: months are read only when asked for")]
+    private static partial void LogScheduleOff(ILogger logger);
 }

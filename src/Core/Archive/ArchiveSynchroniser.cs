@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Rooms;
@@ -19,7 +20,7 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
     private readonly SemaphoreSlim _slots;
     private readonly MonthWindowSync _sync;
     private readonly ArchiveDatabase _database;
-    private readonly IRoomDirectory _rooms;
+    private readonly IServiceScopeFactory _scopes;
     private readonly UpstreamZone _zone;
     private readonly IOptions<ArchiveOptions> _options;
     private readonly ILogger<ArchiveSynchroniser> _logger;
@@ -27,14 +28,14 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
     public ArchiveSynchroniser(
         MonthWindowSync sync,
         ArchiveDatabase database,
-        IRoomDirectory rooms,
+        IServiceScopeFactory scopes,
         UpstreamZone zone,
         IOptions<ArchiveOptions> options,
         ILogger<ArchiveSynchroniser> logger)
     {
         _sync = sync;
         _database = database;
-        _rooms = rooms;
+        _scopes = scopes;
         _zone = zone;
         _options = options;
         _logger = logger;
@@ -165,7 +166,14 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
     /// <summary>Names are decoration: the directory never fails (it answers "unknown" instead), and rooms it lists are kept.</summary>
     private async Task RefreshRoomNamesAsync(CancellationToken cancellationToken)
     {
-        var list = await _rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false);
+        // The room directory may be scoped (an app reads it once per request): each read of the names is a scope.
+        var scope = _scopes.CreateAsyncScope();
+        RoomList list;
+        await using (scope.ConfigureAwait(false))
+        {
+            list = await scope.ServiceProvider.GetRequiredService<IRoomDirectory>().GetRoomsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (!list.IsKnown || list.Rooms.Count == 0)
         {
             return;

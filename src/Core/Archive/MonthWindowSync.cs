@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Upstream;
@@ -13,7 +14,7 @@ namespace UMeetingReports.Core.Archive;
 /// A read that fails anywhere leaves the previous copy as it was and marks the window failed with the reason.
 /// </summary>
 internal sealed partial class MonthWindowSync(
-    IMeetingReader reader,
+    IServiceScopeFactory scopes,
     ArchiveDatabase database,
     UpstreamZone zone,
     IOptions<ArchiveOptions> options,
@@ -46,6 +47,12 @@ internal sealed partial class MonthWindowSync(
         }, cancellationToken).ConfigureAwait(false);
 
         using var tally = UpstreamRequestTally.Begin();
+
+        // The reader (and its HTTP client) is made for each read, in a scope of its own: this object lives as long as
+        // the app, and the demo's upstream address is known only once the server listens.
+        var scope = scopes.CreateAsyncScope();
+        await using var scopeEnd = scope.ConfigureAwait(false);
+        var reader = scope.ServiceProvider.GetRequiredService<IMeetingReader>();
         try
         {
             var meetings = new List<ArchivedMeeting>();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Tests.Support;
 using UMeetingReports.Simulator;
+using UMeetingReports.Simulator.Faults;
 using Xunit;
 
 namespace UMeetingReports.Core.Tests.Archive;

@@ -46,6 +46,7 @@ public class MeetingReportsServer : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("UMeeting:BaseUrl", "");
         builder.UseSetting("Simulator:Today", SimulatorToday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("ConnectionStrings:Archive", TestArchive.ConnectionString(GetType().Name));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
