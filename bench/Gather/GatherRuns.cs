@@ -33,7 +33,9 @@ internal sealed class GatherRuns(RunningSimulator simulator, UpstreamLedger ledg
 
     public async Task<GatherRun> GatherAgainAsync(ServiceProvider core, CancellationToken cancellationToken)
     {
-        var reader = core.GetRequiredService<IMeetingReader>();
+        // A scope as a request or a job has: the reader's upstream deadline is scoped (and unlimited here).
+        await using var scope = core.CreateAsyncScope();
+        var reader = scope.ServiceProvider.GetRequiredService<IMeetingReader>();
         ledger.Clear();
         var (milliseconds, cpu) = (Stopwatch.StartNew(), Process.GetCurrentProcess().TotalProcessorTime);
         var result = await reader.GetAllAsync(Query, progress: null, cancellationToken);

@@ -87,6 +87,7 @@ public static class ServiceCollectionExtensions
         client.AddHttpMessageHandler<UpstreamAttemptHandler>();
 
         services.TryAddSingleton<UpstreamGate>();
+        services.TryAddScoped<UpstreamDeadline>();
         services.TryAddTransient<UpstreamPageSource>();
         services.TryAddTransient<IMeetingReader, MeetingReader>();
         services.TryAddTransient<IRoomDirectory, RoomDirectory>();

@@ -36,6 +36,7 @@ public static class WebApplicationExtensions
 
         app.UseRequestLocalization();
         app.UseStaticFiles();
+        app.UseUpstreamDeadline();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -93,10 +94,15 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<SignInGate>();
         services.AddSingleton<SignedOutSessions>();
 
-        // Behind a reverse proxy on this host (the defaults trust loopback only) the app sees the client's scheme,
-        // so HSTS and Secure cookies follow HTTPS as the browser sees it.
-        services.Configure<ForwardedHeadersOptions>(options =>
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        // Behind the reverse proxies configured (none by default, not even loopback) the app sees the client's address
+        // and scheme, so the sign-in throttle counts the real client, and HSTS and Secure cookies follow HTTPS as the
+        // browser sees it.
+        services.AddOptions<ProxyOptions>()
+            .BindConfiguration(ProxyOptions.SectionName)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();
+        services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IOptions<ProxyOptions>>((options, proxies) => proxies.Value.ApplyTo(options));
         services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);
@@ -117,6 +123,11 @@ public static class WebServiceCollectionExtensions
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
                 options.Events.OnValidatePrincipal = SignedOutSessions.ValidateAsync;
+                options.Events.OnRedirectToLogin = RedirectToLogin;
+
+                // The sign-in and sign-out pages choose where to go themselves (a checked, encoded local address):
+                // the handler's own redirect would copy the query's returnUrl into Location as it is.
+                options.Events.OnRedirectToReturnUrl = _ => Task.CompletedTask;
                 options.Events.OnRedirectToAccessDenied = context =>
                 {
                     // A signed-in user without the role gets the error page's 403, not a redirect loop through sign-in.
@@ -131,6 +142,23 @@ public static class WebServiceCollectionExtensions
             options.Cookie.Name = "UMeetingReports.Antiforgery";
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+    }
+
+    /// <summary>
+    /// To the sign-in page by a relative address: the handler's own is absolute, built from the Host header, which
+    /// is the client's word (a forged one would send the browser, or a cache, to another site).
+    /// </summary>
+    private static Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var request = context.Request;
+        var original = context.HttpContext.Features.Get<IAuthenticationFeature>();
+        var pathBase = original?.OriginalPathBase ?? request.PathBase;
+        var returnUrl = string.IsNullOrEmpty(context.Properties.RedirectUri)
+            ? pathBase + (original?.OriginalPath ?? request.Path) + request.QueryString
+            : context.Properties.RedirectUri;
+        var location = pathBase + context.Options.LoginPath + QueryString.Create(context.Options.ReturnUrlParameter, returnUrl);
+        context.Response.Redirect(location);
+        return Task.CompletedTask;
     }
 
     /// <summary>The simulator, its credentials and the loopback endpoint that points the client at it: demo mode only.</summary>

@@ -14,13 +14,32 @@ internal sealed record ExportSettings(int RowsPerSheet, string TempDirectory)
     /// <summary>Data rows a sheet holds below its header.</summary>
     public int DataRowsPerSheet => RowsPerSheet - 1;
 
-    /// <summary>A new file, deleted when it is closed, however the export ends (success, failure or cancellation).</summary>
+    /// <summary>
+    /// A new file, deleted when it is closed, however the export ends (success, failure or cancellation). It holds
+    /// names and, for an Admin, whole phone numbers, and the temporary folder is shared: only this process's user
+    /// may read it (0600), from the moment it exists.
+    /// </summary>
     public FileStream CreateTempFile() =>
         new(
             Path.Combine(TempDirectory, "umeeting-export-" + Path.GetRandomFileName()),
-            FileMode.CreateNew,
-            FileAccess.ReadWrite,
-            FileShare.None,
-            bufferSize: 1 << 16,
-            FileOptions.DeleteOnClose);
+            OwnerOnly(FileMode.CreateNew, FileAccess.ReadWrite, FileOptions.DeleteOnClose));
+
+    /// <summary>Options for a file only its owner may read and write (on Windows, the folder's access rules apply).</summary>
+    public static FileStreamOptions OwnerOnly(FileMode mode, FileAccess access, FileOptions options)
+    {
+        var fileOptions = new FileStreamOptions
+        {
+            Mode = mode,
+            Access = access,
+            Share = FileShare.None,
+            BufferSize = 1 << 16,
+            Options = options,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return fileOptions;
+    }
 }

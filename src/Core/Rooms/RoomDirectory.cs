@@ -17,9 +17,24 @@ internal sealed partial class RoomDirectory(
     IUpstreamEndpoint endpoint,
     UpstreamGate gate,
     HybridCache cache,
+    UpstreamDeadline deadline,
     ILogger<RoomDirectory> logger) : IRoomDirectory
 {
     public async Task<RoomList> GetRoomsAsync(CancellationToken cancellationToken)
+    {
+        using var limit = deadline.Join(cancellationToken);
+        try
+        {
+            return await GetWithinAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.HasPassed && !cancellationToken.IsCancellationRequested)
+        {
+            LogRoomsUnavailable(logger, deadline.Reason);
+            return RoomList.Unknown;
+        }
+    }
+
+    private async Task<RoomList> GetWithinAsync(CancellationToken cancellationToken)
     {
         var lifetime = options.Value.RoomsCacheDuration;
         try

@@ -18,12 +18,29 @@ internal sealed partial class UpstreamPageSource(
     UpstreamZone zone,
     UpstreamGate gate,
     HybridCache cache,
+    UpstreamDeadline deadline,
     ILogger<UpstreamPageSource> logger)
 {
     /// <summary>A read that uses the cache but adds nothing to it (<see cref="PageCaching.ReadOnly"/>).</summary>
     private const HybridCacheEntryFlags NotKept = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite;
 
     public async Task<UpstreamResult<UpstreamPage>> GetAsync(
+        MeetingQuery query, DatePeriod window, int pageSize, int pageNumber, PageCaching caching, CancellationToken cancellationToken)
+    {
+        using var limit = deadline.Join(cancellationToken);
+        try
+        {
+            return await GetWithinAsync(query, window, pageSize, pageNumber, caching, limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.HasPassed && !cancellationToken.IsCancellationRequested)
+        {
+            var failure = new UpstreamUnreachable(window, deadline.Reason);
+            LogPageOutOfTime(logger, window, pageNumber, pageSize, failure.Reason);
+            return UpstreamResult<UpstreamPage>.Failed(failure);
+        }
+    }
+
+    private async Task<UpstreamResult<UpstreamPage>> GetWithinAsync(
         MeetingQuery query, DatePeriod window, int pageSize, int pageNumber, PageCaching caching, CancellationToken cancellationToken)
     {
         var lifetime = CacheLifetime(window);
@@ -180,6 +197,9 @@ internal sealed partial class UpstreamPageSource(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Upstream page {PageNumber} (size {PageSize}) of {Window} answered in {ElapsedMilliseconds} ms: {Count} of {TotalRecord} meetings")]
     private static partial void LogPageFetched(ILogger logger, DatePeriod window, int pageNumber, int pageSize, long elapsedMilliseconds, int count, int totalRecord);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream page {PageNumber} (size {PageSize}) of {Window} not read: {Reason}")]
+    private static partial void LogPageOutOfTime(ILogger logger, DatePeriod window, int pageNumber, int pageSize, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream page {PageNumber} (size {PageSize}) of {Window} failed after {ElapsedMilliseconds} ms ({Kind}): {Reason}")]
     private static partial void LogPageFailed(ILogger logger, DatePeriod window, int pageNumber, int pageSize, long elapsedMilliseconds, UpstreamFailureKind kind, string reason);

@@ -22,9 +22,10 @@ public sealed class ExportRegistrationTests
 
         services.AddExports().AddExports();
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        using var scope = provider.CreateScope();
 
-        Assert.IsType<WorkbookExporter>(provider.GetRequiredService<IWorkbookExporter>());
-        Assert.Equal(ExportSettings.ExcelRowsPerSheet, provider.GetRequiredService<ExportSettings>().RowsPerSheet);
+        Assert.IsType<WorkbookExporter>(scope.ServiceProvider.GetRequiredService<IWorkbookExporter>());
+        Assert.Equal(ExportSettings.ExcelRowsPerSheet, scope.ServiceProvider.GetRequiredService<ExportSettings>().RowsPerSheet);
         Assert.Single(services, service => service.ServiceType == typeof(IWorkbookExporter));
     }
 }

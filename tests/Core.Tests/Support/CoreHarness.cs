@@ -34,23 +34,27 @@ internal sealed class CoreHarness : IAsyncDisposable
 
     private readonly ServiceProvider _provider;
 
+    // One scope for the harness's life, as one request or job: scoped services (the upstream deadline) are resolved from it.
+    private readonly AsyncServiceScope _scope;
+
     private CoreHarness(ServiceProvider provider, LogCapture logs)
     {
         _provider = provider;
+        _scope = provider.CreateAsyncScope();
         Logs = logs;
     }
 
-    public IServiceProvider Services => _provider;
+    public IServiceProvider Services => _scope.ServiceProvider;
 
     public LogCapture Logs { get; }
 
-    public IMeetingReader Reader => _provider.GetRequiredService<IMeetingReader>();
+    public IMeetingReader Reader => Services.GetRequiredService<IMeetingReader>();
 
-    public IRoomDirectory Rooms => _provider.GetRequiredService<IRoomDirectory>();
+    public IRoomDirectory Rooms => Services.GetRequiredService<IRoomDirectory>();
 
-    public IMeetingsReportService Report => _provider.GetRequiredService<IMeetingsReportService>();
+    public IMeetingsReportService Report => Services.GetRequiredService<IMeetingsReportService>();
 
-    public UpstreamZone Zone => _provider.GetRequiredService<UpstreamZone>();
+    public UpstreamZone Zone => Services.GetRequiredService<UpstreamZone>();
 
     public static CoreHarness Create(
         Uri baseAddress,
@@ -115,7 +119,7 @@ internal sealed class CoreHarness : IAsyncDisposable
         Reader.GetAllAsync(query, progress: null, Xunit.TestContext.Current.CancellationToken);
 
     public T Get<T>()
-        where T : notnull => _provider.GetRequiredService<T>();
+        where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>
     /// Fails with a reason instead of hanging when the container cannot let go in time, e.g. a call left in flight
@@ -125,6 +129,7 @@ internal sealed class CoreHarness : IAsyncDisposable
     {
         try
         {
+            await _scope.DisposeAsync();
             await _provider.DisposeAsync().AsTask().WaitAsync(ShutdownLimit, TimeProvider.System, Xunit.TestContext.Current.CancellationToken);
         }
         catch (TimeoutException exception)

@@ -102,13 +102,18 @@ public sealed class UpstreamModeStartupTests
         factory.StartServer();
         using var session = new HttpSession(ServerRoot(factory));
 
-        // Act
+        // Act: the simulator's addresses first anonymously (the demo serves them so), then signed in.
+        using var anonymousRooms = await session.GetAsync(RoomsOfTheSimulator);
+        using var anonymousDetail = await session.PostFormAsync("/demo-upstream/umeeting/share/detail", [new("api_key", "demo"), new("api_secret", "demo-secret")]);
         var signInPage = await session.GetPageAsync("/account/login");
         using var demoAccount = await session.PostSignInAsync(DemoAccount.UserName, DemoAccount.Password);
         await session.SignInAsync("ops", "correct horse");
         using var simulator = await session.GetAsync(RoomsOfTheSimulator);
 
-        // Assert
+        // Assert: anonymous, the fallback policy sends a GET to sign-in and refuses a POST without a token; never data.
+        Assert.Equal(HttpStatusCode.Found, anonymousRooms.StatusCode);
+        Assert.StartsWith("/account/login?", anonymousRooms.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, anonymousDetail.StatusCode);
         Assert.Equal(0, Hooks.Count(signInPage.Html, "demo-credentials"));
         Assert.Equal(HttpStatusCode.Unauthorized, demoAccount.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, simulator.StatusCode);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.Versioning;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -131,6 +132,24 @@ public sealed class ExportJobsHttpTests(ExportJobsServer server) : IClassFixture
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, pageAfter);
         Assert.False(File.Exists(path), "The job's file is still on the server after its download.");
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task A_finished_jobs_file_and_its_folder_are_readable_by_this_process_only()
+    {
+        // Arrange: the hostile review found the files -rw-r--r-- while their phone numbers waited to be fetched.
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes do not exist on Windows.");
+        using var started = await _admin.GetAsync("/export?from=2024-08-01&to=2024-08-31&format=csv&table=telephony");
+        var id = JobIdOf(started);
+        var path = Jobs.Find(DemoAccount.UserName, id)!.FilePath;
+
+        // Act
+        await WaitForStateAsync(_admin, id, "done");
+
+        // Assert
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(path)!));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using UMeetingReports.Web.E2E.Harness;
 
@@ -17,6 +18,9 @@ internal sealed partial class HttpSession : IDisposable
         var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
         _client = new HttpClient(handler) { BaseAddress = root };
     }
+
+    /// <summary>Headers sent with every request from now on (a forged Host, an X-Forwarded-For).</summary>
+    public HttpRequestHeaders Headers => _client.DefaultRequestHeaders;
 
     public Task<HttpResponseMessage> GetAsync(string relative) => _client.GetAsync(new Uri(relative.TrimStart('/'), UriKind.Relative), TestContext.Current.CancellationToken);
 

@@ -54,6 +54,28 @@ public sealed class StartupRefusalTests
     }
 
     [Fact]
+    public void A_proxy_that_is_not_an_address_stops_the_start_naming_the_setting()
+    {
+        // Arrange
+        using var factory = Factory(new(RealUpstream)
+        {
+            ["Auth:Users:0:Name"] = "ops",
+            ["Auth:Users:0:PasswordHash"] = new PasswordHasher<object>().HashPassword(new object(), "correct horse"),
+            ["Auth:Users:0:Role"] = "Viewer",
+            ["ForwardedHeaders:KnownProxies:0"] = "proxy.internal",
+            ["ForwardedHeaders:KnownNetworks:0"] = "10.0.0.0/33",
+        });
+
+        // Act
+        var error = Record.Exception(factory.StartServer);
+
+        // Assert
+        Assert.NotNull(error);
+        Assert.Contains("ForwardedHeaders:KnownProxies:0 'proxy.internal' is not an IP address", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ForwardedHeaders:KnownNetworks:0 '10.0.0.0/33' is not a network in CIDR notation", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task With_a_real_upstream_the_simulator_is_not_served_and_the_demo_account_does_not_exist()
     {
         // Arrange
@@ -73,7 +95,7 @@ public sealed class StartupRefusalTests
 
         // Assert
         Assert.Equal(HttpStatusCode.Found, simulator.StatusCode);
-        Assert.Equal("/account/login", simulator.Headers.Location!.AbsolutePath);
+        Assert.StartsWith("/account/login?", simulator.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, demoAccount.StatusCode);
         Assert.Equal(HttpStatusCode.Found, realAccount.StatusCode);
     }

@@ -51,6 +51,9 @@ public sealed class SecurityServer : MeetingReportsServer
         ["UMeeting:MaxRetryAttempts"] = "1",
         ["UMeeting:RetryDelay"] = "00:00:00",
         ["Gathering:RenderWait"] = "00:00:05",
+
+        // The HSTS test stands for a TLS-terminating proxy on this machine: it must be configured to be believed.
+        ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
     };
 
     public override async ValueTask DisposeAsync()

@@ -141,7 +141,7 @@ internal sealed partial class ExportJobs : IHostedService, IDisposable
         var whole = false;
         try
         {
-            var file = new FileStream(job.FilePath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+            var file = new FileStream(job.FilePath, OwnerOnly());
             ExportOutcome outcome;
             await using (file.ConfigureAwait(false))
             {
@@ -161,6 +161,28 @@ internal sealed partial class ExportJobs : IHostedService, IDisposable
                 TryDelete(() => File.Delete(job.FilePath));
             }
         }
+    }
+
+    /// <summary>
+    /// A job's file: 0600 as well as inside the 0700 folder, since the folder above may belong to another user (a
+    /// shared temporary folder), who could swap this instance's folder for one of their own.
+    /// </summary>
+    private static FileStreamOptions OwnerOnly()
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            BufferSize = 1 << 16,
+            Options = FileOptions.Asynchronous,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return options;
     }
 
     private void TryDelete(Action delete)

@@ -23,9 +23,10 @@ public sealed class DrillDownRegistrationTests
         services.AddMeetingReports().AddDrillDownReports().AddDrillDownReports();
 
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        using var scope = provider.CreateScope();
 
-        Assert.Equal("MeetingDetailService", provider.GetRequiredService<IMeetingDetailService>().GetType().Name);
-        Assert.Equal("ParticipantsReportService", provider.GetRequiredService<IParticipantsReportService>().GetType().Name);
+        Assert.Equal("MeetingDetailService", scope.ServiceProvider.GetRequiredService<IMeetingDetailService>().GetType().Name);
+        Assert.Equal("ParticipantsReportService", scope.ServiceProvider.GetRequiredService<IParticipantsReportService>().GetType().Name);
         Assert.Single(services, descriptor => descriptor.ServiceType == typeof(IMeetingDetailService));
     }
 }
