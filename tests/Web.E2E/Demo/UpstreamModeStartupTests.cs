@@ -27,13 +27,13 @@ public sealed class UpstreamModeStartupTests
     [InlineData("Live", "", "UMeeting:Mode is Live but UMeeting:BaseUrl is empty: set UMeeting:BaseUrl")]
     [InlineData("Demo", "http://127.0.0.1:9", "UMeeting:Mode is Demo but UMeeting:BaseUrl is set")]
     [InlineData("Sandbox", "", "UMeeting:Mode 'Sandbox' is not a mode: use Demo (generated data from the embedded simulator) or Live")]
-    public void In_Production_settings_that_name_no_mode_stop_the_start_with_a_sentence_naming_them(string mode, string baseUrl, string sentence)
+    public async Task In_Production_settings_that_name_no_mode_stop_the_start_with_a_sentence_naming_them(string mode, string baseUrl, string sentence)
     {
         // Arrange
-        using var factory = Factory(Environments.Production, new() { ["UMeeting:Mode"] = mode, ["UMeeting:BaseUrl"] = baseUrl });
+        var settings = new Dictionary<string, string> { ["UMeeting:Mode"] = mode, ["UMeeting:BaseUrl"] = baseUrl };
 
         // Act
-        var error = Record.Exception(factory.StartServer);
+        var error = await AppStart.RefusalAsync(Environments.Production, settings);
 
         // Assert
         Assert.NotNull(error);
@@ -41,13 +41,13 @@ public sealed class UpstreamModeStartupTests
     }
 
     [Fact]
-    public void In_Production_with_nothing_configured_the_refusal_names_both_settings_and_how_to_ask_for_the_demo()
+    public async Task In_Production_with_nothing_configured_the_refusal_names_both_settings_and_how_to_ask_for_the_demo()
     {
         // Arrange
-        using var factory = Factory(Environments.Production, new() { ["UMeeting:BaseUrl"] = "" });
+        var settings = new Dictionary<string, string> { ["UMeeting:BaseUrl"] = "" };
 
         // Act
-        var error = Record.Exception(factory.StartServer);
+        var error = await AppStart.RefusalAsync(Environments.Production, settings);
 
         // Assert
         Assert.NotNull(error);

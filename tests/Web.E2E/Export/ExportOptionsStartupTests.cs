@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+using UMeetingReports.Web.E2E.Harness;
 
 namespace UMeetingReports.Web.E2E.Export;
 
@@ -11,20 +11,13 @@ public sealed class ExportOptionsStartupTests
     [InlineData("Exports:BackgroundAbove", "-1", "Exports:BackgroundAbove must be between 0 and 100000")]
     [InlineData("Exports:JobLifetime", "00:00:01", "Exports:JobLifetime must be between 00:00:10 and 7.00:00:00")]
     [InlineData("Exports:MaxJobsPerUser", "0", "Exports:MaxJobsPerUser must be between 1 and 100")]
-    public void A_wrong_export_setting_stops_the_start_naming_the_setting(string setting, string value, string sentence)
+    public async Task A_wrong_export_setting_stops_the_start_naming_the_setting(string setting, string value, string sentence)
     {
         // Arrange
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Logging:LogLevel:Default", "None");
-            builder.UseSetting("UMeeting:Mode", "Demo");
-            builder.UseSetting("UMeeting:BaseUrl", "");
-            builder.UseSetting(setting, value);
-        });
-        factory.UseKestrel(0);
+        var settings = new Dictionary<string, string> { ["UMeeting:Mode"] = "Demo", ["UMeeting:BaseUrl"] = "", [setting] = value };
 
         // Act
-        var error = Record.Exception(factory.StartServer);
+        var error = await AppStart.RefusalAsync(Environments.Production, settings);
 
         // Assert
         Assert.NotNull(error);

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using UMeetingReports.Web.E2E.Harness;
 
 namespace UMeetingReports.Web.E2E.Http;
 
@@ -19,13 +21,13 @@ public sealed class StartupRefusalTests
     };
 
     [Fact]
-    public void Without_accounts_the_app_refuses_to_start_and_names_Auth_Users()
+    public async Task Without_accounts_the_app_refuses_to_start_and_names_Auth_Users()
     {
         // Arrange
-        using var factory = Factory(RealUpstream);
+        var settings = RealUpstream;
 
         // Act
-        var error = Record.Exception(factory.StartServer);
+        var error = await AppStart.RefusalAsync(Environments.Production, settings);
 
         // Assert
         Assert.NotNull(error);
@@ -33,18 +35,18 @@ public sealed class StartupRefusalTests
     }
 
     [Fact]
-    public void An_account_with_a_plain_password_or_an_unknown_role_stops_the_start_naming_each_setting()
+    public async Task An_account_with_a_plain_password_or_an_unknown_role_stops_the_start_naming_each_setting()
     {
         // Arrange
-        using var factory = Factory(new(RealUpstream)
+        var settings = new Dictionary<string, string>(RealUpstream)
         {
             ["Auth:Users:0:Name"] = "ops",
             ["Auth:Users:0:PasswordHash"] = "hunter2",
             ["Auth:Users:0:Role"] = "Owner",
-        });
+        };
 
         // Act
-        var error = Record.Exception(factory.StartServer);
+        var error = await AppStart.RefusalAsync(Environments.Production, settings);
 
         // Assert
         Assert.NotNull(error);
@@ -54,20 +56,20 @@ public sealed class StartupRefusalTests
     }
 
     [Fact]
-    public void A_proxy_that_is_not_an_address_stops_the_start_naming_the_setting()
+    public async Task A_proxy_that_is_not_an_address_stops_the_start_naming_the_setting()
     {
         // Arrange
-        using var factory = Factory(new(RealUpstream)
+        var settings = new Dictionary<string, string>(RealUpstream)
         {
             ["Auth:Users:0:Name"] = "ops",
             ["Auth:Users:0:PasswordHash"] = new PasswordHasher<object>().HashPassword(new object(), "correct horse"),
             ["Auth:Users:0:Role"] = "Viewer",
             ["ForwardedHeaders:KnownProxies:0"] = "proxy.internal",
             ["ForwardedHeaders:KnownNetworks:0"] = "10.0.0.0/33",
-        });
+        };
 
         // Act
-        var error = Record.Exception(factory.StartServer);
+        var error = await AppStart.RefusalAsync(Environments.Production, settings);
 
         // Assert
         Assert.NotNull(error);
