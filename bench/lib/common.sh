@@ -62,16 +62,20 @@ started_pids=()
 # start_app LOG [--Key=value ...]: starts the published app in demo mode on 127.0.0.1 at a port the kernel picks,
 # in Production with warnings only, and waits until it listens. Sets app_pid and app_url (http://127.0.0.1:PORT).
 # The port is read from the app's own "ready at" line, so no port is guessed and none can be taken meanwhile.
+# Each app gets a new archive file of its own with the background schedule off: a benchmark measures what it asks
+# for, not a fill of 13 months running beside it.
 start_app() {
-  local log="$1"
+  local log="$1" archive
   shift
   # A log left by an earlier run would announce that run's port before this process has written a line.
   rm -f "$log"
+  archive="$out_dir/archive-$RANDOM$RANDOM.db"
   (
     cd "$web_out" || exit 1
     exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production \
       dotnet UMeetingReports.Web.dll --urls http://127.0.0.1:0 \
       --UMeeting:Mode=Demo --UMeeting:BaseUrl= --Simulator:Today="$simulator_today" \
+      --Archive:Schedule=false --ConnectionStrings:Archive="Data Source=$archive" \
       --Logging:LogLevel:Default=Warning \
       --Logging:LogLevel:UMeetingReports.Web.Hosting.StartupAnnouncement=Information "$@"
   ) >"$log" 2>&1 &
