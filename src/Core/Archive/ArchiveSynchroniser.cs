@@ -100,6 +100,9 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
         return ArchiveSchedule.NextWait(windows, MonthWindowSync.Stored(_zone.Now), options);
     }
 
+    /// <summary>The months being read at this moment.</summary>
+    public HashSet<DateOnly> MonthsBeingRead() => [.. _reads.Keys];
+
     public void Dispose()
     {
         _lifetime.Cancel();
