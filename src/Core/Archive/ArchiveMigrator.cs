@@ -96,11 +96,12 @@ internal sealed partial class ArchiveMigrator(ArchiveDatabase database, ArchiveM
 /// Applies the archive's migrations when the app starts, before the synchroniser runs. A database that refuses (newer,
 /// not a database, wrong credentials) stops the start. A PostgreSQL server that cannot be reached does not: the app
 /// serves (pages that need the archive answer 503, /healthz/ready says why) and the migration is tried again, every
-/// few seconds at first and every minute at most, until it succeeds.
+/// few seconds at first and every minute at most, until it succeeds; a database found then to be one this version must
+/// not touch is left alone, and the 503 and /healthz/ready give the refusal's sentence.
 /// </summary>
 internal sealed partial class ArchiveMigrationService(
     ArchiveMigrator migrator,
-    IHostApplicationLifetime lifetime,
+    ArchiveMigrationState state,
     ILogger<ArchiveMigrationService> logger) : IHostedService, IDisposable
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(2);
@@ -150,9 +151,10 @@ internal sealed partial class ArchiveMigrationService(
             }
             catch (ArchiveUnavailableException exception)
             {
-                // Reached at last, and it is a database this version must not touch: the same refusal as at start.
+                // Reached at last, and it is a database this version must not touch: it is left alone, and the pages
+                // and /healthz/ready say why until an operator acts (at start the same refusal stops the app).
+                state.MarkRefused(exception.Message);
                 LogRefused(logger, exception.Message);
-                lifetime.StopApplication();
                 return;
             }
 
@@ -169,7 +171,7 @@ internal sealed partial class ArchiveMigrationService(
     [LoggerMessage(Level = LogLevel.Information, Message = "The archive can be reached again and is up to date")]
     private static partial void LogReachedAgain(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "The app stops: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The archive is refused and stays unused until the app is restarted: {Reason}")]
     private static partial void LogRefused(ILogger logger, string reason);
 }
 
@@ -193,6 +195,8 @@ internal sealed class ArchiveMigrationState
         _problem = null;
         _ready.TrySetResult();
     }
+
+    public void MarkRefused(string reason) => _problem = reason;
 
     public void MarkWaiting(string reason)
     {
