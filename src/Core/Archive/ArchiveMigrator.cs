@@ -109,6 +109,7 @@ internal sealed partial class ArchiveMigrationService(
 
     private readonly CancellationTokenSource _stopping = new();
     private Task _retrying = Task.CompletedTask;
+    private int _disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -121,6 +122,12 @@ internal sealed partial class ArchiveMigrationService(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host may be stopped again after it was disposed (the test factory does, once Program's RunAsync has ended).
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
@@ -131,7 +138,13 @@ internal sealed partial class ArchiveMigrationService(
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Dispose();
+        }
+    }
 
     private async Task RetryAsync(CancellationToken stopping)
     {
