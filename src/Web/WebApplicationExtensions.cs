@@ -52,11 +52,13 @@ public static class WebApplicationExtensions
         app.MapRazorPages();
         app.MapGatheringStatus();
         app.MapDownloads();
-        // Alive: answers without asking anything. Ready: the meeting service answers a cheap call (cached briefly).
+        // Alive: answers without asking anything. Ready: the meeting service answers a cheap call (cached briefly) and
+        // the archive's database a cheap query; each check says why on a line of its own.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(WebServiceCollectionExtensions.ReadinessTag),
+            ResponseWriter = ReadinessReport.WriteAsync,
         }).AllowAnonymous();
 
         if (app.Services.GetRequiredService<UpstreamMode>().IsDemo)

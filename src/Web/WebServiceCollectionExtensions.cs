@@ -65,7 +65,7 @@ public static class WebServiceCollectionExtensions
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         // Topics and room names are mostly Chinese: write them as text, not as &#x...; entities (markup is still encoded).
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddHealthChecks().AddUpstreamReadiness(ReadinessTag);
+        services.AddHealthChecks().AddUpstreamReadiness(ReadinessTag).AddArchiveReadiness(ReadinessTag);
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddMeetingArchive(environment.ContentRootPath);

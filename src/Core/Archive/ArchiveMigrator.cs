@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace UMeetingReports.Core.Archive;
 
@@ -9,8 +10,33 @@ namespace UMeetingReports.Core.Archive;
 /// Brings the archive's schema up to this version of the app, or refuses with a sentence: a database written by a
 /// newer version (migrations this one does not know) is left untouched, and so is a file that is not a database.
 /// </summary>
-internal sealed partial class ArchiveMigrator(ArchiveDatabase database, ILogger<ArchiveMigrator> logger)
+internal sealed partial class ArchiveMigrator(ArchiveDatabase database, ArchiveMigrationState state, ILogger<ArchiveMigrator> logger)
 {
+    /// <summary>
+    /// Migrates, or returns why the database server cannot be reached now (a PostgreSQL server down, starting or out of
+    /// connections: worth trying again later). Anything else that is wrong throws, as <see cref="MigrateAsync"/> does.
+    /// </summary>
+    public async Task<string?> TryMigrateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await MigrateAsync(cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (ArchiveUnavailableException exception) when (IsUnreachable(exception.InnerException))
+        {
+            var reason = $"The archive in {database.Description} cannot be reached: {exception.InnerException!.Message.TrimEnd('.')}.";
+            state.MarkWaiting(reason);
+            return reason;
+        }
+    }
+
+    /// <summary>
+    /// A server that does not answer, is starting, or is out of resources may be fine in a minute; a local SQLite file
+    /// that cannot be opened, a wrong password or a database that is not ours will not be.
+    /// </summary>
+    internal static bool IsUnreachable(Exception? exception) => exception is NpgsqlException { IsTransient: true };
+
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         if (database.SqliteFile is { } file && Path.GetDirectoryName(file) is { Length: > 0 } folder)
@@ -47,6 +73,8 @@ internal sealed partial class ArchiveMigrator(ArchiveDatabase database, ILogger<
             {
                 LogUpToDate(logger, database.Description);
             }
+
+            state.MarkReady();
         }
         catch (DbException exception)
         {
@@ -64,10 +92,139 @@ internal sealed partial class ArchiveMigrator(ArchiveDatabase database, ILogger<
     private static partial void LogUpToDate(ILogger logger, string database);
 }
 
-/// <summary>Applies the archive's migrations when the app starts, before the synchroniser runs; a refusal stops the start.</summary>
-internal sealed class ArchiveMigrationService(ArchiveMigrator migrator) : IHostedService
+/// <summary>
+/// Applies the archive's migrations when the app starts, before the synchroniser runs. A database that refuses (newer,
+/// not a database, wrong credentials) stops the start. A PostgreSQL server that cannot be reached does not: the app
+/// serves (pages that need the archive answer 503, /healthz/ready says why) and the migration is tried again, every
+/// few seconds at first and every minute at most, until it succeeds; a database found then to be one this version must
+/// not touch is left alone, and the 503 and /healthz/ready give the refusal's sentence.
+/// </summary>
+internal sealed partial class ArchiveMigrationService(
+    ArchiveMigrator migrator,
+    ArchiveMigrationState state,
+    ILogger<ArchiveMigrationService> logger) : IHostedService, IDisposable
 {
-    public Task StartAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(1);
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _retrying = Task.CompletedTask;
+    private int _disposed;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (await migrator.TryMigrateAsync(cancellationToken).ConfigureAwait(false) is { } unreachable)
+        {
+            LogDeferred(logger, unreachable);
+            _retrying = RetryAsync(_stopping.Token);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // A host may be stopped again after it was disposed (the test factory does, once Program's RunAsync has ended).
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _retrying.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Dispose();
+        }
+    }
+
+    private async Task RetryAsync(CancellationToken stopping)
+    {
+        var wait = FirstRetry;
+        while (true)
+        {
+            await Task.Delay(wait, stopping).ConfigureAwait(false);
+            try
+            {
+                if (await migrator.TryMigrateAsync(stopping).ConfigureAwait(false) is not { } reason)
+                {
+                    LogReachedAgain(logger);
+                    return;
+                }
+
+                LogStillUnreachable(logger, wait.Add(wait) < LongestRetry ? wait.Add(wait) : LongestRetry, reason);
+            }
+            catch (ArchiveUnavailableException exception)
+            {
+                // Reached at last, and it is a database this version must not touch: it is left alone, and the pages
+                // and /healthz/ready say why until an operator acts (at start the same refusal stops the app).
+                state.MarkRefused(exception.Message);
+                LogRefused(logger, exception.Message);
+                return;
+            }
+
+            wait = wait.Add(wait) < LongestRetry ? wait.Add(wait) : LongestRetry;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The app starts without its archive and tries again in a moment; pages that need it answer 503: {Reason}")]
+    private static partial void LogDeferred(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The archive still cannot be reached; tried again in {Wait}: {Reason}")]
+    private static partial void LogStillUnreachable(ILogger logger, TimeSpan wait, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The archive can be reached again and is up to date")]
+    private static partial void LogReachedAgain(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The archive is refused and stays unused until the app is restarted: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
+}
+
+/// <summary>
+/// Whether the archive's schema is known to be up to date in this app, and if not, why (for the readiness check and
+/// for the pages' 503). Until the first migration has run it is not.
+/// </summary>
+internal sealed class ArchiveMigrationState
+{
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile string? _problem = "The archive has not been opened yet (the app is starting).";
+
+    /// <summary>Completes once the schema is up to date.</summary>
+    public Task Ready => _ready.Task;
+
+    /// <summary>Null once the schema is up to date; otherwise a sentence that names the archive.</summary>
+    public string? Problem => _problem;
+
+    public void MarkReady()
+    {
+        _problem = null;
+        _ready.TrySetResult();
+    }
+
+    public void MarkRefused(string reason) => _problem = reason;
+
+    public void MarkWaiting(string reason)
+    {
+        if (!_ready.Task.IsCompleted)
+        {
+            _problem = reason;
+        }
+    }
+
+    /// <summary>Throws the sentence of <see cref="Problem"/> while the schema is not known to be up to date.</summary>
+    public void ThrowIfNotReady()
+    {
+        if (_problem is { } problem)
+        {
+            throw new ArchiveUnavailableException(problem);
+        }
+    }
 }

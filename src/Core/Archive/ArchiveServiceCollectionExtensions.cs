@@ -30,10 +30,13 @@ public static class ArchiveServiceCollectionExtensions
         services.TryAddSingleton<ArchiveDatabase>();
         services.TryAddSingleton<IDbContextFactory<ArchiveContext>>(provider => provider.GetRequiredService<ArchiveDatabase>());
         services.TryAddScoped(provider => provider.GetRequiredService<ArchiveDatabase>().CreateDbContext());
+        services.TryAddSingleton<ArchiveMigrationState>();
         services.TryAddSingleton<ArchiveMigrator>();
         services.TryAddSingleton<MonthWindowSync>();
         services.TryAddSingleton<ArchiveSynchroniser>();
         services.TryAddSingleton<IArchiveSynchroniser>(provider => provider.GetRequiredService<ArchiveSynchroniser>());
+        services.TryAddSingleton<IArchiveHealth, ArchiveHealth>();
+        services.TryAddSingleton<IArchiveOverview, ArchiveOverviewService>();
 
         // Hosted services start in this order: the schema is brought up to date before the schedule reads anything.
         services.AddHostedService<ArchiveMigrationService>();

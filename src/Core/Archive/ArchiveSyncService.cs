@@ -12,6 +12,7 @@ namespace UMeetingReports.Core.Archive;
 /// </summary>
 internal sealed partial class ArchiveSyncService(
     ArchiveSynchroniser synchroniser,
+    ArchiveMigrationState migration,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
     IOptions<ArchiveOptions> options,
@@ -25,13 +26,23 @@ internal sealed partial class ArchiveSyncService(
             return;
         }
 
-        // Not before the app serves: the demo's meeting service is this very server.
+        // Not before the app serves (the demo's meeting service is this very server), nor before the schema is up to
+        // date (a PostgreSQL server that could not be reached at start).
         try
         {
             await Task.Delay(Timeout.Infinite, lifetime.ApplicationStarted).WaitAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStarted.IsCancellationRequested)
         {
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        try
+        {
+            await migration.Ready.WaitAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

@@ -24,6 +24,7 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
     private readonly UpstreamZone _zone;
     private readonly IOptions<ArchiveOptions> _options;
     private readonly ILogger<ArchiveSynchroniser> _logger;
+    private int _disposed;
 
     public ArchiveSynchroniser(
         MonthWindowSync sync,
@@ -100,8 +101,17 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
         return ArchiveSchedule.NextWait(windows, MonthWindowSync.Stored(_zone.Now), options);
     }
 
+    /// <summary>The months being read at this moment.</summary>
+    public HashSet<DateOnly> MonthsBeingRead() => [.. _reads.Keys];
+
     public void Dispose()
     {
+        // The container disposes this object twice: it is registered as itself and, through a factory, as its interface.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _lifetime.Cancel();
         _lifetime.Dispose();
         _slots.Dispose();

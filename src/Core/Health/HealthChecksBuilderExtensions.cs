@@ -15,4 +15,15 @@ public static class HealthChecksBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         return builder.AddCheck<UpstreamHealthCheck>(UpstreamHealthCheck.Name, HealthStatus.Unhealthy, tags);
     }
+
+    /// <summary>
+    /// Adds the check "umeeting-archive": healthy while the archive's database answers a cheap query within a few
+    /// seconds and its schema is up to date; unhealthy otherwise, with a description that names the archive. Needs
+    /// <c>AddMeetingArchive</c>.
+    /// </summary>
+    public static IHealthChecksBuilder AddArchiveReadiness(this IHealthChecksBuilder builder, params string[] tags)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.AddCheck<ArchiveHealthCheck>(ArchiveHealthCheck.Name, HealthStatus.Unhealthy, tags);
+    }
 }

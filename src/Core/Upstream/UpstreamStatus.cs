@@ -12,6 +12,7 @@ internal sealed partial class UpstreamStatus(UpstreamZone zone, ILogger<Upstream
 {
     private readonly Lock _gate = new();
     private UpstreamStatusSnapshot _current = new(null, null, null, null);
+    private long _attempts;
 
     public UpstreamStatusSnapshot Current
     {
@@ -24,8 +25,15 @@ internal sealed partial class UpstreamStatus(UpstreamZone zone, ILogger<Upstream
         }
     }
 
+    /// <summary>
+    /// Upstream attempts (retries included) this app has sent since it started, whoever asked: the reports, the
+    /// archive, the readiness probe. One app is one process in production; each test server counts its own.
+    /// </summary>
+    public long Attempts => Interlocked.Read(ref _attempts);
+
     public void AttemptStarted()
     {
+        Interlocked.Increment(ref _attempts);
         var now = zone.Now;
         Update(status => status with { LastAttemptAt = now });
     }

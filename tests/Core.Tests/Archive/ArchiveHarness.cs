@@ -38,6 +38,8 @@ internal sealed class ArchiveHarness : IAsyncDisposable
 
     public ArchiveMigrator Migrator => _core.Get<ArchiveMigrator>();
 
+    public IArchiveHealth Health => _core.Get<IArchiveHealth>();
+
     public UpstreamZone Zone => _core.Zone;
 
     public LogCapture Logs => _core.Logs;

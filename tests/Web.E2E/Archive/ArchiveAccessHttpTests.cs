@@ -1,0 +1,46 @@
+using System.Net;
+using UMeetingReports.Web.E2E.Harness;
+using UMeetingReports.Web.E2E.Http;
+
+namespace UMeetingReports.Web.E2E.Archive;
+
+/// <summary>/archive is for Admins: a Viewer gets the 403 page and no link to it.</summary>
+[Collection(ConfiguredAccounts.Name)]
+public sealed class ArchiveAccessHttpTests(AccountsServer server) : IDisposable
+{
+    private readonly HttpSession _session = new(server.RootUri);
+
+    [Fact]
+    public async Task A_viewer_gets_the_403_page_at_the_archive_and_no_link_to_it()
+    {
+        // Arrange
+        await _session.SignInAsync(ViewerAccount.UserName, ViewerAccount.Password);
+
+        // Act
+        var (status, html) = await _session.GetPageAsync("/archive");
+        var (_, meetings) = await _session.GetPageAsync("/rooms");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal("403", Hooks.Value(html, "error-status"));
+        Assert.Equal(0, Hooks.Count(html, "archive-window"));
+        Assert.Equal(0, Hooks.Count(meetings, "nav-archive"));
+    }
+
+    [Fact]
+    public async Task An_admin_gets_the_archive_and_a_link_to_it()
+    {
+        // Arrange
+        await _session.SignInAsync(DemoAccount.UserName, DemoAccount.Password);
+
+        // Act
+        var (status, html) = await _session.GetPageAsync("/archive");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(1, Hooks.Count(html, "nav-archive"));
+        Assert.Equal("off", Hooks.Value(html, "archive-schedule"));
+    }
+
+    public void Dispose() => _session.Dispose();
+}

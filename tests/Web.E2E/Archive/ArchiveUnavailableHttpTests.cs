@@ -1,0 +1,54 @@
+using System.Net;
+using UMeetingReports.Web.E2E.Harness;
+using UMeetingReports.Web.E2E.Http;
+using UMeetingReports.Web.E2E.Security;
+
+namespace UMeetingReports.Web.E2E.Archive;
+
+/// <summary>
+/// The archive's database cannot be reached (a PostgreSQL server that is not there): the app runs, /archive answers
+/// 503 with a sentence naming the archive and the request id, and /healthz/ready says the archive is why.
+/// </summary>
+public sealed class ArchiveUnavailableHttpTests(UnreachableArchiveServer server)
+    : SignedInHttpTest<UnreachableArchiveServer>(server), IClassFixture<UnreachableArchiveServer>
+{
+    private static string Named => $"the PostgreSQL database umeeting_archive on 127.0.0.1:{UnreachableArchiveServer.ClosedPort}";
+
+    [Fact]
+    public async Task The_archive_page_answers_503_naming_the_archive_and_the_request_id_but_never_the_password()
+    {
+        // Act
+        var (status, html) = await Session.GetPageAsync("/archive");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("503", Hooks.Value(html, "error-status"));
+        Assert.Contains(Named, Hooks.Text(html, "archive-failure") ?? "", StringComparison.Ordinal);
+        Assert.StartsWith("The archive", Hooks.Text(html, "archive-failure"), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(ResponseChecks.RequestId(html)));
+        Assert.DoesNotContain(UnreachableArchiveServer.Password, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_readiness_check_reports_unhealthy_naming_the_archive()
+    {
+        // Act
+        var (status, text) = await Session.GetPageAsync("/healthz/ready");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.StartsWith("Unhealthy\n", text, StringComparison.Ordinal);
+        Assert.Contains($"umeeting-archive: Unhealthy: The archive in {Named} cannot be reached", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(UnreachableArchiveServer.Password, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_reports_that_do_not_need_the_archive_still_answer()
+    {
+        // Act
+        var (status, _) = await Session.GetPageAsync("/rooms?from=2025-06-10&to=2025-06-12");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+}
