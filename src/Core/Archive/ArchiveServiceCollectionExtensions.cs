@@ -34,6 +34,10 @@ public static class ArchiveServiceCollectionExtensions
         services.TryAddSingleton<MonthWindowSync>();
         services.TryAddSingleton<ArchiveSynchroniser>();
         services.TryAddSingleton<IArchiveSynchroniser>(provider => provider.GetRequiredService<ArchiveSynchroniser>());
+        services.TryAddScoped<IArchivePeriods, ArchivePeriods>();
+
+        // The reports that read the archive.
+        services.TryAddScoped<UMeetingReports.Core.Reports.Meetings.IMeetingsReportService, UMeetingReports.Core.Reports.Meetings.MeetingsReportService>();
 
         // Hosted services start in this order: the schema is brought up to date before the schedule reads anything.
         services.AddHostedService<ArchiveMigrationService>();

@@ -17,6 +17,7 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
 {
     private readonly ConcurrentDictionary<DateOnly, WindowRead> _reads = new();
     private readonly CancellationTokenSource _lifetime = new();
+    private int _disposed;
     private readonly SemaphoreSlim _slots;
     private readonly MonthWindowSync _sync;
     private readonly ArchiveDatabase _database;
@@ -102,6 +103,12 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
 
     public void Dispose()
     {
+        // Registered as itself and as IArchiveSynchroniser (a factory returning it): the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _lifetime.Cancel();
         _lifetime.Dispose();
         _slots.Dispose();
