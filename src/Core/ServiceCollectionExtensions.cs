@@ -92,7 +92,6 @@ public static class ServiceCollectionExtensions
         services.TryAddTransient<IMeetingReader, MeetingReader>();
         services.TryAddTransient<IRoomDirectory, RoomDirectory>();
         services.TryAddTransient<IUpstreamReadiness, UpstreamReadiness>();
-        services.TryAddTransient<IMeetingsReportService, MeetingsReportService>();
         services.AddDrillDownReports();
         services.AddAnalyticsReports();
         services.AddExports();

@@ -37,6 +37,10 @@ public static class ArchiveServiceCollectionExtensions
         services.TryAddSingleton<IArchiveSynchroniser>(provider => provider.GetRequiredService<ArchiveSynchroniser>());
         services.TryAddSingleton<IArchiveHealth, ArchiveHealth>();
         services.TryAddSingleton<IArchiveOverview, ArchiveOverviewService>();
+        services.TryAddScoped<IArchivePeriods, ArchivePeriods>();
+
+        // The reports that read the archive.
+        services.TryAddScoped<UMeetingReports.Core.Reports.Meetings.IMeetingsReportService, UMeetingReports.Core.Reports.Meetings.MeetingsReportService>();
 
         // Hosted services start in this order: the schema is brought up to date before the schedule reads anything.
         services.AddHostedService<ArchiveMigrationService>();

@@ -17,6 +17,7 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
 {
     private readonly ConcurrentDictionary<DateOnly, WindowRead> _reads = new();
     private readonly CancellationTokenSource _lifetime = new();
+    private int _disposed;
     private readonly SemaphoreSlim _slots;
     private readonly MonthWindowSync _sync;
     private readonly ArchiveDatabase _database;

@@ -15,4 +15,7 @@ public sealed record MonthSyncOutcome(
 {
     /// <summary>True when the archive holds a complete copy of the month (from this read or an earlier one).</summary>
     public bool HasCopy => CompletedAt is not null;
+
+    /// <summary>The meeting service's own failure when this read failed on it (null otherwise), naming the window it missed.</summary>
+    public UMeetingReports.Core.Upstream.UpstreamFailure? UpstreamFailure { get; init; }
 }

@@ -76,7 +76,7 @@ internal sealed partial class MonthWindowSync(
         }
         catch (UpstreamException exception)
         {
-            return await FailAsync(month, exception.Failure.Describe(), tally.Requests).ConfigureAwait(false);
+            return await FailAsync(month, exception.Failure.Describe(), tally.Requests).ConfigureAwait(false) with { UpstreamFailure = exception.Failure };
         }
         catch (WindowRejectedException exception)
         {

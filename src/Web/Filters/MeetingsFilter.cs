@@ -4,11 +4,21 @@ using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Web.Filters;
 
-/// <summary>/meetings: the period and room, one record id, the optional columns and the page, in the upstream's own names.</summary>
+/// <summary>
+/// /meetings: the period and room, one record id, the optional columns, a search, one participant's meetings, the
+/// sort and the page, in the upstream's own names where it has them.
+/// </summary>
 [ValidateNever]
 internal sealed record MeetingsFilter : PagedReportFilter
 {
     public const string UuidField = "uuid";
+    public const string SearchField = "q";
+    public const string ParticipantField = "participant";
+    public const string SortField = "sort";
+    public const string DirectionField = "dir";
+
+    /// <summary>"What happened lately": the newest meetings first.</summary>
+    public const MeetingSort DefaultSort = MeetingSort.StartTime;
 
     [QueryField(UuidField, PlusMayArriveAsSpace = true)]
     public string? Uuid { get; set; }
@@ -19,6 +29,46 @@ internal sealed record MeetingsFilter : PagedReportFilter
     [QueryField("show_telephony_usage")]
     public bool ShowTelephonyUsage { get; set; }
 
+    /// <summary>A meeting ID's beginning, part of a topic or a room's name, or a record id.</summary>
+    [QueryField(SearchField)]
+    public string? Q { get; set; }
+
+    /// <summary>A display name, exactly as shown: the meetings it joined.</summary>
+    [QueryField(ParticipantField)]
+    public string? Participant { get; set; }
+
+    /// <summary>Null while the address leaves it out (the newest first), so that today's bookmarks keep their addresses.</summary>
+    [QueryField(SortField, Invalid = "Sort by one of: {0}.")]
+    public MeetingSort? Sort { get; set; }
+
+    [QueryField(DirectionField, Invalid = "Use asc or desc.")]
+    public SortDirection? Direction { get; set; }
+
+    public MeetingSort SortedBy => Sort ?? DefaultSort;
+
+    public bool Descending => (Direction ?? NaturalDirection(SortedBy)) == SortDirection.Desc;
+
+    /// <summary>The column's name in the address, e.g. <c>start_time</c>.</summary>
+    public static string KeyOf(MeetingSort sort) => FilterField.SnakeCase(sort.ToString());
+
+    /// <summary>Texts read A to Z; times, lengths, counts and money read latest or largest first.</summary>
+    public static SortDirection NaturalDirection(MeetingSort sort) =>
+        sort is MeetingSort.Room or MeetingSort.MeetingId or MeetingSort.Topic ? SortDirection.Asc : SortDirection.Desc;
+
+    /// <summary>The column sorted the other way when it is the current one, its natural way otherwise; from page 1.</summary>
+    public MeetingsFilter WithSort(MeetingSort sort) => this with
+    {
+        Sort = sort,
+        Direction = sort == SortedBy ? (Descending ? SortDirection.Asc : SortDirection.Desc) : NaturalDirection(sort),
+        PageNumber = null,
+    };
+
     public MeetingsRequest ToRequest() =>
-        new(new MeetingQuery(Period, HostId, Uuid, ShowParticipants, ShowTelephonyUsage), PageSize, Page);
+        new(new MeetingQuery(Period, HostId, Uuid, ShowParticipants, ShowTelephonyUsage), PageSize, Page)
+        {
+            Search = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
+            Participant = string.IsNullOrEmpty(Participant) ? null : Participant,
+            Sort = SortedBy,
+            Descending = Descending,
+        };
 }

@@ -42,6 +42,8 @@ internal sealed class ArchiveHarness : IAsyncDisposable
 
     public UpstreamZone Zone => _core.Zone;
 
+    public IServiceProvider Services => _core.Services;
+
     public LogCapture Logs => _core.Logs;
 
     public static async Task<ArchiveHarness> StartAsync(

@@ -30,7 +30,7 @@ public sealed class MeetingTotalsTests
     [Fact]
     public void Sums_an_empty_page_to_zeros()
     {
-        Assert.Equal(new MeetingTotals(0, 0, 0, 0, 0, 0, 0, 0m), MeetingTotals.From([]));
+        Assert.Equal(new MeetingTotals(0, 0, 0, 0, 0, 0, 0, 0m), MeetingTotals.From(Array.Empty<UMeetingReports.Core.Upstream.Meeting>()));
     }
 
     private static Meeting AMeeting(int scheduled, int? actual) =>

@@ -33,7 +33,7 @@ public sealed class OptionsValidationTests
 
         await host.StartAsync(TestContext.Current.CancellationToken);
 
-        Assert.NotNull(host.Services.GetRequiredService<UMeetingReports.Core.Reports.Meetings.IMeetingsReportService>());
+        Assert.NotNull(host.Services.GetRequiredService<UMeetingReports.Core.Reports.Analytics.IPeriodKpiService>());
         Assert.Equal("Asia/Shanghai", host.Services.GetRequiredService<UMeetingReports.Core.Upstream.UpstreamZone>().Id);
         await host.StopAsync(TestContext.Current.CancellationToken);
     }

@@ -70,23 +70,21 @@ public sealed class LongPeriodJourneyTests(SlowUpstreamServer server, BrowserFix
     }
 
     [Fact]
-    public async Task The_meetings_table_comes_at_once_while_the_kpis_of_thirteen_months_fill_in_afterwards()
+    public async Task Thirteen_months_never_read_show_progress_at_once_then_the_table_and_the_kpis_of_the_whole_period()
     {
         // Arrange: one room, so that the whole-period read is not the one the other test already cached.
         await SignInAsDemoAdminAsync();
         var room = Dataset.Rooms[5].HostId;
         var meetings = Dataset.MeetingsBetween(From, To, room);
 
-        // Act
+        // Act: the archive has none of these months yet, so they are read first, with the progress bar.
         var first = await new MeetingsPage(Page).OpenAsync($"?from=2024-05-01&to=2025-05-31&host_id={room}");
-        var rowsAtOnce = await Page.GetByTestId("meeting-row").CountAsync();
         var progressAtOnce = await Page.GetByTestId("gather-progress").CountAsync();
         var kpi = Page.GetByTestId("kpi-meetings");
-        await kpi.WaitForAsync(new() { Timeout = 60_000 });
+        await kpi.WaitForAsync(new() { Timeout = 90_000 });
 
         // Assert
-        Assert.Equal(200, first!.Status);
-        Assert.Equal(30, rowsAtOnce);
+        Assert.Equal(202, first!.Status);
         Assert.Equal(1, progressAtOnce);
         Assert.Equal(meetings.Count.ToString(CultureInfo.InvariantCulture), await kpi.GetAttributeAsync("data-value"));
         Assert.Equal(30, await Page.GetByTestId("meeting-row").CountAsync());

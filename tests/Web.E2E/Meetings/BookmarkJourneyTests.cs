@@ -35,7 +35,9 @@ public sealed class BookmarkJourneyTests(MeetingReportsServer server, BrowserFix
         var uuids = await meetings.RowUuidsAsync();
 
         // Assert: page 2 of the same report, every filter in the URL, exactly the simulator's meetings 11-20 of that room.
-        var truth = Server.Services.GetRequiredService<SimulatorDataset>().MeetingsBetween(From, To, hostId);
+        // The newest first, as /meetings lists them unless asked otherwise.
+        var truth = Server.Services.GetRequiredService<SimulatorDataset>().MeetingsBetween(From, To, hostId)
+            .OrderByDescending(meeting => meeting.Start).ThenBy(meeting => meeting.Uuid, StringComparer.Ordinal).ToList();
         Assert.Equal(200, secondPage.Status);
         Assert.Equal(2, await meetings.PageNumberAsync());
         Assert.Equal(totalRecord, await meetings.TotalRecordAsync());

@@ -67,7 +67,23 @@ public sealed class MeetingsPage(IPage page)
 
         await Participants.SetCheckedAsync(participants);
         await PhoneUsage.SetCheckedAsync(phoneUsage);
-        return await page.RunAndWaitForPageAsync(() => ShowButton.ClickAsync());
+        return await ShownAsync(await page.RunAndWaitForPageAsync(() => ShowButton.ClickAsync()));
+    }
+
+    /// <summary>
+    /// The response of a page that holds the table: a period whose months the archive has not read yet answers 202
+    /// with a progress bar and reloads itself once they are in; the table then shows, and a reload answers 200.
+    /// </summary>
+    public async Task<IResponse> ShownAsync(IResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.Status != 202)
+        {
+            return response;
+        }
+
+        await page.GetByTestId("meetings-table").Or(page.GetByTestId("empty-state")).WaitForAsync(new() { Timeout = 90_000 });
+        return (await page.ReloadAsync())!;
     }
 
     /// <summary>Opens the meeting of the row at <paramref name="index"/> (0-based) from its record id link.</summary>

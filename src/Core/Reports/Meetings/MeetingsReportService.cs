@@ -1,27 +1,55 @@
+using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Reports.Meetings;
 
-internal sealed class MeetingsReportService(IMeetingReader reader, IRoomDirectory rooms, UpstreamZone zone) : IMeetingsReportService
+/// <summary>
+/// Reads the meetings report from the archive: makes the period's months present first (a month never read is read
+/// now; one that cannot be read is the upstream's failure), then asks the database for the page.
+/// </summary>
+internal sealed class MeetingsReportService(IArchivePeriods periods, ArchiveContext context, IRoomDirectory rooms, UpstreamZone zone) : IMeetingsReportService
 {
     public async Task<UpstreamResult<MeetingsReport>> GetAsync(MeetingsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        // Names and meetings are independent calls; the room list never fails (it degrades to host ids).
-        var roomsTask = rooms.GetRoomsAsync(cancellationToken);
-        var page = await reader.GetPageAsync(request.Query, request.PageSize, request.PageNumber, cancellationToken).ConfigureAwait(false);
-        var roomList = await roomsTask.ConfigureAwait(false);
-
-        if (!page.Succeeded)
+        var period = request.Query.Period;
+        var held = await periods.HeldAsync(period, cancellationToken).ConfigureAwait(false);
+        if (held is null)
         {
-            return UpstreamResult<MeetingsReport>.Failed(page.Failure);
+            var ensured = await periods.EnsureAsync(period, progress: null, cancellationToken).ConfigureAwait(false);
+            if (!ensured.Succeeded)
+            {
+                return UpstreamResult<MeetingsReport>.Failed(ensured.Failure);
+            }
+
+            held = ensured.Value;
         }
 
-        var meetings = page.Value.Meetings;
-        var rows = meetings.Select(meeting => new MeetingRow(meeting, roomList.NameOf(meeting.HostId))).ToList();
+        // The room list never fails (it degrades to host ids); the archive's names fill in where it knows none.
+        var roomList = await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false);
+        var matchingRooms = await MeetingsQuery.RoomsNamedAsync(context, roomList, request.Search, cancellationToken).ConfigureAwait(false);
+        var roomsByName = request.Sort == MeetingSort.Room ? await MeetingsQuery.RoomsByNameAsync(context, roomList, cancellationToken).ConfigureAwait(false) : [];
+        var (total, archived) = await MeetingsQuery.PageAsync(context, request, matchingRooms, roomsByName, cancellationToken).ConfigureAwait(false);
+        var rows = archived.Select(row => new MeetingRow(
+            row.Uuid,
+            row.HostId,
+            NameOf(roomList, row),
+            row.MeetingId,
+            row.Topic,
+            zone.Attach(row.Start),
+            row.End is { } end ? zone.Attach(end) : null,
+            row.ScheduledMinutes,
+            row.ActualMinutes,
+            row.IsExtra,
+            row.Participants,
+            row.PhoneMinutes,
+            row.PhoneCost)).ToList();
         return UpstreamResult<MeetingsReport>.Success(
-            new MeetingsReport(page.Value, roomList, rows, MeetingTotals.From(meetings), zone.Describe()));
+            new MeetingsReport(request, total, roomList, rows, MeetingTotals.From(rows), zone.Describe(), held.DataAsOf));
     }
+
+    private static string NameOf(RoomList roomList, ArchivedRow row) =>
+        roomList.Contains(row.HostId) || row.ArchivedRoomName is null ? roomList.NameOf(row.HostId) : row.ArchivedRoomName;
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Reports.Meetings;
 using UMeetingReports.Core.Rooms;
@@ -13,12 +14,13 @@ using UMeetingReports.Web.Pages.Shared;
 namespace UMeetingReports.Web.Pages.Meetings;
 
 /// <summary>
-/// /meetings: one page of the table, and the KPIs of the whole filtered period. The KPIs are gathered in the
-/// background (<see cref="PeriodGatherer"/>) while the table's page is read, so the table never waits for a long
-/// period: the panel shows progress instead and fills in when the page reloads.
+/// /meetings: one page of the table, read from the archive, and the KPIs of the whole filtered period. When a month of
+/// the period has no copy in the archive yet, it is read in the background (<see cref="PeriodGatherer"/>): the page
+/// shows progress (202) and reloads when the months are in; when every month is there the table is shown at once.
 /// </summary>
 internal sealed class IndexModel(
     IMeetingsReportService reports,
+    IArchivePeriods archive,
     PeriodGatherer gatherer,
     IRoomDirectory roomDirectory,
     UpstreamZone zone,
@@ -35,10 +37,15 @@ internal sealed class IndexModel(
 
     public UpstreamFailure? Failure { get; private set; }
 
+    /// <summary>The period's months being read into the archive; the table follows once they are in.</summary>
+    public GatherTicket? MonthsPending { get; private set; }
+
     /// <summary>The whole period's KPIs; null with a record id filter (the KPIs are a period's, not one record's).</summary>
     public Gathered<PeriodKpis>? Kpis { get; private set; }
 
     public DateOnly Today => zone.Today;
+
+    public DateTimeOffset Now => zone.Now;
 
     public IEnumerable<int> PageSizes => FilterCheck.PageSizesUpTo(options.Value.MaxPageSize);
 
@@ -51,6 +58,17 @@ internal sealed class IndexModel(
         }
 
         var kpis = Filter.Uuid is null ? GatherKpisAsync(Filter.ToAnalyticsFilter(), cancellationToken) : null;
+        if (await archive.HeldAsync(Filter.Period, cancellationToken) is null)
+        {
+            var months = await GatherMonthsAsync(Filter.Period, cancellationToken);
+            if (months.Failure is not null || months.Pending is not null)
+            {
+                (Failure, MonthsPending) = (months.Failure, months.Pending);
+                Kpis = kpis is null ? null : await kpis;
+                return this.WithStatus(months.StatusCode);
+            }
+        }
+
         var result = await reports.GetAsync(Filter.ToRequest(), cancellationToken);
         Kpis = kpis is null ? null : await kpis;
         if (!result.Succeeded)
@@ -59,12 +77,20 @@ internal sealed class IndexModel(
             return this.WithStatus(StatusCodes.Status502BadGateway);
         }
 
-        FilterCheck.PageExists(ModelState, text, MeetingsFilter.PageNumberField, Filter.Page, result.Value.Page.TotalPage, "Page {0} does not exist: the period has no meetings.");
+        FilterCheck.PageExists(ModelState, text, MeetingsFilter.PageNumberField, Filter.Page, result.Value.TotalPage, "Page {0} does not exist: the period has no meetings.");
         Report = ModelState.IsValid ? result.Value : null;
         return Report is null ? this.WithStatus(StatusCodes.Status400BadRequest)
             : Kpis?.Failure is not null ? this.WithStatus(StatusCodes.Status502BadGateway)
             : Page();
     }
+
+    /// <summary>The months are the whole account's, whatever the room or search: one read serves every list of them.</summary>
+    private Task<Gathered<ArchivedPeriod>> GatherMonthsAsync(DatePeriod period, CancellationToken cancellationToken) =>
+        gatherer.GatherAsync<IArchivePeriods, ArchivedPeriod>(
+            GatherKey.For(User, "archive-months", period),
+            period,
+            (periods, progress, token) => periods.EnsureAsync(period, progress, token),
+            cancellationToken);
 
     private Task<Gathered<PeriodKpis>> GatherKpisAsync(AnalyticsFilter filter, CancellationToken cancellationToken) =>
         gatherer.GatherAsync<IPeriodKpiService, PeriodKpis>(

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using UMeetingReports.Core.Upstream;
+
+namespace UMeetingReports.Core.Archive;
+
+/// <summary>
+/// The months of a period that the archive holds a complete copy of, as a report read them. <see cref="DataAsOf"/> is
+/// the oldest completion among them: the report's figures are at least that fresh. Null when the period lies after
+/// today (no month to read).
+/// </summary>
+public sealed record ArchivedPeriod(DatePeriod Period, IReadOnlyList<MonthSyncOutcome> Months)
+{
+    public DateTimeOffset? DataAsOf => Months.Count == 0 ? null : Months.Min(month => month.CompletedAt);
+}
+
+/// <summary>
+/// What a report asks before it reads the archive: are the period's months there (<see cref="HeldAsync"/>, no
+/// upstream call), and if not, read them now (<see cref="EnsureAsync"/>, through the synchroniser, which shares a read
+/// between askers). A month that has a copy is served from it even when its last refresh failed; a month that has
+/// never been read and cannot be read is the upstream's failure, naming the part of the period it leaves out.
+/// </summary>
+public interface IArchivePeriods
+{
+    /// <summary>The period's months when every one has a copy; null when one has none yet.</summary>
+    Task<ArchivedPeriod?> HeldAsync(DatePeriod period, CancellationToken cancellationToken);
+
+    Task<UpstreamResult<ArchivedPeriod>> EnsureAsync(DatePeriod period, IProgress<GatherProgress>? progress, CancellationToken cancellationToken);
+}
+
+internal sealed class ArchivePeriods(IArchiveSynchroniser synchroniser, ArchiveContext context, UpstreamZone zone) : IArchivePeriods
+{
+    public async Task<ArchivedPeriod?> HeldAsync(DatePeriod period, CancellationToken cancellationToken)
+    {
+        var months = MonthsOf(period);
+        if (months.Count == 0)
+        {
+            return new ArchivedPeriod(period, []);
+        }
+
+        var (first, last) = (months[^1], months[0]);
+        var held = await context.MonthWindows.AsNoTracking()
+            .Where(window => window.Month >= first && window.Month <= last && window.CompletedAt != null)
+            .Select(window => new { window.Month, window.State, window.Records, window.CompletedAt, window.UpstreamRequests, window.LastError })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return held.Count < months.Count
+            ? null
+            : new ArchivedPeriod(period, [.. held.OrderByDescending(window => window.Month).Select(window => new MonthSyncOutcome(
+                window.Month, window.State == MonthWindowState.Synced, window.Records, zone.Attach(window.CompletedAt!.Value), window.UpstreamRequests, window.LastError))]);
+    }
+
+    public async Task<UpstreamResult<ArchivedPeriod>> EnsureAsync(DatePeriod period, IProgress<GatherProgress>? progress, CancellationToken cancellationToken)
+    {
+        var outcomes = await synchroniser.EnsureMonthsAsync(MonthsOf(period), progress, cancellationToken).ConfigureAwait(false);
+
+        // The oldest month missing is named, as the reader names the earliest window that failed.
+        var missing = outcomes.Where(outcome => !outcome.HasCopy).OrderBy(outcome => outcome.Month).FirstOrDefault();
+        return missing is null
+            ? UpstreamResult<ArchivedPeriod>.Success(new ArchivedPeriod(period, outcomes))
+            : FailureOf(missing, period);
+    }
+
+    /// <summary>The months the period touches up to today's, newest first (a later month has nothing to read).</summary>
+    private List<DateOnly> MonthsOf(DatePeriod period)
+    {
+        var today = zone.Today;
+        var months = new List<DateOnly>();
+        for (var month = new DateOnly(period.From.Year, period.From.Month, 1); month <= period.To && month <= today; month = month.AddMonths(1))
+        {
+            months.Add(month);
+        }
+
+        months.Reverse();
+        return months;
+    }
+
+    /// <summary>The month's failure, cut to the part of the period it leaves out.</summary>
+    private static UpstreamResult<ArchivedPeriod> FailureOf(MonthSyncOutcome month, DatePeriod period)
+    {
+        var monthEnd = month.Month.AddMonths(1).AddDays(-1);
+        var missing = new DatePeriod(
+            month.Month > period.From ? month.Month : period.From,
+            monthEnd < period.To ? monthEnd : period.To);
+        if (month.UpstreamFailure is { } failure)
+        {
+            return UpstreamResult<ArchivedPeriod>.Failed(failure with { Window = missing });
+        }
+
+        return UpstreamResult<ArchivedPeriod>.Failed(new UpstreamUnreachable(missing, (month.Failure ?? "the month could not be read").TrimEnd('.')));
+    }
+}

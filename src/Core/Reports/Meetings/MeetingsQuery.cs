@@ -1,0 +1,220 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using UMeetingReports.Core.Archive;
+using UMeetingReports.Core.Rooms;
+
+namespace UMeetingReports.Core.Reports.Meetings;
+
+/// <summary>
+/// The meetings report's query over the archive: filters, order, count and one page, all in the database; the page's
+/// rows are projected to what the table shows (the per-meeting totals the archive wrote, never the participant rows).
+/// </summary>
+internal static class MeetingsQuery
+{
+    /// <summary>The escape character of the LIKE patterns built here.</summary>
+    private const string Escape = "\\";
+
+    /// <param name="matchingRooms">Host ids whose room name contains the search (the room list's names and the archive's).</param>
+    /// <param name="roomsByName">Every host id named in the room list or the archive, in the order of their names (ordinal).</param>
+    public static async Task<(int Total, List<ArchivedRow> Rows)> PageAsync(
+        ArchiveContext context, MeetingsRequest request, IReadOnlyCollection<string> matchingRooms, IReadOnlyList<string> roomsByName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
+        var meetings = Filtered(context, request, matchingRooms);
+        var total = await meetings.CountAsync(cancellationToken).ConfigureAwait(false);
+        var skip = (int)Math.Min(int.MaxValue, (long)(request.PageNumber - 1) * request.PageSize);
+        var rows = total <= skip
+            ? []
+            : await Ordered(context, meetings, request, roomsByName)
+                .Skip(skip)
+                .Take(request.PageSize)
+                .Select(meeting => new ArchivedRow(
+                    meeting.Uuid,
+                    meeting.HostId,
+                    meeting.Room!.Name,
+                    meeting.MeetingId,
+                    meeting.Topic,
+                    meeting.Start,
+                    meeting.End,
+                    meeting.ScheduledMinutes,
+                    meeting.ActualMinutes,
+                    meeting.IsExtra,
+                    meeting.DistinctParticipants,
+                    meeting.PhoneMinutes,
+                    meeting.PhoneCost))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return (total, rows);
+    }
+
+    /// <summary>Every room's host id, the room list's names before the archive's, in the ordinal order of their names.</summary>
+    public static async Task<IReadOnlyList<string>> RoomsByNameAsync(ArchiveContext context, RoomList rooms, CancellationToken cancellationToken)
+    {
+        var archived = await context.Rooms.AsNoTracking()
+            .Where(room => room.Name != null)
+            .Select(room => new { room.HostId, room.Name })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var names = archived.ToDictionary(room => room.HostId, room => room.Name!, StringComparer.Ordinal);
+        foreach (var room in rooms.Rooms)
+        {
+            names[room.HostId] = room.Name;
+        }
+
+        return [.. names.OrderBy(room => room.Value, StringComparer.Ordinal).ThenBy(room => room.Key, StringComparer.Ordinal).Select(room => room.Key)];
+    }
+
+    /// <summary>Host ids whose name contains <paramref name="search"/>, case-insensitively, in the room list or the archive's rooms.</summary>
+    public static async Task<IReadOnlyCollection<string>> RoomsNamedAsync(ArchiveContext context, RoomList rooms, string? search, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(search))
+        {
+            return [];
+        }
+
+        var lower = search.ToLowerInvariant();
+
+        // The rooms table is one row per room: its names are compared here, as the room list's are, with .NET's
+        // invariant lower case (a database's lower() knows only ASCII on SQLite).
+        var archived = await context.Rooms.AsNoTracking()
+            .Where(room => room.Name != null)
+            .Select(room => new { room.HostId, room.Name })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rooms.Rooms.Where(room => room.Name.ToLowerInvariant().Contains(lower, StringComparison.Ordinal)).Select(room => room.HostId)
+            .Concat(archived.Where(room => room.Name!.ToLowerInvariant().Contains(lower, StringComparison.Ordinal)).Select(room => room.HostId))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static IQueryable<ArchivedMeeting> Filtered(ArchiveContext context, MeetingsRequest request, IReadOnlyCollection<string> matchingRooms)
+    {
+        var query = request.Query;
+        var (from, until) = (query.Period.From.ToDateTime(TimeOnly.MinValue), query.Period.To.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var meetings = context.Meetings.AsNoTracking().Where(meeting => meeting.Start >= from && meeting.Start < until);
+        if (!string.IsNullOrEmpty(query.HostId))
+        {
+            var hostId = query.HostId;
+            meetings = meetings.Where(meeting => meeting.HostId == hostId);
+        }
+
+        if (!string.IsNullOrEmpty(query.Uuid))
+        {
+            var uuid = query.Uuid;
+            meetings = meetings.Where(meeting => meeting.Uuid == uuid);
+        }
+
+        if (!string.IsNullOrEmpty(request.Participant))
+        {
+            var name = request.Participant;
+            meetings = meetings.Where(meeting => context.ParticipantSessions.Any(session => session.MeetingUuid == meeting.Uuid && session.Name == name));
+        }
+
+        if (!string.IsNullOrEmpty(request.Search))
+        {
+            meetings = meetings.Where(Matches(context, request.Search, matchingRooms));
+        }
+
+        return meetings;
+    }
+
+    /// <summary>A meeting ID that starts with the search, a topic that contains it, a room named so, or the record id itself.</summary>
+    private static Expression<Func<ArchivedMeeting, bool>> Matches(ArchiveContext context, string search, IReadOnlyCollection<string> matchingRooms)
+    {
+        var topicPattern = "%" + EscapeLike(search.ToLowerInvariant()) + "%";
+        var rooms = matchingRooms.ToList();
+        if (context is SqliteArchiveContext)
+        {
+            // A range, so that SQLite's index on meeting_id serves the prefix (its LIKE is case-insensitive and skips
+            // the index). U+FFFF sorts after every character a meeting ID holds.
+            var (low, high) = (search, search + '\uffff');
+
+            // string.Compare becomes SQL's < and >=, which compare with the column's collation (binary on SQLite).
+#pragma warning disable CA1309
+            return meeting => (string.Compare(meeting.MeetingId, low) >= 0 && string.Compare(meeting.MeetingId, high) < 0)
+                || EF.Functions.Like(meeting.TopicSearch, topicPattern, Escape)
+                || rooms.Contains(meeting.HostId)
+                || meeting.Uuid == search;
+#pragma warning restore CA1309
+        }
+
+        // PostgreSQL: the text_pattern_ops index serves LIKE 'prefix%', the trigram index LIKE '%part%'.
+        var prefixPattern = EscapeLike(search) + "%";
+        return meeting => EF.Functions.Like(meeting.MeetingId, prefixPattern, Escape)
+            || EF.Functions.Like(meeting.TopicSearch, topicPattern, Escape)
+            || rooms.Contains(meeting.HostId)
+            || meeting.Uuid == search;
+    }
+
+    private static IQueryable<ArchivedMeeting> Ordered(ArchiveContext context, IQueryable<ArchivedMeeting> meetings, MeetingsRequest request, IReadOnlyList<string> roomsByName)
+    {
+        var ordered = request.Sort switch
+        {
+            MeetingSort.StartTime => By(meetings, meeting => meeting.Start, request.Descending),
+            MeetingSort.EndTime => RunningLast(meetings, meeting => meeting.End == null, meeting => meeting.End, request.Descending),
+            MeetingSort.Room => By(meetings, RoomRank(roomsByName), request.Descending).ThenBy(meeting => meeting.HostId),
+            MeetingSort.MeetingId => By(meetings, meeting => meeting.MeetingId, request.Descending),
+            MeetingSort.Topic => By(meetings, meeting => meeting.Topic, request.Descending),
+            MeetingSort.Duration => By(meetings, meeting => meeting.ScheduledMinutes, request.Descending),
+            MeetingSort.ActualMinutes => RunningLast(meetings, meeting => meeting.ActualMinutes == null, meeting => meeting.ActualMinutes, request.Descending),
+            MeetingSort.Participants => By(meetings, meeting => meeting.DistinctParticipants, request.Descending),
+            MeetingSort.PhoneMinutes => By(meetings, meeting => meeting.PhoneMinutes, request.Descending),
+
+            // SQLite keeps a decimal as text, which would sort "10.5" before "9.2": compared as a number there.
+            MeetingSort.PhoneCost when context is SqliteArchiveContext => By(meetings, meeting => (double)meeting.PhoneCost, request.Descending),
+            MeetingSort.PhoneCost => By(meetings, meeting => meeting.PhoneCost, request.Descending),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Sort, "Not a column of the meetings report."),
+        };
+
+        // Record ids in ordinal order whatever the database's collation ("C" on PostgreSQL; SQLite's is binary).
+        return context is SqliteArchiveContext
+            ? ordered.ThenBy(meeting => meeting.Uuid)
+            : ordered.ThenBy(meeting => EF.Functions.Collate(meeting.Uuid, "C"));
+    }
+
+    /// <summary>
+    /// A room's place among the names shown (CASE host_id WHEN … THEN 0 …): the names come from the room list as much as
+    /// from the archive, so they are ranked here, and a room without a name comes after every named one.
+    /// </summary>
+    private static Expression<Func<ArchivedMeeting, int>> RoomRank(IReadOnlyList<string> roomsByName)
+    {
+        var meeting = Expression.Parameter(typeof(ArchivedMeeting), "meeting");
+        var hostId = Expression.Property(meeting, nameof(ArchivedMeeting.HostId));
+        Expression rank = Expression.Constant(roomsByName.Count);
+        for (var index = roomsByName.Count - 1; index >= 0; index--)
+        {
+            rank = Expression.Condition(Expression.Equal(hostId, Expression.Constant(roomsByName[index])), Expression.Constant(index), rank);
+        }
+
+        return Expression.Lambda<Func<ArchivedMeeting, int>>(rank, meeting);
+    }
+
+    private static IOrderedQueryable<ArchivedMeeting> By<TKey>(IQueryable<ArchivedMeeting> meetings, Expression<Func<ArchivedMeeting, TKey>> key, bool descending) =>
+        descending ? meetings.OrderByDescending(key) : meetings.OrderBy(key);
+
+    /// <summary>
+    /// A running meeting has no end yet: it counts as ending after every ended one (last going up, first going down),
+    /// on both databases alike (SQLite would put nulls first, PostgreSQL last).
+    /// </summary>
+    private static IOrderedQueryable<ArchivedMeeting> RunningLast<TKey>(
+        IQueryable<ArchivedMeeting> meetings, Expression<Func<ArchivedMeeting, bool>> running, Expression<Func<ArchivedMeeting, TKey>> key, bool descending) =>
+        descending ? meetings.OrderByDescending(running).ThenByDescending(key) : meetings.OrderBy(running).ThenBy(key);
+
+    private static string EscapeLike(string text) =>
+        text.Replace(Escape, Escape + Escape, StringComparison.Ordinal)
+            .Replace("%", Escape + "%", StringComparison.Ordinal)
+            .Replace("_", Escape + "_", StringComparison.Ordinal);
+}
+
+/// <summary>One meeting of a page as the query reads it; times are the service's wall-clock values.</summary>
+internal sealed record ArchivedRow(
+    string Uuid,
+    string HostId,
+    string? ArchivedRoomName,
+    string MeetingId,
+    string Topic,
+    DateTime Start,
+    DateTime? End,
+    int ScheduledMinutes,
+    int? ActualMinutes,
+    bool IsExtra,
+    int Participants,
+    int PhoneMinutes,
+    decimal PhoneCost);

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using UMeetingReports.Core.Archive;
+using UMeetingReports.Web.E2E.Analytics;
+using UMeetingReports.Web.E2E.Harness;
+
+namespace UMeetingReports.Web.E2E.Http;
+
+/// <summary>/meetings served from the archive: sorting, search, one person's meetings and freshness, over real HTTP.</summary>
+public sealed class MeetingsArchiveHttpTests(MeetingReportsServer server) : SignedInHttpTest<MeetingReportsServer>(server)
+{
+    private const string May = "from=2025-05-01&to=2025-05-31";
+
+    [Fact]
+    public async Task Every_sort_link_keeps_every_filter_and_starts_again_from_the_first_page()
+    {
+        // Arrange
+        var room = Dataset.Rooms[2].HostId;
+        var query = $"/meetings?{May}&host_id={room}&show_participants=true&show_telephony_usage=true&q=e&page_size=10&page_number=2";
+
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync(query);
+        var link = Hooks.Href(html, "sort-phone_cost")!;
+        var fields = QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), link).Query);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("2025-05-01", fields["from"]);
+        Assert.Equal("2025-05-31", fields["to"]);
+        Assert.Equal(room, fields["host_id"]);
+        Assert.Equal("true", fields["show_participants"]);
+        Assert.Equal("true", fields["show_telephony_usage"]);
+        Assert.Equal("e", fields["q"]);
+        Assert.Equal("phone_cost", fields["sort"]);
+        Assert.Equal("desc", fields["dir"]);
+        Assert.Equal("10", fields["page_size"]);
+        Assert.False(fields.ContainsKey("page_number"));
+        Assert.Equal("descending", AriaSortOf(html, "column-start_time"));
+    }
+
+    [Fact]
+    public async Task Sorted_by_topic_the_pager_keeps_the_sort_and_the_rows_follow_it()
+    {
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync($"/meetings?{May}&sort=topic&dir=asc&page_size=10");
+        var next = Hooks.Href(html, "pager-next")!;
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("sort=topic", next, StringComparison.Ordinal);
+        Assert.Contains("dir=asc", next, StringComparison.Ordinal);
+        Assert.Equal("ascending", AriaSortOf(html, "column-topic"));
+        Assert.Equal(
+            Dataset.MeetingsBetween(new(2025, 5, 1), new(2025, 5, 31)).OrderBy(meeting => meeting.Topic, StringComparer.Ordinal).ThenBy(meeting => meeting.Uuid, StringComparer.Ordinal).Take(10).Select(meeting => meeting.Uuid),
+            Hooks.Rows(html, "meeting-row").Select(RowUuid));
+    }
+
+    [Fact]
+    public async Task A_search_and_a_participant_round_trip_in_the_links_of_the_list()
+    {
+        // Arrange
+        var name = Dataset.MeetingsBetween(new(2025, 5, 1), new(2025, 5, 31)).SelectMany(meeting => meeting.Participants).First().Name;
+        var expected = Dataset.MeetingsBetween(new(2025, 5, 1), new(2025, 5, 31))
+            .Where(meeting => meeting.Participants.Any(participant => participant.Name == name))
+            .OrderByDescending(meeting => meeting.Start).ThenBy(meeting => meeting.Uuid, StringComparer.Ordinal).Take(10).Select(meeting => meeting.Uuid).ToList();
+
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync($"/meetings?{May}&q=%E4%BC%9A&participant={Uri.EscapeDataString(name)}&page_size=10");
+        var sortLink = QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), Hooks.Href(html, "sort-start_time")!).Query);
+        var meetingLink = QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), Hooks.Href(html, "meeting-link") ?? "/meeting").Query);
+        var (allStatus, allHtml) = await Session.GetGatheredPageAsync($"/meetings?{May}&participant={Uri.EscapeDataString(name)}&page_size=10");
+
+        // Assert
+        Assert.True(status is HttpStatusCode.OK, $"status {status}");
+        Assert.Equal("会", sortLink["q"]);
+        Assert.Equal(name, sortLink["participant"]);
+        if (Hooks.Count(html, "meeting-row") > 0)
+        {
+            Assert.Equal(name, meetingLink["back_participant"]);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, allStatus);
+        Assert.Equal(expected, Hooks.Rows(allHtml, "meeting-row").Select(RowUuid));
+        Assert.Contains(name, Hooks.Text(allHtml, "filter-participant"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_search_that_finds_nothing_says_no_meeting_matches_and_never_that_none_took_place()
+    {
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync($"/meetings?{May}&q=zzz-no-such-thing");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(0, Hooks.Count(html, "meeting-row"));
+        Assert.StartsWith("No meeting matches “zzz-no-such-thing” in any room from 2025-05-01 to 2025-05-31.", Hooks.Text(html, "no-match"), StringComparison.Ordinal);
+        Assert.DoesNotContain("No meetings took place", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_page_says_how_fresh_it_is_the_oldest_completion_of_the_months_it_read()
+    {
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync("/meetings?from=2025-04-20&to=2025-05-10");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        await using var scope = Server.Services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<ArchiveContext>();
+        var completions = await context.MonthWindows.AsNoTracking()
+            .Where(window => window.Month == new DateOnly(2025, 4, 1) || window.Month == new DateOnly(2025, 5, 1))
+            .Select(window => window.CompletedAt)
+            .ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, completions.Count);
+        var oldest = completions.Min()!.Value;
+        var shown = DateTimeOffset.Parse(Hooks.Value(html, "data-as-of")!, CultureInfo.InvariantCulture);
+        Assert.Equal(oldest, shown.DateTime);
+        Assert.StartsWith("Data as of", Hooks.Text(html, "data-as-of"), StringComparison.Ordinal);
+    }
+
+    private static string RowUuid(string row) =>
+        WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(row, @"data-uuid=""(?<uuid>[^""]+)""").Groups["uuid"].Value);
+
+    private static string? AriaSortOf(string html, string testId) =>
+        System.Text.RegularExpressions.Regex.Match(html, $@"aria-sort=""(?<sort>[^""]+)"" data-testid=""{testId}""").Groups["sort"] is { Success: true } group ? group.Value : null;
+}
