@@ -25,7 +25,6 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
     private readonly UpstreamZone _zone;
     private readonly IOptions<ArchiveOptions> _options;
     private readonly ILogger<ArchiveSynchroniser> _logger;
-    private int _disposed;
 
     public ArchiveSynchroniser(
         MonthWindowSync sync,

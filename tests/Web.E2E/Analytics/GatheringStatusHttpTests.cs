@@ -25,7 +25,7 @@ public sealed class GatheringStatusHttpTests(AccountsServer server) : IAsyncLife
         server.Services.GetRequiredService<SimulatorFaults>().Add(new FaultRule(
             FaultKind.Latency,
             When: request => request.From == new DateOnly(2024, 6, 1) && request.To == new DateOnly(2024, 6, 30) && request.PageSize == 300,
-            Delay: TimeSpan.FromSeconds(3)));
+            Delay: TimeSpan.FromSeconds(8)));
         await _admin.SignInAsDemoAdminAsync();
         await _viewer.SignInAsync(ViewerAccount.UserName, ViewerAccount.Password);
     }

@@ -8,7 +8,13 @@ using UMeetingReports.Web.E2E.Pages;
 namespace UMeetingReports.Web.E2E.Analytics;
 
 /// <summary>A server of its own, whose simulator the tests below slow down: its cache starts cold, its faults are theirs.</summary>
-public sealed class SlowUpstreamServer : MeetingReportsServer;
+public sealed class SlowUpstreamServer : MeetingReportsServer
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Gathering:RenderWait"] = "00:00:01.5",
+    };
+}
 
 /// <summary>
 /// Thirteen months read for the first time, with the meeting service taking 0.7 s for each full page (the page size

@@ -17,6 +17,9 @@ public sealed class AccountsServer : MeetingReportsServer
         ["Auth:Users:1:Name"] = ViewerAccount.UserName,
         ["Auth:Users:1:PasswordHash"] = Hash(ViewerAccount.Password),
         ["Auth:Users:1:Role"] = "Viewer",
+
+        // Shorter than the 8 s a slowed read takes in GatheringStatusHttpTests, which follows the progress of one.
+        ["Gathering:RenderWait"] = "00:00:05",
     };
 
     private static string Hash(string password) => new PasswordHasher<object>().HashPassword(new object(), password);

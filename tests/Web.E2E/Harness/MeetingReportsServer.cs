@@ -47,6 +47,11 @@ public class MeetingReportsServer : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Simulator:Today", SimulatorToday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("ConnectionStrings:Archive", TestArchive.ConnectionString(GetType().Name));
+
+        // A page waits this long for months read for the first time before it shows progress instead: long enough that
+        // a test's first look at a month is the page itself on a loaded machine. Servers whose tests are about the
+        // progress set their own (AccountsServer, SlowUpstreamServer).
+        builder.UseSetting("Gathering:RenderWait", "00:00:10");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

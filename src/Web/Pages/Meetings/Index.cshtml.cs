@@ -51,10 +51,18 @@ internal sealed class IndexModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Rooms = await roomDirectory.GetRoomsAsync(cancellationToken);
+        // The room names are read beside the report, not before it, so that a page waits on the service once.
+        var rooms = roomDirectory.GetRoomsAsync(cancellationToken);
+        var status = await ReadAsync(cancellationToken);
+        Rooms = await rooms;
+        return status == StatusCodes.Status200OK ? Page() : this.WithStatus(status);
+    }
+
+    private async Task<int> ReadAsync(CancellationToken cancellationToken)
+    {
         if (!ModelState.IsValid)
         {
-            return this.WithStatus(StatusCodes.Status400BadRequest);
+            return StatusCodes.Status400BadRequest;
         }
 
         var kpis = Filter.Uuid is null ? GatherKpisAsync(Filter.ToAnalyticsFilter(), cancellationToken) : null;
@@ -65,7 +73,7 @@ internal sealed class IndexModel(
             {
                 (Failure, MonthsPending) = (months.Failure, months.Pending);
                 Kpis = kpis is null ? null : await kpis;
-                return this.WithStatus(months.StatusCode);
+                return months.StatusCode;
             }
         }
 
@@ -74,14 +82,14 @@ internal sealed class IndexModel(
         if (!result.Succeeded)
         {
             Failure = result.Failure;
-            return this.WithStatus(StatusCodes.Status502BadGateway);
+            return StatusCodes.Status502BadGateway;
         }
 
         FilterCheck.PageExists(ModelState, text, MeetingsFilter.PageNumberField, Filter.Page, result.Value.TotalPage, "Page {0} does not exist: the period has no meetings.");
         Report = ModelState.IsValid ? result.Value : null;
-        return Report is null ? this.WithStatus(StatusCodes.Status400BadRequest)
-            : Kpis?.Failure is not null ? this.WithStatus(StatusCodes.Status502BadGateway)
-            : Page();
+        return Report is null ? StatusCodes.Status400BadRequest
+            : Kpis?.Failure is not null ? StatusCodes.Status502BadGateway
+            : StatusCodes.Status200OK;
     }
 
     /// <summary>The months are the whole account's, whatever the room or search: one read serves every list of them.</summary>

@@ -28,14 +28,11 @@ internal abstract class GatheredReportPageModel<TReport>(PeriodGatherer gatherer
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Rooms = await roomDirectory.GetRoomsAsync(cancellationToken);
-        if (!ModelState.IsValid)
-        {
-            return this.WithStatus(StatusCodes.Status400BadRequest);
-        }
-
-        Gathered = await GatherAsync(gatherer, Filter, cancellationToken);
-        return this.WithStatus(Gathered.StatusCode);
+        // The room names are read beside the report, not before it, so that a page waits on the service once.
+        var rooms = roomDirectory.GetRoomsAsync(cancellationToken);
+        Gathered = ModelState.IsValid ? await GatherAsync(gatherer, Filter, cancellationToken) : null;
+        Rooms = await rooms;
+        return this.WithStatus(Gathered?.StatusCode ?? StatusCodes.Status400BadRequest);
     }
 
     /// <summary>Starts (or joins) the gathering of this page's report for the filters checked.</summary>
