@@ -204,7 +204,7 @@ mkdir -p "$results"
 # --timeout asks a hung test run to stop; a test that ignores the request would keep its process alive, so the whole
 # command is also killed (with every process it started) a minute later. A missing report then shows the run broke.
 # One test project at a time: the browser tests and the core tests each load both cores on their own.
-readonly run_limit=10m hard_limit=11m
+readonly run_limit=12m hard_limit=13m
 options=(--results-directory "$results" --report-xunit-xml --timeout "$run_limit" --max-parallel-test-modules 1)
 # A filter given on the command line may leave a whole project without a test to run (exit code 8): not a failure then.
 # Without arguments (CI) every project must run tests.

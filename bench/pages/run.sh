@@ -27,7 +27,13 @@ meetings_url="$app_url$meetings_path"
 trivial_url="$app_url/error"
 floor_url="$app_url/healthz"
 
-# Warm the cache (the first request reads the simulator) and check each answers 200 to this session.
+# Warm up: the first request reads the period's months into the archive (202 with progress until they are in), then
+# check each answers 200 to this session.
+deadline=$((SECONDS + 120))
+until [[ "$(http_status "$meetings_url")" == 200 ]]; do
+  ((SECONDS < deadline)) || bench_fail "$meetings_path was not ready within 120 s (log: $out_dir/pages-app.log)."
+  sleep 0.5
+done
 for _ in 1 2 3 4 5; do
   status="$(http_status "$meetings_url")"
   [[ "$status" == 200 ]] || bench_fail "$meetings_path answered HTTP $status to the signed-in session."
