@@ -29,7 +29,21 @@ public interface IArchivePeriods
 
 internal sealed class ArchivePeriods(IArchiveSynchroniser synchroniser, ArchiveContext context, UpstreamZone zone) : IArchivePeriods
 {
+    // One request asks twice (its page, then its report): the answer found held is kept for the request's scope.
+    private ArchivedPeriod? _held;
+
     public async Task<ArchivedPeriod?> HeldAsync(DatePeriod period, CancellationToken cancellationToken)
+    {
+        if (_held is { } known && known.Period == period)
+        {
+            return known;
+        }
+
+        _held = await ReadHeldAsync(period, cancellationToken).ConfigureAwait(false);
+        return _held;
+    }
+
+    private async Task<ArchivedPeriod?> ReadHeldAsync(DatePeriod period, CancellationToken cancellationToken)
     {
         var months = MonthsOf(period);
         if (months.Count == 0)
