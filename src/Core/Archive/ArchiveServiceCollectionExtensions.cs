@@ -38,6 +38,8 @@ public static class ArchiveServiceCollectionExtensions
         services.TryAddSingleton<IArchiveHealth, ArchiveHealth>();
         services.TryAddSingleton<IArchiveOverview, ArchiveOverviewService>();
         services.TryAddScoped<IArchivePeriods, ArchivePeriods>();
+        services.TryAddScoped<ArchiveReader>();
+        services.TryAddScoped<IArchiveMeetingCount>(provider => provider.GetRequiredService<ArchiveReader>());
 
         // The reports that read the archive.
         services.TryAddScoped<UMeetingReports.Core.Reports.Meetings.IMeetingsReportService, UMeetingReports.Core.Reports.Meetings.MeetingsReportService>();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Reports.Participants;
 using UMeetingReports.Core.Reports.RoomUsage;
 using UMeetingReports.Core.Rooms;
@@ -9,20 +10,24 @@ using UMeetingReports.Core.Upstream;
 namespace UMeetingReports.Core.Export;
 
 /// <summary>
-/// Reads the period once through <see cref="IMeetingReader.EnumerateAsync"/>, setting each large table's rows aside
+/// Reads the period once from the archive (<see cref="ArchiveReader.EnumerateAsync"/>, its months made present
+/// first), setting each large table's rows aside
 /// in a temporary file and summing the figures as they pass; then ClosedXML builds the small sheets and the frames,
 /// <see cref="WorkbookPackage"/> streams the rows into them, and only the complete file is copied to the output.
 /// The package is a zip and is finished in a temporary file first (deleted on close) because the zip cannot be
 /// written to a response that refuses synchronous writes, and so that a failure never leaves part of a file behind.
 /// </summary>
 internal sealed partial class WorkbookExporter(
-    IMeetingReader reader,
+    ArchiveReader archive,
     IRoomDirectory rooms,
     UpstreamZone zone,
     IOptions<BusinessHoursOptions> businessHours,
     ExportSettings settings,
     ILogger<WorkbookExporter> logger) : IWorkbookExporter
 {
+    /// <summary>Meetings between two progress reports while the rows are read back from the archive.</summary>
+    private const int RowsProgressEvery = 250;
+
     public async Task<ExportOutcome> WriteXlsxAsync(ExportRequest request, Stream output, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -104,21 +109,18 @@ internal sealed partial class WorkbookExporter(
         LogExportStarted(logger, request.Period, request.HostId ?? "all rooms");
         try
         {
-            await foreach (var read in reader.EnumerateAsync(request.ToQuery(), fetched, PageCaching.ReadOnly, cancellationToken).ConfigureAwait(false))
+            var read = 0;
+            await foreach (var meeting in archive.EnumerateAsync(request.ToQuery(), fetched, cancellationToken).ConfigureAwait(false))
             {
-                if (Narrowed(read, search) is not { } meeting)
+                if (++read % RowsProgressEvery == 0)
                 {
-                    continue;
+                    fetched.Report(fetched.Last);
                 }
 
-                if (!names.TryGetValue(meeting.HostId, out var room))
-                {
-                    room = roomList.NameOf(meeting.HostId);
-                    names.Add(meeting.HostId, room);
-                }
-
-                fetched.Rows += take(new MeetingRow(meeting, room));
+                Take(meeting);
             }
+
+            fetched.Report(fetched.Last);
         }
         catch (UpstreamException exception)
         {
@@ -126,6 +128,22 @@ internal sealed partial class WorkbookExporter(
         }
 
         return new Gathering(null, fetched.Last);
+
+        void Take(Meeting read)
+        {
+            if (Narrowed(read, search) is not { } meeting)
+            {
+                return;
+            }
+
+            if (!names.TryGetValue(meeting.HostId, out var room))
+            {
+                room = roomList.NameOf(meeting.HostId);
+                names.Add(meeting.HostId, room);
+            }
+
+            fetched.Rows += take(new MeetingRow(meeting, room));
+        }
     }
 
     /// <summary>The meeting with only the joins of the participants searched for; null when none of them joined it.</summary>
@@ -210,7 +228,7 @@ internal sealed partial class WorkbookExporter(
 
     private readonly record struct Gathering(UpstreamFailure? Failure, GatherProgress Fetched);
 
-    /// <summary>Turns the reader's page-by-page progress into the export's, with the rows read so far.</summary>
+    /// <summary>Turns the archive's month-by-month progress into the export's, with the rows read so far.</summary>
     private sealed class FetchProgress(IProgress<ExportProgress>? progress) : IProgress<GatherProgress>
     {
         public long Rows { get; set; }

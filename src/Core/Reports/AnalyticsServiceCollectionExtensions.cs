@@ -9,7 +9,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 internal static class AnalyticsServiceCollectionExtensions
 {
     /// <summary>
-    /// The period KPIs, the telephony report and room usage, over the reader that <c>AddMeetingReports</c>
+    /// The period KPIs, the telephony report and room usage, over the archive that <c>AddMeetingArchive</c>
     /// registers; business hours bound to "Reports:BusinessHours" and validated at start. Safe to call twice.
     /// </summary>
     internal static IServiceCollection AddAnalyticsReports(this IServiceCollection services)
@@ -27,7 +27,6 @@ internal static class AnalyticsServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BusinessHoursOptions>, BusinessHoursOptionsValidator>());
 
-        services.TryAddTransient<PeriodMeetings>();
         services.TryAddTransient<IPeriodKpiService, PeriodKpiService>();
         services.TryAddTransient<ITelephonyReportService, TelephonyReportService>();
         services.TryAddTransient<IRoomUsageReportService, RoomUsageReportService>();

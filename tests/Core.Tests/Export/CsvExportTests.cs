@@ -60,9 +60,10 @@ public sealed class CsvExportTests
 
         var (_, text, _) = await ExportHarness.InMemory(folder, [running]).CsvAsync(ExportHarness.Request(March), CsvTable.Meetings);
 
+        // Money comes back from the archive to the fen: 1234.5 is written 1234.50.
         var row = Rfc4180.Parse(text.TrimStart('\uFEFF'))[1];
         Assert.Equal(
-            ["dgvOvqWVRUWjrEOS2YI2ig==", "1790001234", "Boardroom", "ROOM-A", "Weekly review", "2025-03-04 09:00:00", "", "TRUE", "FALSE", "90", "", "0", "0", "1", "1234", "1234.5"],
+            ["dgvOvqWVRUWjrEOS2YI2ig==", "1790001234", "Boardroom", "ROOM-A", "Weekly review", "2025-03-04 09:00:00", "", "TRUE", "FALSE", "90", "", "0", "0", "1", "1234", "1234.50"],
             row);
     }
 

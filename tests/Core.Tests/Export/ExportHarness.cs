@@ -1,8 +1,10 @@
 using ClosedXML.Excel;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Export;
 using UMeetingReports.Core.Reports.RoomUsage;
 using UMeetingReports.Core.Rooms;
@@ -22,16 +24,18 @@ internal static class ExportHarness
     public static readonly DateTimeOffset SimulatorNow = new(2025, 6, 15, 7, 0, 0, TimeSpan.Zero);
 
     public static WorkbookExporter Exporter(this CoreHarness core, ExportFolder folder, int rowsPerSheet = ExportSettings.ExcelRowsPerSheet) =>
-        new(core.Reader, core.Rooms, core.Zone, core.Get<IOptions<BusinessHoursOptions>>(), new ExportSettings(rowsPerSheet, folder.Path), core.Get<ILogger<WorkbookExporter>>());
+        new(core.Get<ArchiveReader>(), core.Rooms, core.Zone, core.Get<IOptions<BusinessHoursOptions>>(), new ExportSettings(rowsPerSheet, folder.Path), core.Get<ILogger<WorkbookExporter>>());
 
-    public static WorkbookExporter InMemory(ExportFolder folder, IEnumerable<Meeting> meetings, IRoomDirectory? rooms = null, int rowsPerSheet = ExportSettings.ExcelRowsPerSheet) =>
-        new(
+    /// <summary>
+    /// The exporter over meetings in memory, read as the app reads them: each export gets a fresh archive, whose
+    /// months the synchroniser fills from the meetings before the exporter reads them back.
+    /// </summary>
+    public static IWorkbookExporter InMemory(ExportFolder folder, IEnumerable<Meeting> meetings, IRoomDirectory? rooms = null, int rowsPerSheet = ExportSettings.ExcelRowsPerSheet) =>
+        new ExporterOverArchive(
             new InMemoryMeetingReader(meetings),
             rooms ?? FixedRoomDirectory.Named(("ROOM-A", "Boardroom"), ("ROOM-B", "Garden")),
-            new UpstreamZone(GroundTruth.Shanghai, new FakeTimeProvider(SimulatorNow)),
-            Options.Create(new BusinessHoursOptions()),
-            new ExportSettings(rowsPerSheet, folder.Path),
-            NullLogger<WorkbookExporter>.Instance);
+            folder,
+            rowsPerSheet);
 
     public static ExportRequest Request(DatePeriod period, string? hostId = null, bool reveal = false) =>
         new(period, hostId, "alice@example.com", reveal, new DateTimeOffset(2025, 6, 15, 14, 30, 5, TimeSpan.FromHours(8)));
@@ -127,4 +131,27 @@ internal sealed class ExportProgressLog : IProgress<ExportProgress>
             _reports.Add(value);
         }
     }
+}
+
+/// <summary>An exporter made, for each file, over a fresh archive filled from an in-memory reader at the simulator's "now".</summary>
+internal sealed class ExporterOverArchive(IMeetingReader reader, IRoomDirectory rooms, ExportFolder folder, int rowsPerSheet) : IWorkbookExporter
+{
+    public async Task<ExportOutcome> WriteXlsxAsync(ExportRequest request, Stream output, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    {
+        await using var core = Core();
+        return await core.Exporter(folder, rowsPerSheet).WriteXlsxAsync(request, output, progress, cancellationToken);
+    }
+
+    public async Task<ExportOutcome> WriteCsvAsync(ExportRequest request, CsvTable table, Stream output, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    {
+        await using var core = Core();
+        return await core.Exporter(folder, rowsPerSheet).WriteCsvAsync(request, table, output, progress, cancellationToken);
+    }
+
+    private CoreHarness Core() => CoreHarness.Create(
+        new Uri("http://in-memory.test"),
+        clock: new FakeTimeProvider(ExportHarness.SimulatorNow),
+        register: services => services
+            .Replace(ServiceDescriptor.Singleton(reader))
+            .Replace(ServiceDescriptor.Singleton(rooms)));
 }

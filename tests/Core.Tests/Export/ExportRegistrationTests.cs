@@ -19,6 +19,7 @@ public sealed class ExportRegistrationTests
         }).Build());
         services.AddLogging();
         services.AddMeetingReports();
+        services.AddMeetingArchive(UMeetingReports.Core.Tests.Support.HarnessArchive.ContentRoot, schedule: false);
 
         services.AddExports().AddExports();
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

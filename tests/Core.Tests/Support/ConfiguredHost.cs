@@ -29,6 +29,17 @@ internal static class ConfiguredHost
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddMeetingReports();
         register?.Invoke(builder.Services);
+
+        // The reports read the archive: a host whose test says nothing of it gets a fresh one of its own.
+        if (!builder.Services.Any(service => service.ServiceType == typeof(UMeetingReports.Core.Archive.ArchiveReader)))
+        {
+            builder.Services.AddMeetingArchive(HarnessArchive.ContentRoot, schedule: false);
+            if (!overrides.Keys.Any(HarnessArchive.NamesTheArchive))
+            {
+                builder.Configuration.AddInMemoryCollection(HarnessArchive.Create().Settings);
+            }
+        }
+
         return builder.Build();
     }
 

@@ -37,9 +37,12 @@ internal sealed class CoreHarness : IAsyncDisposable
     // One scope for the harness's life, as one request or job: scoped services (the upstream deadline) are resolved from it.
     private readonly AsyncServiceScope _scope;
 
-    private CoreHarness(ServiceProvider provider, LogCapture logs)
+    private readonly HarnessArchive? _archive;
+
+    private CoreHarness(ServiceProvider provider, LogCapture logs, HarnessArchive? archive)
     {
         _provider = provider;
+        _archive = archive;
         _scope = provider.CreateAsyncScope();
         Logs = logs;
     }
@@ -82,6 +85,13 @@ internal sealed class CoreHarness : IAsyncDisposable
             values[key] = value;
         }
 
+        // The reports read the archive: a test that names none gets a fresh one of its own.
+        var archive = values.Keys.Any(HarnessArchive.NamesTheArchive) ? null : HarnessArchive.Create();
+        foreach (var (key, value) in archive?.Settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
         var logs = new LogCapture();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
@@ -103,13 +113,17 @@ internal sealed class CoreHarness : IAsyncDisposable
 
         services.AddMeetingReports();
         register?.Invoke(services);
+        if (!services.Any(service => service.ServiceType == typeof(UMeetingReports.Core.Archive.ArchiveReader)))
+        {
+            services.AddMeetingArchive(HarnessArchive.ContentRoot, schedule: false);
+        }
         if (upstream is not null)
         {
             // Runs after every handler action of the registration, so the stub replaces the socket handler.
             services.ConfigureAll<HttpClientFactoryOptions>(factory => factory.HttpMessageHandlerBuilderActions.Add(builder => builder.PrimaryHandler = upstream));
         }
 
-        return new CoreHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }), logs);
+        return new CoreHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }), logs, archive);
     }
 
     public static CoreHarness Stubbed(StubUpstream upstream, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null) =>
@@ -131,6 +145,7 @@ internal sealed class CoreHarness : IAsyncDisposable
         {
             await _scope.DisposeAsync();
             await _provider.DisposeAsync().AsTask().WaitAsync(ShutdownLimit, TimeProvider.System, Xunit.TestContext.Current.CancellationToken);
+            _archive?.Dispose();
         }
         catch (TimeoutException exception)
         {

@@ -33,7 +33,8 @@ public sealed class OptionsValidationTests
 
         await host.StartAsync(TestContext.Current.CancellationToken);
 
-        Assert.NotNull(host.Services.GetRequiredService<UMeetingReports.Core.Reports.Analytics.IPeriodKpiService>());
+        using var scope = host.Services.CreateScope();
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<UMeetingReports.Core.Reports.Analytics.IPeriodKpiService>());
         Assert.Equal("Asia/Shanghai", host.Services.GetRequiredService<UMeetingReports.Core.Upstream.UpstreamZone>().Id);
         await host.StopAsync(TestContext.Current.CancellationToken);
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Privacy;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
@@ -6,7 +7,7 @@ using UMeetingReports.Core.Upstream;
 namespace UMeetingReports.Core.Reports.MeetingDetail;
 
 internal sealed partial class MeetingDetailService(
-    IMeetingReader reader,
+    ArchiveReader archive,
     IRoomDirectory rooms,
     UpstreamZone zone,
     ILogger<MeetingDetailService> logger) : IMeetingDetailService
@@ -21,13 +22,12 @@ internal sealed partial class MeetingDetailService(
         {
             searched.Add(window);
             var query = new MeetingQuery(window, Uuid: uuid, ShowParticipants: true, ShowTelephonyUsage: true);
-            var answer = await reader.GetAllAsync(query, progress: null, cancellationToken).ConfigureAwait(false);
+            var answer = await archive.GetAllAsync(query, progress: null, cancellationToken).ConfigureAwait(false);
             if (!answer.Succeeded)
             {
                 return new MeetingDetailFailed(uuid, answer.Failure, searched);
             }
 
-            // The upstream may ignore uuid (later versions of its document drop it): the id is matched here too.
             var meeting = answer.Value.FirstOrDefault(candidate => string.Equals(candidate.Uuid, uuid, StringComparison.Ordinal));
             if (meeting is not null)
             {

@@ -1,10 +1,11 @@
+using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Reports.MeetingDetail;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Reports.Participants;
 
-internal sealed class ParticipantsReportService(IMeetingReader reader, IRoomDirectory rooms, UpstreamZone zone) : IParticipantsReportService
+internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDirectory rooms, UpstreamZone zone) : IParticipantsReportService
 {
     public async Task<UpstreamResult<ParticipantsReport>> GetAsync(ParticipantsRequest request, CancellationToken cancellationToken)
     {
@@ -13,7 +14,7 @@ internal sealed class ParticipantsReportService(IMeetingReader reader, IRoomDire
         ArgumentOutOfRangeException.ThrowIfLessThan(request.PageNumber, 1);
 
         var query = new MeetingQuery(request.Period, HostId: request.HostId, ShowParticipants: true);
-        var all = await reader.GetAllAsync(query, progress: null, cancellationToken).ConfigureAwait(false);
+        var all = await archive.GetAllAsync(query, progress: null, cancellationToken).ConfigureAwait(false);
         if (!all.Succeeded)
         {
             return UpstreamResult<ParticipantsReport>.Failed(all.Failure);

@@ -9,17 +9,25 @@ namespace UMeetingReports.Core.Reports.RoomUsage;
 internal static class RoomUsageBuilder
 {
 
-    public static RoomUsageReport Build(RoomUsageRequest request, IReadOnlyList<Meeting> meetings, RoomList rooms, BusinessHoursOptions options, UpstreamZone zone)
+    /// <summary>From meetings with their participants and calls: the figures are counted from them.</summary>
+    public static RoomUsageReport Build(RoomUsageRequest request, IReadOnlyList<Meeting> meetings, RoomList rooms, BusinessHoursOptions options, UpstreamZone zone) =>
+        Build(request, RoomFigures.Of(meetings), meetings, rooms, options, zone);
+
+    /// <summary>
+    /// From figures counted elsewhere (the archive's database) and the meetings' times: the participant and call
+    /// lists of <paramref name="meetings"/> are not read.
+    /// </summary>
+    public static RoomUsageReport Build(RoomUsageRequest request, RoomFigures figures, IReadOnlyList<Meeting> meetings, RoomList rooms, BusinessHoursOptions options, UpstreamZone zone)
     {
         var frame = UsageFrame.For(request.Period, options, zone, zone.Now);
 
         var byRoom = meetings.ToLookup(meeting => meeting.HostId, StringComparer.Ordinal);
         var lines = RoomsToList(rooms, byRoom)
-            .Select(hostId => Line(hostId, rooms.NameOf(hostId), [.. byRoom[hostId]], frame))
+            .Select(hostId => Line(hostId, rooms.NameOf(hostId), [.. byRoom[hostId]], figures.ByRoom.GetValueOrDefault(hostId, MeetingFigures.None), frame))
             .ToList();
 
         var totals = new RoomUsageTotals(
-            MeetingFigures.Of(meetings),
+            figures.Total,
             RoomOccupancy.Of(meetings).PeakConcurrent(frame),
             Utilisation.Sum(lines.Select(line => line.Utilisation)));
 
@@ -46,10 +54,10 @@ internal static class RoomUsageBuilder
         return [.. listed, .. unlisted];
     }
 
-    private static RoomUsageLine Line(string hostId, string name, IReadOnlyList<Meeting> meetings, UsageFrame frame)
+    private static RoomUsageLine Line(string hostId, string name, IReadOnlyList<Meeting> meetings, MeetingFigures figures, UsageFrame frame)
     {
         var occupancy = RoomOccupancy.Of(meetings);
-        return new RoomUsageLine(hostId, name, MeetingFigures.Of(meetings), occupancy.PeakConcurrent(frame), occupancy.Utilisation(frame));
+        return new RoomUsageLine(hostId, name, figures, occupancy.PeakConcurrent(frame), occupancy.Utilisation(frame));
     }
 
     private static OccupancyHeatmap Heatmap(string? hostId, IEnumerable<Meeting> meetings, UsageFrame frame, UpstreamZone zone)
@@ -94,4 +102,12 @@ internal static class RoomUsageBuilder
                 new ChartDataset(SeriesNames.OverflowMeetings, [.. days.Select(day => (decimal)byDay[day].Count(meeting => meeting.IsExtra))]),
             ]);
     }
+}
+
+/// <summary>The figures of each room's meetings and of all of them together (where a person counts once across rooms).</summary>
+internal sealed record RoomFigures(IReadOnlyDictionary<string, MeetingFigures> ByRoom, MeetingFigures Total)
+{
+    public static RoomFigures Of(IReadOnlyList<Meeting> meetings) => new(
+        meetings.GroupBy(meeting => meeting.HostId, StringComparer.Ordinal).ToDictionary(room => room.Key, room => MeetingFigures.Of(room), StringComparer.Ordinal),
+        MeetingFigures.Of(meetings));
 }

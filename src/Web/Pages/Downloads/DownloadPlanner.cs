@@ -1,20 +1,19 @@
 using Microsoft.Extensions.Options;
+using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Web.Filters;
 
 namespace UMeetingReports.Web.Pages.Downloads;
 
 /// <summary>
-/// Decides whether a download streams at once or runs as a background job, by the upstream requests it needs.
-/// Every month window needs at least one request, so more windows than Exports:BackgroundAbove is a job without
-/// asking anything. Otherwise page 1 of every window is read at the largest page size — the very pages the export
-/// reads first, so the reader's cache hands them back and the probe costs the export nothing — and the period's
-/// total <c>T</c> bounds the requests from above: windows + ⌊T / page size⌋ (a window of <c>t</c> meetings needs
-/// ⌈t / size⌉ pages, at most 1 + ⌊t / size⌋). A download is never sent to the foreground on an underestimate.
-/// A download of one meeting record is planned by its windows alone: the upstream answers it with one small page
-/// per window where it honours the id.
+/// Decides whether a download streams at once or runs as a background job, by the work it needs counted in the
+/// service's pages: every month window is at least one, so more windows than Exports:BackgroundAbove is a job
+/// without asking anything. Otherwise the period's months are made present in the archive (read now when they never
+/// were, shared with any other reader of them: the export then finds them there) and the archive's count <c>T</c> of
+/// the period's meetings bounds the pages from above: windows + ⌊T / page size⌋ (a window of <c>t</c> meetings needs
+/// ⌈t / size⌉ pages, at most 1 + ⌊t / size⌋). A download of one meeting record is planned by its windows alone.
 /// </summary>
-internal sealed class DownloadPlanner(IMeetingReader reader, IOptions<UMeetingOptions> upstream, IOptions<ExportOptions> exports)
+internal sealed class DownloadPlanner(IArchiveMeetingCount archive, IOptions<UMeetingOptions> upstream, IOptions<ExportOptions> exports)
 {
     public async Task<DownloadPlan> PlanAsync(ExportCriteria criteria, CancellationToken cancellationToken)
     {
@@ -31,14 +30,13 @@ internal sealed class DownloadPlanner(IMeetingReader reader, IOptions<UMeetingOp
             return new DownloadPlan(InBackground: false, windows, null);
         }
 
-        var pageSize = upstream.Value.MaxPageSize;
-        var probe = await reader.GetPageAsync(criteria.ToQuery(), pageSize, 1, cancellationToken).ConfigureAwait(false);
-        if (!probe.Succeeded)
+        var total = await archive.CountAsync(criteria.ToQuery(), cancellationToken).ConfigureAwait(false);
+        if (!total.Succeeded)
         {
-            return new DownloadPlan(InBackground: false, windows, probe.Failure);
+            return new DownloadPlan(InBackground: false, windows, total.Failure);
         }
 
-        var requests = windows + (probe.Value.TotalRecord / pageSize);
+        var requests = windows + (total.Value / upstream.Value.MaxPageSize);
         return new DownloadPlan(requests > limit, requests, null);
     }
 }

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Reports.RoomUsage;
 using UMeetingReports.Core.Reports.Telephony;
@@ -10,7 +10,7 @@ using UMeetingReports.Core.Upstream;
 namespace UMeetingReports.Core.Tests.Reports.Analytics;
 
 /// <summary>
-/// The analytics services over a <see cref="CoreHarness"/>'s real reader, cache and room directory. Built here
+/// The analytics services over a <see cref="CoreHarness"/>'s real archive (read from its simulator) and room directory. Built here
 /// rather than resolved because <c>AddAnalyticsReports</c> is registered by the app beside <c>AddMeetingReports</c>;
 /// <see cref="AnalyticsRegistrationTests"/> checks that registration itself.
 /// </summary>
@@ -31,7 +31,7 @@ internal static class AnalyticsHarness
     /// <summary>The upstream zone (Asia/Shanghai) with its clock stopped at <paramref name="now"/>.</summary>
     public static UpstreamZone ZoneAt(DateTimeOffset now) => new(GroundTruth.Shanghai, new FakeTimeProvider(now));
 
-    private static PeriodMeetings Source(CoreHarness core) => new(core.Reader, core.Get<ILogger<PeriodMeetings>>());
+    private static ArchiveReader Source(CoreHarness core) => core.Get<ArchiveReader>();
 }
 
 /// <summary>Keeps every progress report, as they come, so a test can read what a page would have shown.</summary>

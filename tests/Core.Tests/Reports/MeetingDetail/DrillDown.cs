@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using UMeetingReports.Core.Reports.MeetingDetail;
 using UMeetingReports.Core.Reports.Participants;
@@ -23,11 +23,15 @@ internal static class DrillDown
 
     public static UpstreamZone ZoneAt(DateTimeOffset now) => new(GroundTruth.Shanghai, new FakeTimeProvider(now));
 
+    /// <summary>
+    /// The service over meetings in memory, read as the app reads them: each question gets a fresh archive, whose
+    /// months the synchroniser fills from <paramref name="reader"/> before the service answers from it.
+    /// </summary>
     public static IMeetingDetailService DetailService(IMeetingReader reader, DateTimeOffset now, IRoomDirectory? rooms = null) =>
-        new MeetingDetailService(reader, rooms ?? FixedRoomDirectory.Named(("ROOM-A", "Boardroom")), ZoneAt(now), NullLogger<MeetingDetailService>.Instance);
+        new OverArchive(reader, now, rooms ?? FixedRoomDirectory.Named(("ROOM-A", "Boardroom")));
 
     public static IParticipantsReportService ParticipantsService(IMeetingReader reader, DateTimeOffset now, IRoomDirectory? rooms = null) =>
-        new ParticipantsReportService(reader, rooms ?? FixedRoomDirectory.Named(("ROOM-A", "Boardroom"), ("ROOM-B", "Garden")), ZoneAt(now));
+        new OverArchive(reader, now, rooms ?? FixedRoomDirectory.Named(("ROOM-A", "Boardroom"), ("ROOM-B", "Garden")));
 
     /// <summary>The report of one meeting built from plain objects, or a failed assertion saying what came back instead.</summary>
     public static async Task<MeetingDetailReport> DetailOf(Meeting meeting, DateTimeOffset? now = null, bool revealPhoneNumbers = true)
@@ -36,4 +40,27 @@ internal static class DrillDown
         var result = await service.GetAsync(meeting.Uuid, new DatePeriod(new(2025, 3, 1), new(2025, 3, 31)), revealPhoneNumbers, Xunit.TestContext.Current.CancellationToken);
         return Xunit.Assert.IsType<MeetingDetailFound>(result).Report;
     }
+}
+
+/// <summary>A drill-down service made, for each question, over a fresh archive filled from an in-memory reader.</summary>
+internal sealed class OverArchive(IMeetingReader reader, DateTimeOffset now, IRoomDirectory rooms) : IMeetingDetailService, IParticipantsReportService
+{
+    public async Task<MeetingDetailResult> GetAsync(string uuid, DatePeriod? period, bool revealPhoneNumbers, CancellationToken cancellationToken)
+    {
+        await using var core = Core();
+        return await core.DetailService().GetAsync(uuid, period, revealPhoneNumbers, cancellationToken);
+    }
+
+    public async Task<UpstreamResult<ParticipantsReport>> GetAsync(ParticipantsRequest request, CancellationToken cancellationToken)
+    {
+        await using var core = Core();
+        return await core.ParticipantsService().GetAsync(request, cancellationToken);
+    }
+
+    private CoreHarness Core() => CoreHarness.Create(
+        new Uri("http://in-memory.test"),
+        clock: new FakeTimeProvider(now),
+        register: services => services
+            .Replace(ServiceDescriptor.Singleton(reader))
+            .Replace(ServiceDescriptor.Singleton(rooms)));
 }

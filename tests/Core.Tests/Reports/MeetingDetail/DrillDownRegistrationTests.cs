@@ -21,6 +21,7 @@ public sealed class DrillDownRegistrationTests
         }).Build());
         services.AddLogging();
         services.AddMeetingReports().AddDrillDownReports().AddDrillDownReports();
+        services.AddMeetingArchive(HarnessArchive.ContentRoot, schedule: false);
 
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         using var scope = provider.CreateScope();

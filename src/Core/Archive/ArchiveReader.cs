@@ -1,0 +1,232 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using UMeetingReports.Core.Upstream;
+
+namespace UMeetingReports.Core.Archive;
+
+/// <summary>Which of a meeting's lists a report needs read back: the rest stay in the database.</summary>
+[Flags]
+internal enum MeetingParts
+{
+    None = 0,
+    Participants = 1,
+    Telephony = 2,
+    All = Participants | Telephony,
+}
+
+/// <summary>How many meetings of a query the archive holds, its period's months made present first.</summary>
+public interface IArchiveMeetingCount
+{
+    Task<UpstreamResult<int>> CountAsync(MeetingQuery query, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Reads meetings back out of the archive as the service gave them (<see cref="Meeting"/> records with the service's
+/// zone attached), after making sure the period's months are there (<see cref="EnsureAsync"/>): a report that reads
+/// through here answers from a complete copy of every month it touches, or with the failure that names the part of
+/// its period that is missing. The service selects meetings by their start day; so does every query here.
+/// </summary>
+internal sealed class ArchiveReader(IArchivePeriods periods, ArchiveContext context, UpstreamZone zone) : IArchiveMeetingCount
+{
+    /// <summary>Meetings per batch of a streamed read: a download holds one batch's participant rows at a time.</summary>
+    private const int StreamBatch = 500;
+
+    internal ArchiveContext Context => context;
+
+    /// <summary>The period's months as held, reading the missing ones first (shared with any other reader of them).</summary>
+    public async Task<UpstreamResult<ArchivedPeriod>> EnsureAsync(DatePeriod period, IProgress<GatherProgress>? progress, CancellationToken cancellationToken)
+    {
+        var held = await periods.HeldAsync(period, cancellationToken).ConfigureAwait(false);
+        return held is not null
+            ? UpstreamResult<ArchivedPeriod>.Success(held)
+            : await periods.EnsureAsync(period, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<UpstreamResult<int>> CountAsync(MeetingQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var ensured = await EnsureAsync(query.Period, progress: null, cancellationToken).ConfigureAwait(false);
+        return ensured.Succeeded
+            ? UpstreamResult<int>.Success(await Meetings(query.Period, query.HostId, query.Uuid).CountAsync(cancellationToken).ConfigureAwait(false))
+            : UpstreamResult<int>.Failed(ensured.Failure);
+    }
+
+    /// <summary>The meetings that started in the period, of one room or all, of one record id or all.</summary>
+    public IQueryable<ArchivedMeeting> Meetings(DatePeriod period, string? hostId = null, string? uuid = null)
+    {
+        var (from, until) = Bounds(period);
+        var meetings = context.Meetings.AsNoTracking().Where(meeting => meeting.Start >= from && meeting.Start < until);
+        if (!string.IsNullOrEmpty(hostId))
+        {
+            meetings = meetings.Where(meeting => meeting.HostId == hostId);
+        }
+
+        if (!string.IsNullOrEmpty(uuid))
+        {
+            meetings = meetings.Where(meeting => meeting.Uuid == uuid);
+        }
+
+        return meetings;
+    }
+
+    /// <summary>The wall-clock bounds of a period's start days: from its first midnight to the midnight after it.</summary>
+    public static (DateTime From, DateTime Until) Bounds(DatePeriod period) =>
+        (period.From.ToDateTime(TimeOnly.MinValue), period.To.AddDays(1).ToDateTime(TimeOnly.MinValue));
+
+    /// <summary>
+    /// The meetings as the service's records, months oldest first and the service's order inside each (the order the
+    /// live reader gave them), with the <paramref name="parts"/> asked for (the other lists are empty).
+    /// </summary>
+    public async Task<List<Meeting>> ReadAsync(IQueryable<ArchivedMeeting> meetings, MeetingParts parts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meetings);
+        var heads = await meetings
+            .OrderBy(meeting => meeting.WindowMonth).ThenBy(meeting => meeting.WindowPosition)
+            .Select(meeting => new Head(meeting.Uuid, meeting.HostId, meeting.MeetingId, meeting.Topic, meeting.Start, meeting.ScheduledMinutes, meeting.End, meeting.IsExtra))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (heads.Count == 0)
+        {
+            return [];
+        }
+
+        var participants = parts.HasFlag(MeetingParts.Participants)
+            ? await ParticipantsAsync(meetings, cancellationToken).ConfigureAwait(false)
+            : null;
+        var telephony = parts.HasFlag(MeetingParts.Telephony)
+            ? await TelephonyAsync(meetings, cancellationToken).ConfigureAwait(false)
+            : null;
+        return [.. heads.Select(head => ToMeeting(head, participants, telephony))];
+    }
+
+    /// <summary>
+    /// Every meeting of the query (its period's months made present first), with the lists its show_ flags ask for;
+    /// or the failure that names the part of the period that is missing. What the live reader's GetAllAsync was.
+    /// </summary>
+    public async Task<UpstreamResult<IReadOnlyList<Meeting>>> GetAllAsync(MeetingQuery query, IProgress<GatherProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var ensured = await EnsureAsync(query.Period, progress, cancellationToken).ConfigureAwait(false);
+        if (!ensured.Succeeded)
+        {
+            return UpstreamResult<IReadOnlyList<Meeting>>.Failed(ensured.Failure);
+        }
+
+        var meetings = await ReadAsync(Meetings(query.Period, query.HostId, query.Uuid), PartsOf(query), cancellationToken).ConfigureAwait(false);
+        return UpstreamResult<IReadOnlyList<Meeting>>.Success(meetings);
+    }
+
+    /// <summary>
+    /// Every meeting of the query, as <see cref="ReadAsync"/> orders them, read in batches so that a download of a long
+    /// period never holds it whole. The months are made present first; one that cannot be read throws
+    /// <see cref="UpstreamException"/> before any meeting is given, so a partial sequence is never mistaken for the whole.
+    /// </summary>
+    public async IAsyncEnumerable<Meeting> EnumerateAsync(
+        MeetingQuery query, IProgress<GatherProgress>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var reported = new Reported(progress);
+        var ensured = await EnsureAsync(query.Period, reported, cancellationToken).ConfigureAwait(false);
+        if (!ensured.Succeeded)
+        {
+            throw new UpstreamException(ensured.Failure);
+        }
+
+        var parts = PartsOf(query);
+        var meetings = Meetings(query.Period, query.HostId, query.Uuid);
+        var keys = await meetings
+            .OrderBy(meeting => meeting.WindowMonth).ThenBy(meeting => meeting.WindowPosition)
+            .Select(meeting => meeting.Uuid)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (!reported.Any)
+        {
+            // Every month was there already: all of them are done, no page was needed.
+            progress?.Report(new GatherProgress(ensured.Value.Months.Count, ensured.Value.Months.Count, 0, 0, keys.Count));
+        }
+
+        for (var first = 0; first < keys.Count; first += StreamBatch)
+        {
+            var batch = keys.GetRange(first, Math.Min(StreamBatch, keys.Count - first));
+            var read = await ReadAsync(context.Meetings.AsNoTracking().Where(meeting => batch.Contains(meeting.Uuid)), parts, cancellationToken).ConfigureAwait(false);
+            foreach (var meeting in read)
+            {
+                yield return meeting;
+            }
+
+            // Each batch is a fresh set of rows: nothing is tracked, and the participant lists go with the batch.
+            context.ChangeTracker.Clear();
+        }
+    }
+
+    private static MeetingParts PartsOf(MeetingQuery query) =>
+        (query.ShowParticipants ? MeetingParts.Participants : MeetingParts.None)
+        | (query.ShowTelephonyUsage ? MeetingParts.Telephony : MeetingParts.None);
+
+    private async Task<Dictionary<string, List<Participant>>> ParticipantsAsync(IQueryable<ArchivedMeeting> meetings, CancellationToken cancellationToken)
+    {
+        var rows = await meetings
+            .SelectMany(meeting => meeting.Participants)
+            .OrderBy(session => session.MeetingUuid).ThenBy(session => session.Position)
+            .Select(session => new { session.MeetingUuid, session.Name, session.JoinTime, session.LeaveTime })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var lists = new Dictionary<string, List<Participant>>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (!lists.TryGetValue(row.MeetingUuid, out var list))
+            {
+                lists.Add(row.MeetingUuid, list = []);
+            }
+
+            list.Add(new Participant(row.Name, zone.Attach(row.JoinTime), row.LeaveTime is { } leave ? zone.Attach(leave) : null));
+        }
+
+        return lists;
+    }
+
+    private async Task<Dictionary<string, List<TelephonyCall>>> TelephonyAsync(IQueryable<ArchivedMeeting> meetings, CancellationToken cancellationToken)
+    {
+        var rows = await meetings
+            .SelectMany(meeting => meeting.Telephony)
+            .OrderBy(leg => leg.MeetingUuid).ThenBy(leg => leg.Position)
+            .Select(leg => new { leg.MeetingUuid, leg.PhoneNumber, leg.Type, leg.StartTime, leg.EndTime, leg.Minutes, leg.Cost })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var lists = new Dictionary<string, List<TelephonyCall>>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (!lists.TryGetValue(row.MeetingUuid, out var list))
+            {
+                lists.Add(row.MeetingUuid, list = []);
+            }
+
+            list.Add(new TelephonyCall(row.PhoneNumber, row.Type, zone.Attach(row.StartTime), row.EndTime is { } end ? zone.Attach(end) : null, row.Minutes, row.Cost));
+        }
+
+        return lists;
+    }
+
+    private Meeting ToMeeting(Head head, Dictionary<string, List<Participant>>? participants, Dictionary<string, List<TelephonyCall>>? telephony) =>
+        new(
+            head.Uuid,
+            head.HostId,
+            head.MeetingId,
+            head.Topic,
+            zone.Attach(head.Start),
+            head.ScheduledMinutes,
+            head.End is { } end ? zone.Attach(end) : null,
+            head.IsExtra,
+            participants is not null && participants.TryGetValue(head.Uuid, out var people) ? people : [],
+            telephony is not null && telephony.TryGetValue(head.Uuid, out var calls) ? calls : []);
+
+    /// <summary>Passes progress on, remembering whether any came.</summary>
+    private sealed class Reported(IProgress<GatherProgress>? inner) : IProgress<GatherProgress>
+    {
+        public bool Any { get; private set; }
+
+        public void Report(GatherProgress value)
+        {
+            Any = true;
+            inner?.Report(value);
+        }
+    }
+
+    private sealed record Head(string Uuid, string HostId, string MeetingId, string Topic, DateTime Start, int ScheduledMinutes, DateTime? End, bool IsExtra);
+}

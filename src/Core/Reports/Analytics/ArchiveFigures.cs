@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using UMeetingReports.Core.Archive;
+
+namespace UMeetingReports.Core.Reports.Analytics;
+
+/// <summary>
+/// <see cref="MeetingFigures"/> counted by the database: sums of the per-meeting totals the archive wrote when it
+/// synchronised (one pass over the meetings table), and the distinct names of the participant rows (one more).
+/// The same definitions as <see cref="MeetingFigures.Of"/>, which the tests hold them to.
+/// </summary>
+internal static class ArchiveFigures
+{
+    /// <summary>The figures of every meeting of the query together.</summary>
+    public static async Task<MeetingFigures> OfAsync(IQueryable<ArchivedMeeting> meetings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meetings);
+        var sums = await Sums(meetings.GroupBy(meeting => 1)).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (sums is null)
+        {
+            return MeetingFigures.None;
+        }
+
+        var names = await meetings.SelectMany(meeting => meeting.Participants).Select(session => session.Name).Distinct()
+            .CountAsync(cancellationToken).ConfigureAwait(false);
+        return sums.ToFigures(names);
+    }
+
+    /// <summary>The figures of each room's meetings (rooms without a meeting in the query are absent).</summary>
+    public static async Task<Dictionary<string, MeetingFigures>> ByRoomAsync(IQueryable<ArchivedMeeting> meetings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meetings);
+        var sums = await Sums(meetings.GroupBy(meeting => meeting.HostId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var names = await meetings.SelectMany(meeting => meeting.Participants, (meeting, session) => new { meeting.HostId, session.Name })
+            .GroupBy(row => row.HostId)
+            .Select(room => new { HostId = room.Key, Names = room.Select(row => row.Name).Distinct().Count() })
+            .ToDictionaryAsync(room => room.HostId, room => room.Names, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        return sums.ToDictionary(room => room.Key, room => room.ToFigures(names.GetValueOrDefault(room.Key)), StringComparer.Ordinal);
+    }
+
+    private static IQueryable<Sum<TKey>> Sums<TKey>(IQueryable<IGrouping<TKey, ArchivedMeeting>> groups) =>
+        groups.Select(group => new Sum<TKey>(
+            group.Key,
+            group.Count(),
+            group.Count(meeting => meeting.End == null),
+            group.Sum(meeting => meeting.ScheduledMinutes),
+            group.Sum(meeting => meeting.ActualMinutes ?? 0),
+            group.Sum(meeting => meeting.ParticipantRows),
+            group.Sum(meeting => meeting.DistinctParticipants),
+            group.Count(meeting => meeting.IsExtra),
+            group.Sum(meeting => meeting.PhoneCalls),
+            group.Sum(meeting => meeting.PhoneMinutes),
+            group.Sum(meeting => meeting.PhoneCost)));
+
+    private sealed record Sum<TKey>(
+        TKey Key,
+        int Meetings,
+        int Running,
+        int Scheduled,
+        int Actual,
+        int ParticipantRows,
+        int Attendees,
+        int Overflow,
+        int Calls,
+        int CallMinutes,
+        decimal CallCost)
+    {
+        public MeetingFigures ToFigures(int distinctNames) =>
+            new(Meetings, Running, Scheduled, Actual, ParticipantRows, Attendees, distinctNames, Overflow, Calls, CallMinutes, CallCost);
+    }
+}
