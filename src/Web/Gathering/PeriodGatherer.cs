@@ -1,17 +1,21 @@
+using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Web.Jobs;
 
 namespace UMeetingReports.Web.Gathering;
 
 /// <summary>
-/// Runs the Core call behind an analytics page in the background, so that a long period read for the first time
-/// shows its progress instead of a page that seems frozen. A page asks for its figures; if they are ready within
-/// Gathering:RenderWait it renders them, otherwise it renders a progress bar that polls <see cref="Status"/> and
-/// reloads when the gathering is done, and the reload finds the figures here. Finished figures are kept for
-/// Gathering:KeepResultsFor; a failure is handed out once, so the next visit tries again. At most
-/// Gathering:MaxConcurrent gatherings read at once; one that nobody has looked at for Gathering:AbandonAfter is
-/// cancelled. The gatherings are jobs of a <see cref="JobRegistry{TJob}"/> of their own.
+/// Reads the months of a period that the archive does not hold yet in the background, so that a page over a long
+/// period read for the first time shows its progress instead of seeming frozen. A page asks for its months
+/// (<see cref="MonthsAsync"/>): held already, they are there at once; otherwise a read starts (or is joined: one per
+/// user and period, and the synchroniser shares a month's read between all who need it). If it ends within
+/// Gathering:RenderWait the page renders its report; otherwise it renders a progress bar that polls
+/// <see cref="Status"/> and reloads when the months are in. A finished read is kept for Gathering:KeepResultsFor;
+/// a failure is handed out once, so the next visit tries again. At most Gathering:MaxConcurrent reads run at once;
+/// one that nobody has looked at for Gathering:AbandonAfter is cancelled. The reads are jobs of a
+/// <see cref="JobRegistry{TJob}"/> of their own.
 /// </summary>
 internal sealed class PeriodGatherer : IDisposable
 {
@@ -29,6 +33,27 @@ internal sealed class PeriodGatherer : IDisposable
             JoinEnded = true,
         };
         _jobs = new JobRegistry<GatherJob>(policy, scopes, clock, logger);
+    }
+
+    /// <summary>
+    /// The period's months in the archive: at once when it holds them all, else from the read of them that is running
+    /// or has just ended for this user, or from a new one (in a scope of its own: it outlives the request). Waits at
+    /// most Gathering:RenderWait; <paramref name="cancellationToken"/> ends the wait, never the read.
+    /// </summary>
+    public async Task<Gathered<ArchivedPeriod>> MonthsAsync(ClaimsPrincipal user, IArchivePeriods archive, DatePeriod period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(archive);
+        if (await archive.HeldAsync(period, cancellationToken).ConfigureAwait(false) is { } held)
+        {
+            return new Gathered<ArchivedPeriod>(held, null, null);
+        }
+
+        // The months are the whole account's, whatever the room, search or report: one read serves every page of them.
+        return await GatherAsync<IArchivePeriods, ArchivedPeriod>(
+            GatherKey.For(user, "archive-months", period),
+            period,
+            (periods, progress, token) => periods.EnsureAsync(period, progress, token),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -7,8 +7,8 @@ using UMeetingReports.Web.E2E.Pages;
 
 namespace UMeetingReports.Web.E2E.Analytics;
 
-/// <summary>A server of its own, whose simulator the tests below slow down: its cache starts cold, its faults are theirs.</summary>
-public sealed class SlowUpstreamServer : MeetingReportsServer
+/// <summary>A server of its own, whose simulator the tests below slow down: its archive starts empty, its faults are theirs.</summary>
+public class SlowUpstreamServer : MeetingReportsServer
 {
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
@@ -16,18 +16,21 @@ public sealed class SlowUpstreamServer : MeetingReportsServer
     };
 }
 
+/// <summary>The same, for a second journey whose months must not have been read by the first.</summary>
+public sealed class SlowUpstreamMeetingsServer : SlowUpstreamServer;
+
 /// <summary>
 /// Thirteen months read for the first time, with the meeting service taking 0.7 s for each full page (the page size
-/// the whole-period read uses; the table's smaller pages stay quick): the page shows its progress instead of hanging,
-/// and then the figures.
+/// the archive's month reads use): the page shows its progress instead of hanging, and then the figures. Each
+/// journey has a server of its own, as the months one has read are in its archive for every report after it.
 /// </summary>
-public sealed class LongPeriodJourneyTests(SlowUpstreamServer server, BrowserFixture browser)
-    : BrowserTest(server, browser), IClassFixture<SlowUpstreamServer>
+public abstract class LongPeriodJourney<TServer>(TServer server, BrowserFixture browser) : BrowserTest(server, browser)
+    where TServer : SlowUpstreamServer
 {
-    private static readonly DateOnly From = new(2024, 5, 1);
-    private static readonly DateOnly To = new(2025, 5, 31);
+    private protected static readonly DateOnly From = new(2024, 5, 1);
+    private protected static readonly DateOnly To = new(2025, 5, 31);
 
-    private SimulatorDataset Dataset => Server.Services.GetRequiredService<SimulatorDataset>();
+    private protected SimulatorDataset Dataset => Server.Services.GetRequiredService<SimulatorDataset>();
 
     public override async ValueTask InitializeAsync()
     {
@@ -36,6 +39,11 @@ public sealed class LongPeriodJourneyTests(SlowUpstreamServer server, BrowserFix
         faults.Clear();
         faults.Add(new FaultRule(FaultKind.Latency, When: request => request.PageSize == 300, Delay: TimeSpan.FromMilliseconds(700)));
     }
+}
+
+public sealed class LongPeriodJourneyTests(SlowUpstreamServer server, BrowserFixture browser)
+    : LongPeriodJourney<SlowUpstreamServer>(server, browser), IClassFixture<SlowUpstreamServer>
+{
 
     [Fact]
     public async Task A_thirteen_month_telephony_report_shows_its_progress_and_then_its_figures()
@@ -74,11 +82,15 @@ public sealed class LongPeriodJourneyTests(SlowUpstreamServer server, BrowserFix
         Assert.True(telephony.IsShown);
         Assert.Empty(BrowserErrors);
     }
+}
 
+public sealed class LongPeriodMeetingsJourneyTests(SlowUpstreamMeetingsServer server, BrowserFixture browser)
+    : LongPeriodJourney<SlowUpstreamMeetingsServer>(server, browser), IClassFixture<SlowUpstreamMeetingsServer>
+{
     [Fact]
     public async Task Thirteen_months_never_read_show_progress_at_once_then_the_table_and_the_kpis_of_the_whole_period()
     {
-        // Arrange: one room, so that the whole-period read is not the one the other test already cached.
+        // Arrange
         await SignInAsDemoAdminAsync();
         var room = Dataset.Rooms[5].HostId;
         var meetings = Dataset.MeetingsBetween(From, To, room);

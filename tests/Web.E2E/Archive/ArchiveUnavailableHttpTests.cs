@@ -42,13 +42,23 @@ public sealed class ArchiveUnavailableHttpTests(UnreachableArchiveServer server)
         Assert.DoesNotContain(UnreachableArchiveServer.Password, text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_reports_that_do_not_need_the_archive_still_answer()
+    [Theory]
+    [InlineData("/meetings?from=2025-06-10&to=2025-06-12")]
+    [InlineData("/rooms?from=2025-06-10&to=2025-06-12")]
+    [InlineData("/telephony?from=2025-06-10&to=2025-06-12")]
+    [InlineData("/participants?from=2025-06-10&to=2025-06-12")]
+    [InlineData("/meeting?uuid=abc%2B%2F%3D%3D&from=2025-06-10&to=2025-06-12")]
+    public async Task Every_report_answers_503_naming_the_archive_and_the_sign_in_page_still_answers(string report)
     {
         // Act
-        var (status, _) = await Session.GetPageAsync("/rooms?from=2025-06-10&to=2025-06-12");
+        var (status, html) = await Session.GetPageAsync(report);
+        using var anonymous = new HttpClient { BaseAddress = Server.RootUri };
+        using var signIn = await anonymous.GetAsync(new Uri("/account/login", UriKind.Relative), TestContext.Current.CancellationToken);
 
         // Assert
-        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Contains(Named, Hooks.Text(html, "archive-failure") ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain(UnreachableArchiveServer.Password, html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
     }
 }

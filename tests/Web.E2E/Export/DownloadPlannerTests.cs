@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Web.Filters;
 using UMeetingReports.Web.Pages.Downloads;
@@ -6,8 +7,8 @@ using UMeetingReports.Web.Pages.Downloads;
 namespace UMeetingReports.Web.E2E.Export;
 
 /// <summary>
-/// When a download streams and when it becomes a job: plain objects, a reader that only answers the probe with a
-/// period's total (page size 300), and counts of the probes it was asked.
+/// When a download streams and when it becomes a job: plain objects, an archive that only answers with a period's
+/// count of meetings (page size 300), and counts of the questions it was asked.
 /// </summary>
 public sealed class DownloadPlannerTests
 {
@@ -77,7 +78,7 @@ public sealed class DownloadPlannerTests
     }
 
     [Fact]
-    public async Task A_failed_probe_is_the_plan_so_that_nothing_is_written()
+    public async Task A_period_that_cannot_be_made_present_is_the_plan_so_that_nothing_is_written()
     {
         // Arrange
         var failure = new UpstreamUnreachable(May, "HTTP 503");
@@ -92,7 +93,7 @@ public sealed class DownloadPlannerTests
     }
 
     [Fact]
-    public async Task The_probe_asks_the_exports_own_query_at_the_largest_page_size_so_that_its_pages_are_cached_for_the_export()
+    public async Task The_count_asks_for_the_exports_own_query_so_that_its_months_are_in_the_archive_for_the_export()
     {
         // Arrange
         var reader = new TotalsReader(10);
@@ -101,34 +102,26 @@ public sealed class DownloadPlannerTests
         await Planner(reader, backgroundAbove: 24).PlanAsync(Criteria(May) with { HostId = "room-1" }, Token);
 
         // Assert
-        Assert.Equal((new MeetingQuery(May, "room-1", null, ShowParticipants: true, ShowTelephonyUsage: true), 300, 1), reader.LastProbe);
+        Assert.Equal(new MeetingQuery(May, "room-1", null, ShowParticipants: true, ShowTelephonyUsage: true), reader.LastProbe);
     }
 
     private static ExportCriteria Criteria(DatePeriod period) => new(period, null, null, null);
 
-    private static DownloadPlanner Planner(IMeetingReader reader, int backgroundAbove) =>
-        new(reader, Options.Create(new UMeetingOptions { MaxPageSize = 300 }), Options.Create(new ExportOptions { BackgroundAbove = backgroundAbove }));
+    private static DownloadPlanner Planner(IArchiveMeetingCount archive, int backgroundAbove) =>
+        new(archive, Options.Create(new UMeetingOptions { MaxPageSize = 300 }), Options.Create(new ExportOptions { BackgroundAbove = backgroundAbove }));
 
-    /// <summary>Answers page 1 with the period's total and no meetings; anything else is not the planner's to ask.</summary>
-    private sealed class TotalsReader(int total, UpstreamFailure? failure = null) : IMeetingReader
+    /// <summary>An archive that holds <c>total</c> meetings for any query (or fails to make the period present), counting the questions.</summary>
+    private sealed class TotalsReader(int total, UpstreamFailure? failure = null) : IArchiveMeetingCount
     {
         public int Probes { get; private set; }
 
-        public (MeetingQuery Query, int PageSize, int PageNumber) LastProbe { get; private set; }
+        public MeetingQuery? LastProbe { get; private set; }
 
-        public Task<UpstreamResult<MeetingPage>> GetPageAsync(MeetingQuery query, int pageSize, int pageNumber, CancellationToken cancellationToken)
+        public Task<UpstreamResult<int>> CountAsync(MeetingQuery query, CancellationToken cancellationToken)
         {
             Probes++;
-            LastProbe = (query, pageSize, pageNumber);
-            return Task.FromResult(failure is null
-                ? UpstreamResult<MeetingPage>.Success(new MeetingPage(query, pageNumber, pageSize, total, []))
-                : UpstreamResult<MeetingPage>.Failed(failure));
+            LastProbe = query;
+            return Task.FromResult(failure is null ? UpstreamResult<int>.Success(total) : UpstreamResult<int>.Failed(failure));
         }
-
-        public IAsyncEnumerable<Meeting> EnumerateAsync(MeetingQuery query, IProgress<GatherProgress>? progress, PageCaching caching, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("The planner reads totals only.");
-
-        public Task<UpstreamResult<IReadOnlyList<Meeting>>> GetAllAsync(MeetingQuery query, IProgress<GatherProgress>? progress, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("The planner reads totals only.");
     }
 }

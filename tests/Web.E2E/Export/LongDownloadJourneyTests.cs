@@ -20,9 +20,9 @@ public sealed class SlowExportServer : MeetingReportsServer
 
 /// <summary>
 /// "Download Excel" on a long period: the browser lands on the download's page, whose bar moves as the months
-/// arrive; the file is offered when done, and a cancelled download says so. The downloads start from /participants,
-/// which reads the period without phone legs: the meetings list would gather its KPIs from the very upstream pages
-/// the workbook needs, and the download would find them all in the cache before it could be watched or cancelled.
+/// arrive; the file is offered when done, and a cancelled download says so. The downloads are opened by their own
+/// address (a bookmarked download): a report page would read the period's months into the archive first, and the
+/// download would find them all there before it could be watched or cancelled.
 /// </summary>
 public sealed class LongDownloadJourneyTests(SlowExportServer server, BrowserFixture browser)
     : BrowserTest(server, browser), IClassFixture<SlowExportServer>
@@ -35,12 +35,11 @@ public sealed class LongDownloadJourneyTests(SlowExportServer server, BrowserFix
         // Arrange
         await SignInAsDemoAdminAsync();
         var truth = Dataset.MeetingsBetween(new DateOnly(2024, 6, 1), new DateOnly(2024, 11, 30));
-        await new ParticipantsPage(Page).OpenAsync("?from=2024-06-01&to=2024-11-30");
         var job = new DownloadJobPage(Page);
         await job.RecordBarAsync();
 
         // Act
-        await job.OpenFromAsync(new ReportDownloads(Page).Excel);
+        await job.OpenAsync("/export?from=2024-06-01&to=2024-11-30");
         var monthsTotal = await job.CountAsync("download-windows-total");
         var firstValue = await job.BarValueAsync();
         var file = await job.SaveWhenReadyAsync(TimeSpan.FromSeconds(90));
@@ -62,9 +61,8 @@ public sealed class LongDownloadJourneyTests(SlowExportServer server, BrowserFix
     {
         // Arrange
         await SignInAsDemoAdminAsync();
-        await new ParticipantsPage(Page).OpenAsync("?from=2024-12-01&to=2025-06-14");
         var job = new DownloadJobPage(Page);
-        await job.OpenFromAsync(new ReportDownloads(Page).Excel);
+        await job.OpenAsync("/export?from=2024-12-01&to=2025-06-14");
         var wasRunning = await job.Progress.CountAsync();
 
         // Act

@@ -29,6 +29,13 @@ public sealed class DownloadJobPage(IPage page)
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/downloads/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
+    /// <summary>Opens a download by its address (as a bookmark would) and waits for the page it leads to.</summary>
+    public async Task OpenAsync(string exportAddress)
+    {
+        await page.GotoAsync(exportAddress, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/downloads/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+    }
+
     public bool IsShown => new Uri(page.Url).AbsolutePath.StartsWith("/downloads/", StringComparison.Ordinal);
 
     /// <summary>How far the bar is, 0 to 100, as the browser shows it now.</summary>

@@ -23,15 +23,18 @@ public sealed class SecretsTests(SecurityServer server)
     /// <summary>A user name that reaches the logs as typed, so that a password logged the same way would be found.</summary>
     private const string UnknownUser = "nobody-7c1e";
 
-    /// <summary>The faults applied, each to a day of its own that no other test asks for, so nothing cached hides them.</summary>
-    private static readonly (FaultKind Kind, DateOnly Day)[] Faults =
+    /// <summary>
+    /// The faults applied, each to a month of its own that no other test asks for (the archive reads whole months,
+    /// from their first day), so that no month already archived hides them.
+    /// </summary>
+    private static readonly (FaultKind Kind, DateOnly Month)[] Faults =
     [
-        (FaultKind.ServerError, new(2024, 8, 5)),
-        (FaultKind.Rejected, new(2024, 8, 6)),
-        (FaultKind.MalformedJson, new(2024, 8, 7)),
-        (FaultKind.TooManyRequests, new(2024, 8, 8)),
-        (FaultKind.CutShortEcho, new(2024, 8, 9)),
-        (FaultKind.EmptyPage, new(2024, 8, 12)),
+        (FaultKind.ServerError, new(2024, 8, 1)),
+        (FaultKind.Rejected, new(2024, 9, 1)),
+        (FaultKind.MalformedJson, new(2024, 10, 1)),
+        (FaultKind.TooManyRequests, new(2024, 11, 1)),
+        (FaultKind.CutShortEcho, new(2024, 12, 1)),
+        (FaultKind.EmptyPage, new(2025, 1, 1)),
     ];
 
     private static readonly string[] Secrets = [SecurityServer.ApiSecret, SecurityServer.AdminPassword, SecurityServer.ViewerPassword, MistypedPassword];
@@ -68,13 +71,13 @@ public sealed class SecretsTests(SecurityServer server)
             }
         }
 
-        // Act: each fault of the upstream, on a day of its own.
+        // Act: each fault of the upstream, in a month of its own.
         try
         {
-            foreach (var (kind, day) in Faults)
+            foreach (var (kind, month) in Faults)
             {
-                faults.Add(new FaultRule(kind, When: request => request.From == day, RetryAfterSeconds: 1, Message: "Busy, try later"));
-                var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                faults.Add(new FaultRule(kind, When: request => request.From == month, RetryAfterSeconds: 1, Message: "Busy, try later"));
+                var date = month.AddDays(4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 var oneDay = $"from={date}&to={date}";
                 await GetAsync(admin, $"/meetings?{oneDay}&show_participants=true&show_telephony_usage=true");
                 await GetAsync(admin, $"/telephony?{oneDay}");

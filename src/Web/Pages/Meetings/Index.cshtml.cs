@@ -20,6 +20,7 @@ namespace UMeetingReports.Web.Pages.Meetings;
 /// </summary>
 internal sealed class IndexModel(
     IMeetingsReportService reports,
+    IPeriodKpiService kpiService,
     IArchivePeriods archive,
     PeriodGatherer gatherer,
     IRoomDirectory roomDirectory,
@@ -65,20 +66,15 @@ internal sealed class IndexModel(
             return StatusCodes.Status400BadRequest;
         }
 
-        var kpis = Filter.Uuid is null ? GatherKpisAsync(Filter.ToAnalyticsFilter(), cancellationToken) : null;
-        if (await archive.HeldAsync(Filter.Period, cancellationToken) is null)
+        var months = await gatherer.MonthsAsync(User, archive, Filter.Period, cancellationToken);
+        if (months.Value is null)
         {
-            var months = await GatherMonthsAsync(Filter.Period, cancellationToken);
-            if (months.Failure is not null || months.Pending is not null)
-            {
-                (Failure, MonthsPending) = (months.Failure, months.Pending);
-                Kpis = kpis is null ? null : await kpis;
-                return months.StatusCode;
-            }
+            (Failure, MonthsPending) = (months.Failure, months.Pending);
+            return months.StatusCode;
         }
 
+        Kpis = Filter.Uuid is null ? await KpisAsync(Filter.ToAnalyticsFilter(), cancellationToken) : null;
         var result = await reports.GetAsync(Filter.ToRequest(), cancellationToken);
-        Kpis = kpis is null ? null : await kpis;
         if (!result.Succeeded)
         {
             Failure = result.Failure;
@@ -92,18 +88,9 @@ internal sealed class IndexModel(
             : StatusCodes.Status200OK;
     }
 
-    /// <summary>The months are the whole account's, whatever the room or search: one read serves every list of them.</summary>
-    private Task<Gathered<ArchivedPeriod>> GatherMonthsAsync(DatePeriod period, CancellationToken cancellationToken) =>
-        gatherer.GatherAsync<IArchivePeriods, ArchivedPeriod>(
-            GatherKey.For(User, "archive-months", period),
-            period,
-            (periods, progress, token) => periods.EnsureAsync(period, progress, token),
-            cancellationToken);
-
-    private Task<Gathered<PeriodKpis>> GatherKpisAsync(AnalyticsFilter filter, CancellationToken cancellationToken) =>
-        gatherer.GatherAsync<IPeriodKpiService, PeriodKpis>(
-            GatherKey.For(User, "kpis", filter),
-            filter.Period,
-            (service, progress, token) => service.GetAsync(filter, progress, token),
-            cancellationToken);
+    private async Task<Gathered<PeriodKpis>> KpisAsync(AnalyticsFilter filter, CancellationToken cancellationToken)
+    {
+        var kpis = await kpiService.GetAsync(filter, progress: null, cancellationToken);
+        return kpis.Succeeded ? new Gathered<PeriodKpis>(kpis.Value, null, null) : new Gathered<PeriodKpis>(null, kpis.Failure, null);
+    }
 }

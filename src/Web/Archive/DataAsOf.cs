@@ -1,4 +1,4 @@
-namespace UMeetingReports.Web.Pages.Shared;
+namespace UMeetingReports.Web.Archive;
 
 /// <summary>
 /// What _DataAsOf shows: how fresh a report read from the archive is — the oldest completion among the month windows
