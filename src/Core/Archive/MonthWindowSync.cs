@@ -58,7 +58,7 @@ internal sealed partial class MonthWindowSync(
             var meetings = new List<ArchivedMeeting>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var query = new MeetingQuery(window, ShowParticipants: true, ShowTelephonyUsage: true);
-            await foreach (var meeting in reader.EnumerateAsync(query, progress, PageCaching.ReadOnly, cancellationToken).ConfigureAwait(false))
+            await foreach (var meeting in reader.EnumerateAsync(query, progress, cancellationToken).ConfigureAwait(false))
             {
                 if (!seen.Add(meeting.Uuid))
                 {

@@ -16,29 +16,11 @@ public interface IMeetingReader
     /// <summary>
     /// Every meeting of the period, windows in time order and the upstream's order inside each, fetched at the
     /// upstream's largest page size with bounded concurrency, a few month windows ahead of the consumer at most.
-    /// <paramref name="caching"/> says whether the pages fetched are kept for the next reader. Throws
-    /// <see cref="UpstreamException"/> at the first failure (naming the window) so that a consumer never mistakes a
-    /// partial sequence for the whole.
+    /// Throws <see cref="UpstreamException"/> at the first failure (naming the window) so that a consumer never
+    /// mistakes a partial sequence for the whole.
     /// </summary>
-    IAsyncEnumerable<Meeting> EnumerateAsync(MeetingQuery query, IProgress<GatherProgress>? progress, PageCaching caching, CancellationToken cancellationToken);
-
-    /// <summary>As the other overload, keeping the pages it fetches in the cache.</summary>
-    IAsyncEnumerable<Meeting> EnumerateAsync(MeetingQuery query, IProgress<GatherProgress>? progress, CancellationToken cancellationToken) =>
-        EnumerateAsync(query, progress, PageCaching.Keep, cancellationToken);
+    IAsyncEnumerable<Meeting> EnumerateAsync(MeetingQuery query, IProgress<GatherProgress>? progress, CancellationToken cancellationToken);
 
     /// <summary>Every meeting of the period as one list, or the failure that kept it from being complete.</summary>
     Task<UpstreamResult<IReadOnlyList<Meeting>>> GetAllAsync(MeetingQuery query, IProgress<GatherProgress>? progress, CancellationToken cancellationToken);
-}
-
-/// <summary>Whether a read keeps the upstream pages it fetched in the cache.</summary>
-public enum PageCaching
-{
-    /// <summary>Pages are cached for the next visit (for the cache lifetime of their window).</summary>
-    Keep,
-
-    /// <summary>
-    /// Pages already cached are used; pages fetched are not kept. For a one-off read of a long period, such as a
-    /// download, which would otherwise hold the whole period in memory for hours.
-    /// </summary>
-    ReadOnly,
 }

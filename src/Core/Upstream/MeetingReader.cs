@@ -40,7 +40,6 @@ internal sealed partial class MeetingReader(
     public async IAsyncEnumerable<Meeting> EnumerateAsync(
         MeetingQuery query,
         IProgress<GatherProgress>? progress,
-        PageCaching caching,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -64,7 +63,7 @@ internal sealed partial class MeetingReader(
             {
                 while (gathers.Count < Math.Min(windows.Count, index + readAhead))
                 {
-                    gathers.Add(GatherWindowAsync(query, windows[gathers.Count], pageSize, caching, stop.Token));
+                    gathers.Add(GatherWindowAsync(query, windows[gathers.Count], pageSize, stop.Token));
                 }
 
                 var gather = await gathers[index].ConfigureAwait(false);
@@ -104,7 +103,7 @@ internal sealed partial class MeetingReader(
         var meetings = new List<Meeting>();
         try
         {
-            await foreach (var meeting in EnumerateAsync(query, progress, PageCaching.Keep, cancellationToken).ConfigureAwait(false))
+            await foreach (var meeting in EnumerateAsync(query, progress, cancellationToken).ConfigureAwait(false))
             {
                 meetings.Add(meeting);
             }
@@ -171,16 +170,16 @@ internal sealed partial class MeetingReader(
     /// <summary>How many month windows an enumeration reads ahead of its consumer: twice the upstream slots, at least two.</summary>
     internal static int ReadAhead(UMeetingOptions settings) => Math.Max(2, 2 * settings.MaxConcurrency);
 
-    private async Task<WindowGather> GatherWindowAsync(MeetingQuery query, DatePeriod window, int pageSize, PageCaching caching, CancellationToken cancellationToken)
+    private async Task<WindowGather> GatherWindowAsync(MeetingQuery query, DatePeriod window, int pageSize, CancellationToken cancellationToken)
     {
-        var first = await pages.GetAsync(query, window, pageSize, 1, caching, cancellationToken).ConfigureAwait(false);
+        var first = await pages.GetAsync(query, window, pageSize, 1, cancellationToken).ConfigureAwait(false);
         if (!first.Succeeded)
         {
             return new WindowGather(1, [Task.FromResult(first)]);
         }
 
         var rest = Enumerable.Range(2, first.Value.PageCount - 1)
-            .Select(pageNumber => pages.GetAsync(query, window, pageSize, pageNumber, caching, cancellationToken));
+            .Select(pageNumber => pages.GetAsync(query, window, pageSize, pageNumber, cancellationToken));
         return new WindowGather(first.Value.PageCount, [Task.FromResult(first), .. rest]);
     }
 
@@ -201,7 +200,7 @@ internal sealed partial class MeetingReader(
         await Parallel.ForEachAsync(
             Enumerable.Range(0, wanted.Length),
             parallel,
-            async (index, token) => results[index] = await pages.GetAsync(query, wanted[index].Window, pageSize, wanted[index].PageNumber, PageCaching.Keep, token).ConfigureAwait(false))
+            async (index, token) => results[index] = await pages.GetAsync(query, wanted[index].Window, pageSize, wanted[index].PageNumber, token).ConfigureAwait(false))
             .ConfigureAwait(false);
         return results;
     }

@@ -49,14 +49,6 @@ public sealed class UMeetingOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "UMeeting:RetryDelay must be between {1} and {2}.")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long an upstream page of a window that ended before today (upstream zone) is kept.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = "UMeeting:PastWindowCacheDuration must be between {1} and {2}.")]
-    public TimeSpan PastWindowCacheDuration { get; set; } = TimeSpan.FromHours(12);
-
-    /// <summary>How long an upstream page of a window that contains today is kept: its data still changes.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "UMeeting:CurrentWindowCacheDuration must be between {1} and {2}.")]
-    public TimeSpan CurrentWindowCacheDuration { get; set; } = TimeSpan.FromMinutes(1);
-
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "UMeeting:RoomsCacheDuration must be between {1} and {2}.")]
     public TimeSpan RoomsCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
 

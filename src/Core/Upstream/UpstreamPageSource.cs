@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Upstream.Wire;
@@ -8,29 +7,24 @@ using UMeetingReports.Core.Upstream.Wire;
 namespace UMeetingReports.Core.Upstream;
 
 /// <summary>
-/// Fetches one upstream page of one window, checks it and caches it. Only complete, checked pages are cached:
-/// a failure is returned to the caller and asked again next time.
+/// Fetches one upstream page of one window and checks it. Nothing is kept: the archive is the app's copy of the
+/// service's data, and the synchroniser its only regular reader.
 /// </summary>
 internal sealed partial class UpstreamPageSource(
     IUMeetingApi api,
     IOptions<UMeetingOptions> options,
-    IUpstreamEndpoint endpoint,
     UpstreamZone zone,
     UpstreamGate gate,
-    HybridCache cache,
     UpstreamDeadline deadline,
     ILogger<UpstreamPageSource> logger)
 {
-    /// <summary>A read that uses the cache but adds nothing to it (<see cref="PageCaching.ReadOnly"/>).</summary>
-    private const HybridCacheEntryFlags NotKept = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite;
-
     public async Task<UpstreamResult<UpstreamPage>> GetAsync(
-        MeetingQuery query, DatePeriod window, int pageSize, int pageNumber, PageCaching caching, CancellationToken cancellationToken)
+        MeetingQuery query, DatePeriod window, int pageSize, int pageNumber, CancellationToken cancellationToken)
     {
         using var limit = deadline.Join(cancellationToken);
         try
         {
-            return await GetWithinAsync(query, window, pageSize, pageNumber, caching, limit.Token).ConfigureAwait(false);
+            return await FetchAsync(query, window, pageSize, pageNumber, limit.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.HasPassed && !cancellationToken.IsCancellationRequested)
         {
@@ -38,61 +32,6 @@ internal sealed partial class UpstreamPageSource(
             LogPageOutOfTime(logger, window, pageNumber, pageSize, failure.Reason);
             return UpstreamResult<UpstreamPage>.Failed(failure);
         }
-    }
-
-    private async Task<UpstreamResult<UpstreamPage>> GetWithinAsync(
-        MeetingQuery query, DatePeriod window, int pageSize, int pageNumber, PageCaching caching, CancellationToken cancellationToken)
-    {
-        var lifetime = CacheLifetime(window);
-        if (lifetime <= TimeSpan.Zero)
-        {
-            return await FetchAsync(query, window, pageSize, pageNumber, cancellationToken).ConfigureAwait(false);
-        }
-
-        try
-        {
-            var page = await cache.GetOrCreateAsync(
-                CacheKey(query, window, pageSize, pageNumber),
-                (Source: this, Query: query, Window: window, PageSize: pageSize, PageNumber: pageNumber, Tally: UpstreamRequestTally.Capture()),
-                static async (state, token) =>
-                {
-                    // The cache runs this apart from the caller's flow: the caller's request count goes along by hand.
-                    using var tally = UpstreamRequestTally.Resume(state.Tally);
-                    var fetched = await state.Source.FetchAsync(state.Query, state.Window, state.PageSize, state.PageNumber, token).ConfigureAwait(false);
-                    // Throwing is how HybridCache is told not to keep a value.
-                    return fetched.Succeeded ? fetched.Value : throw new UpstreamException(fetched.Failure);
-                },
-                new HybridCacheEntryOptions
-                {
-                    Expiration = lifetime,
-                    LocalCacheExpiration = lifetime,
-                    Flags = caching == PageCaching.ReadOnly ? NotKept : HybridCacheEntryFlags.None,
-                },
-                tags: null,
-                cancellationToken).ConfigureAwait(false);
-            return UpstreamResult<UpstreamPage>.Success(page);
-        }
-        catch (UpstreamException exception)
-        {
-            return UpstreamResult<UpstreamPage>.Failed(exception.Failure);
-        }
-    }
-
-    /// <summary>
-    /// A window that ended before today (in the upstream's zone) no longer changes and is kept long; one that
-    /// contains today, or lies ahead, still fills up and is kept briefly.
-    /// </summary>
-    internal TimeSpan CacheLifetime(DatePeriod window) =>
-        window.To < zone.Today ? options.Value.PastWindowCacheDuration : options.Value.CurrentWindowCacheDuration;
-
-    /// <summary>Every parameter of the call but the secret; the account (base address and a hash of the key) keeps two accounts apart.</summary>
-    internal string CacheKey(MeetingQuery query, DatePeriod window, int pageSize, int pageNumber)
-    {
-        var account = $"{endpoint.BaseAddress}\n{options.Value.ApiKey}\n{query.HostId}\n{query.Uuid}\n{query.ShowParticipants}\n{query.ShowTelephonyUsage}";
-        var hash = AccountHash.Of(account);
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"umeeting:detail:{window.From:yyyyMMdd}-{window.To:yyyyMMdd}:{pageSize}:{pageNumber}:{hash}");
     }
 
     private async Task<UpstreamResult<UpstreamPage>> FetchAsync(

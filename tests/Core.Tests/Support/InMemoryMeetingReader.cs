@@ -41,7 +41,7 @@ internal sealed class InMemoryMeetingReader(params IEnumerable<Meeting> meetings
             : UpstreamResult<MeetingPage>.Failed(all.Failure);
     }
 
-    public async IAsyncEnumerable<Meeting> EnumerateAsync(MeetingQuery query, IProgress<GatherProgress>? progress, PageCaching caching, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<Meeting> EnumerateAsync(MeetingQuery query, IProgress<GatherProgress>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var all = await GetAllAsync(query, progress, cancellationToken);
         if (!all.Succeeded)

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace UMeetingReports.Core.Tests.Reports.Analytics;
 
-/// <summary>The three analytics reports of one period read the same upstream pages, so they share the reader's cache.</summary>
+/// <summary>The three analytics reports of one period read the same months of the archive: the service is asked for them once.</summary>
 public sealed class AnalyticsCacheTests
 {
     private static readonly DatePeriod PastPeriod = new(new(2025, 3, 20), new(2025, 5, 10));
