@@ -38,6 +38,20 @@ public sealed class RoomsHttpTests(MeetingReportsServer server) : SignedInHttpTe
     }
 
     [Fact]
+    public async Task Every_room_links_to_its_meetings_of_the_same_period()
+    {
+        // Act
+        var (_, html) = await Session.GetGatheredPageAsync("/rooms?" + May);
+
+        // Assert
+        var rows = Hooks.Rows(html, "room-row");
+        Assert.Equal(Dataset.Rooms.Count, rows.Count);
+        Assert.All(rows, row => Assert.Equal(
+            $"/meetings?from=2025-05-01&to=2025-05-31&host_id={Uri.EscapeDataString(Hooks.Text(row, "room-host-id")!)}",
+            Hooks.Href(row, "room-name")));
+    }
+
+    [Fact]
     public async Task The_totals_row_sums_every_room_and_counts_each_person_and_each_overlap_once_across_the_account()
     {
         // Arrange

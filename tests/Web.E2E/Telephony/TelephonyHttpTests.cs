@@ -47,6 +47,20 @@ public sealed class TelephonyHttpTests(MeetingReportsServer server) : SignedInHt
     }
 
     [Fact]
+    public async Task Every_room_links_to_its_meetings_of_the_same_period()
+    {
+        // Act
+        var (_, html) = await Session.GetGatheredPageAsync(Address);
+
+        // Assert
+        var rows = Hooks.Rows(html, "room-row");
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.Equal(
+            $"/meetings?from=2025-05-01&to=2025-05-31&host_id={Uri.EscapeDataString(Hooks.Text(row, "room-host-id")!)}",
+            Hooks.Href(row, "room-name")));
+    }
+
+    [Fact]
     public async Task The_room_and_day_tables_and_their_totals_equal_the_simulators_phone_legs()
     {
         // Arrange
