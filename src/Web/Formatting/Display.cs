@@ -61,12 +61,6 @@ internal static class Display
         };
     }
 
-    public static string YesNo(IStringLocalizer text, bool value)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return value ? text["Yes"] : text["No"];
-    }
-
     /// <summary>A time as whole minutes, rounded, in the request's culture (the exact seconds go in data-value).</summary>
     public static string Minutes(TimeSpan value) => Math.Round(value.TotalMinutes, MidpointRounding.AwayFromZero).ToString("N0", CultureInfo.CurrentCulture);
 
