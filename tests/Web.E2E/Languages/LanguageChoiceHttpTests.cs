@@ -47,7 +47,7 @@ public sealed partial class LanguageChoiceHttpTests(MeetingReportsServer server)
         using var switched = await SwitchAsync(visitor, chosen, "/account/login?returnUrl=%2Fmeetings");
         using var response = await visitor.GetAsync("/account/login");
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        using var errorPage = await visitor.GetAsync("/no-such-page");
+        using var errorPage = await visitor.GetAsync("/error/404");
         var errorHtml = await errorPage.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         // Assert
