@@ -58,6 +58,30 @@ internal static partial class EnglishTexts
         return [.. found.Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// What a reader meets in a page's HTML, for tests without a browser: the text between tags (scripts and styles
+    /// left out), and the title, aria-label and placeholder attributes, one line each, entities decoded.
+    /// </summary>
+    public static IReadOnlyList<string> TextsOf(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var markup = Unrendered().Replace(html, " ");
+        var attributes = ReadAttribute().Matches(markup).Select(match => match.Groups["value"].Value);
+        var text = Tag().Replace(markup, "\n");
+        return [.. attributes.Concat(text.Split("\n"))
+            .Select(line => System.Net.WebUtility.HtmlDecode(line).Trim())
+            .Where(line => line.Length > 0)];
+    }
+
+    [GeneratedRegex(@"<(script|style)\b.*?</\1>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex Unrendered();
+
+    [GeneratedRegex(@"\b(title|aria-label|placeholder)=""(?<value>[^""]*)""")]
+    private static partial Regex ReadAttribute();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
+
     private static List<string> Read()
     {
         var resources = new ResourceManager("UMeetingReports.Web.Resources.SharedResource", typeof(Program).Assembly);
