@@ -67,12 +67,13 @@ internal sealed partial class WorkbookExporter(
         ArgumentNullException.ThrowIfNull(output);
         var started = Stopwatch.GetTimestamp();
         var roomList = await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false);
-        var definition = new ExportSheets(zone, request.RevealPhoneNumbers, new ExportTexts(request.Culture)).Table(table);
+        var texts = new ExportTexts(request.Culture);
+        var definition = new ExportSheets(zone, request.RevealPhoneNumbers, texts).Table(table);
 
         await using var file = settings.CreateTempFile();
         long rows;
         Gathering gathering;
-        using (var csv = new CsvRowWriter(file, definition.Columns))
+        using (var csv = new CsvRowWriter(file, definition.Columns, texts))
         {
             gathering = await GatherAsync(request, roomList, meeting => definition.Write(meeting, csv), progress, cancellationToken).ConfigureAwait(false);
             if (gathering.Failure is { } failure)

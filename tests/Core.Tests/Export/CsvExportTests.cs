@@ -53,7 +53,7 @@ public sealed class CsvExportTests
     }
 
     [Fact]
-    public async Task Writes_numbers_times_and_booleans_in_an_invariant_form_and_blanks_for_what_is_not_known()
+    public async Task Writes_numbers_and_times_in_an_invariant_form_flags_as_words_and_blanks_for_what_is_not_known()
     {
         using var folder = new ExportFolder();
         var running = MeetingBuilder.A().Scheduled(90).StillRunning().WithCall("+8613712349201", 0, 30, 1234, 1234.5m).Build();
@@ -62,7 +62,7 @@ public sealed class CsvExportTests
 
         var row = Rfc4180.Parse(text.TrimStart('\uFEFF'))[1];
         Assert.Equal(
-            ["dgvOvqWVRUWjrEOS2YI2ig==", "1790001234", "Boardroom", "ROOM-A", "Weekly review", "2025-03-04 09:00:00", "", "TRUE", "FALSE", "90", "", "0", "0", "1", "1234", "1234.5"],
+            ["dgvOvqWVRUWjrEOS2YI2ig==", "1790001234", "Boardroom", "ROOM-A", "Weekly review", "2025-03-04 09:00:00", "", "Yes", "No", "90", "", "0", "0", "1", "1234", "1234.5"],
             row);
     }
 

@@ -90,6 +90,24 @@ public sealed class WorkbookLanguageTests
         Assert.Contains(",回拨,", lines[2], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_CSV_asked_for_in_Chinese_writes_flags_as_是_and_否()
+    {
+        // Arrange
+        using var folder = new ExportFolder();
+        var running = MeetingBuilder.A().StillRunning().Build();
+        var request = ExportHarness.Request(March) with { Culture = Chinese };
+
+        // Act
+        var (_, text, _) = await ExportHarness.InMemory(folder, [running]).CsvAsync(request, CsvTable.Meetings);
+
+        // Assert: running, not an overflow meeting.
+        var lines = text.TrimStart('\uFEFF').Split("\r\n");
+        var headers = lines[0].Split(',');
+        var cells = lines[1].Split(',');
+        Assert.Equal(("是", "否"), (cells[Array.IndexOf(headers, "进行中")], cells[Array.IndexOf(headers, "溢出会议（is_extra）")]));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData(CsvTable.Meetings)]
