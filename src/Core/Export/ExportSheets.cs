@@ -47,7 +47,7 @@ internal sealed class ExportSheets
                 Flag<MeetingRow>(t["Overflow (is_extra)"], 11, row => row.Meeting.IsExtra),
                 Integer<MeetingRow>(t["Scheduled minutes"], 11, row => row.Meeting.ScheduledMinutes),
                 Integer<MeetingRow>(t["Actual minutes"], 11, row => row.Meeting.ActualMinutes),
-                Integer<MeetingRow>(t["Participants"], 12, row => row.Meeting.DistinctParticipants),
+                Integer<MeetingRow>(t["Participants|count"], 12, row => row.Meeting.DistinctParticipants),
                 Integer<MeetingRow>(t["Joins"], 9, row => row.Meeting.Participants.Count),
                 Integer<MeetingRow>(t["Phone calls"], 9, row => row.Meeting.Telephony.Count),
                 Integer<MeetingRow>(t["Phone minutes"], 10, row => row.Meeting.TelephonyMinutes),
@@ -136,8 +136,8 @@ internal sealed class ExportSheets
     /// <summary>The figures of a set of meetings, as the analytics pages count them (see <see cref="MeetingFigures"/>).</summary>
     private static IEnumerable<Column<TRow>> FigureColumns<TRow>(ExportTexts t, Func<TRow, MeetingFigures> figures) =>
     [
-        Integer<TRow>(t["Meetings"], 10, row => figures(row).Meetings),
-        Integer<TRow>(t["Running"], 9, row => figures(row).RunningMeetings),
+        Integer<TRow>(t["Meetings|count"], 10, row => figures(row).Meetings),
+        Integer<TRow>(t["Running|count"], 9, row => figures(row).RunningMeetings),
         Integer<TRow>(t["Overflow meetings"], 11, row => figures(row).OverflowMeetings),
         Integer<TRow>(t["Scheduled minutes"], 11, row => figures(row).ScheduledMinutes),
         Integer<TRow>(t["Actual minutes"], 11, row => figures(row).ActualMinutes),

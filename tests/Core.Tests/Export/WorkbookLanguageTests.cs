@@ -42,6 +42,8 @@ public sealed class WorkbookLanguageTests
         Assert.Contains("会议号", file["会议"].Headers());
         Assert.Contains("开始时间（Asia/Shanghai）", file["会议"].Headers());
         Assert.Contains("参会人", file["参会人"].Headers());
+        Assert.Contains("参会人数", file["会议"].Headers());
+        Assert.Equal(["会议室", "主持人 ID", "会议数", "进行中会议数"], file["会议室"].Headers().Take(4));
         var telephony = file["电话"];
         Assert.Equal(
             ["呼入", "回拨", "conference-bridge"],
