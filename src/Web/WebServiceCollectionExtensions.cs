@@ -58,8 +58,10 @@ public static class WebServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, CachingStringLocalizerFactory>());
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            string[] cultures = ["en", "zh-CN"];
-            options.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            // The switcher's cookie first, then Accept-Language (the defaults' order; the query string is left out, so
+            // that a link cannot change the language of a page without the reader choosing it).
+            options.SetDefaultCulture(Languages.English).AddSupportedCultures(Languages.Supported).AddSupportedUICultures(Languages.Supported);
+            options.RequestCultureProviders = [.. options.RequestCultureProviders.Where(provider => provider is not QueryStringRequestCultureProvider)];
             options.ApplyCurrentCultureToResponseHeaders = true;
         });
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);

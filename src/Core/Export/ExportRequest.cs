@@ -1,3 +1,4 @@
+using System.Globalization;
 using UMeetingReports.Core.Reports.Participants;
 using UMeetingReports.Core.Upstream;
 
@@ -26,6 +27,13 @@ public sealed record ExportRequest(
     /// matching participant joined, with only the matching joins, and those meetings' phone calls. Null for everyone.
     /// </summary>
     public string? ParticipantName { get; init; }
+
+    /// <summary>
+    /// The language of the file's words (sheet names, headers, the Summary, call types): the asker's, captured with the
+    /// request, because the export may run later on a background thread. English unless set; numbers and times are
+    /// written as values, not as text, whatever it is.
+    /// </summary>
+    public CultureInfo Culture { get; init; } = ExportTexts.English;
 
     internal NameSearch NameSearch => new(ParticipantName, RevealPhoneNumbers);
 

@@ -22,88 +22,95 @@ internal sealed record DayTotals(DateOnly Day, MeetingFigures Figures);
 /// </summary>
 internal sealed class ExportSheets
 {
-    public const string SummaryName = "Summary";
-
-    public ExportSheets(UpstreamZone zone, bool revealPhoneNumbers)
+    public ExportSheets(UpstreamZone zone, bool revealPhoneNumbers, ExportTexts texts)
     {
         ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(texts);
+        Texts = texts;
+        var t = texts;
         Func<string, string> shownName = revealPhoneNumbers ? static name => name : PhoneNumberMask.MaskIfPhoneNumber;
         Func<string, string> shownNumber = revealPhoneNumbers ? static number => number : PhoneNumberMask.Mask;
         var zoneId = zone.Id;
         ExportCell Time(DateTimeOffset? moment) => ExportCell.Of(moment is { } value ? zone.WallClockOf(value) : null);
 
         Meetings = new MeetingTable<MeetingRow>(
-            new("Meetings",
+            new(t["Meetings"],
             [
-                Text<MeetingRow>("Meeting UUID", 28, row => row.Meeting.Uuid),
-                Text<MeetingRow>("Meeting ID", 14, row => row.Meeting.MeetingId),
-                Text<MeetingRow>("Room", 24, row => row.Room),
-                Text<MeetingRow>("Host ID", 24, row => row.Meeting.HostId),
-                Text<MeetingRow>("Topic", 40, row => row.Meeting.Topic),
-                new($"Start ({zoneId})", ColumnKind.DateTime, 21, row => Time(row.Meeting.Start)),
-                new($"End ({zoneId})", ColumnKind.DateTime, 21, row => Time(row.Meeting.End)),
-                Flag<MeetingRow>("Running", 9, row => row.Meeting.IsRunning),
-                Flag<MeetingRow>("Overflow (is_extra)", 11, row => row.Meeting.IsExtra),
-                Integer<MeetingRow>("Scheduled minutes", 11, row => row.Meeting.ScheduledMinutes),
-                Integer<MeetingRow>("Actual minutes", 11, row => row.Meeting.ActualMinutes),
-                Integer<MeetingRow>("Participants", 12, row => row.Meeting.DistinctParticipants),
-                Integer<MeetingRow>("Joins", 9, row => row.Meeting.Participants.Count),
-                Integer<MeetingRow>("Phone calls", 9, row => row.Meeting.Telephony.Count),
-                Integer<MeetingRow>("Phone minutes", 10, row => row.Meeting.TelephonyMinutes),
-                Money<MeetingRow>("Phone cost", 13, row => row.Meeting.TelephonyCost),
+                Text<MeetingRow>(t["Meeting UUID"], 28, row => row.Meeting.Uuid),
+                Text<MeetingRow>(t["Meeting ID"], 14, row => row.Meeting.MeetingId),
+                Text<MeetingRow>(t["Room"], 24, row => row.Room),
+                Text<MeetingRow>(t["Host ID"], 24, row => row.Meeting.HostId),
+                Text<MeetingRow>(t["Topic"], 40, row => row.Meeting.Topic),
+                new(t["Start ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.Meeting.Start)),
+                new(t["End ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.Meeting.End)),
+                Flag<MeetingRow>(t["Running"], 9, row => row.Meeting.IsRunning),
+                Flag<MeetingRow>(t["Overflow (is_extra)"], 11, row => row.Meeting.IsExtra),
+                Integer<MeetingRow>(t["Scheduled minutes"], 11, row => row.Meeting.ScheduledMinutes),
+                Integer<MeetingRow>(t["Actual minutes"], 11, row => row.Meeting.ActualMinutes),
+                Integer<MeetingRow>(t["Participants|count"], 12, row => row.Meeting.DistinctParticipants),
+                Integer<MeetingRow>(t["Joins"], 9, row => row.Meeting.Participants.Count),
+                Integer<MeetingRow>(t["Phone calls"], 9, row => row.Meeting.Telephony.Count),
+                Integer<MeetingRow>(t["Phone minutes"], 10, row => row.Meeting.TelephonyMinutes),
+                Money<MeetingRow>(t["Phone cost"], 13, row => row.Meeting.TelephonyCost),
             ]),
             static meeting => [meeting]);
 
         Participants = new MeetingTable<ParticipantRow>(
-            new("Participants",
+            new(t["Participants"],
             [
-                Text<ParticipantRow>("Meeting UUID", 28, row => row.Of.Meeting.Uuid),
-                Text<ParticipantRow>("Meeting ID", 14, row => row.Of.Meeting.MeetingId),
-                Text<ParticipantRow>("Topic", 40, row => row.Of.Meeting.Topic),
-                Text<ParticipantRow>("Room", 24, row => row.Of.Room),
-                Text<ParticipantRow>("Host ID", 24, row => row.Of.Meeting.HostId),
-                Text<ParticipantRow>("Participant", 28, row => shownName(row.Participant.Name)),
-                new($"Join ({zoneId})", ColumnKind.DateTime, 21, row => Time(row.Participant.JoinTime)),
-                new($"Leave ({zoneId})", ColumnKind.DateTime, 21, row => Time(row.Participant.LeaveTime)),
-                Integer<ParticipantRow>("Minutes", 9, row => ConnectedMinutes(row.Participant)),
-                Flag<ParticipantRow>("Still connected", 10, row => row.Participant.IsConnected),
+                Text<ParticipantRow>(t["Meeting UUID"], 28, row => row.Of.Meeting.Uuid),
+                Text<ParticipantRow>(t["Meeting ID"], 14, row => row.Of.Meeting.MeetingId),
+                Text<ParticipantRow>(t["Topic"], 40, row => row.Of.Meeting.Topic),
+                Text<ParticipantRow>(t["Room"], 24, row => row.Of.Room),
+                Text<ParticipantRow>(t["Host ID"], 24, row => row.Of.Meeting.HostId),
+                Text<ParticipantRow>(t["Participant"], 28, row => shownName(row.Participant.Name)),
+                new(t["Join ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.Participant.JoinTime)),
+                new(t["Leave ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.Participant.LeaveTime)),
+                Integer<ParticipantRow>(t["Minutes"], 9, row => ConnectedMinutes(row.Participant)),
+                Flag<ParticipantRow>(t["Still connected"], 10, row => row.Participant.IsConnected),
             ]),
             static meeting => meeting.Meeting.Participants.Select(participant => new ParticipantRow(meeting, participant)));
 
         Telephony = new MeetingTable<CallRow>(
-            new("Telephony",
+            new(t["Telephony"],
             [
-                Text<CallRow>("Meeting UUID", 28, row => row.Of.Meeting.Uuid),
-                Text<CallRow>("Meeting ID", 14, row => row.Of.Meeting.MeetingId),
-                Text<CallRow>("Topic", 40, row => row.Of.Meeting.Topic),
-                Text<CallRow>("Room", 24, row => row.Of.Room),
-                Text<CallRow>("Host ID", 24, row => row.Of.Meeting.HostId),
-                Text<CallRow>("Phone number", 20, row => shownNumber(row.Call.PhoneNumber)),
-                Text<CallRow>("Type", 10, row => row.Call.Type),
-                new($"Start ({zoneId})", ColumnKind.DateTime, 21, row => Time(row.Call.StartTime)),
-                new($"End ({zoneId})", ColumnKind.DateTime, 21, row => Time(row.Call.EndTime)),
-                Integer<CallRow>("Minutes", 9, row => row.Call.Minutes),
-                Money<CallRow>("Cost", 13, row => row.Call.Cost),
+                Text<CallRow>(t["Meeting UUID"], 28, row => row.Of.Meeting.Uuid),
+                Text<CallRow>(t["Meeting ID"], 14, row => row.Of.Meeting.MeetingId),
+                Text<CallRow>(t["Topic"], 40, row => row.Of.Meeting.Topic),
+                Text<CallRow>(t["Room"], 24, row => row.Of.Room),
+                Text<CallRow>(t["Host ID"], 24, row => row.Of.Meeting.HostId),
+                Text<CallRow>(t["Phone number"], 20, row => shownNumber(row.Call.PhoneNumber)),
+                Text<CallRow>(t["Type"], 10, row => t.CallType(row.Call.Type)),
+                new(t["Start ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.Call.StartTime)),
+                new(t["End ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.Call.EndTime)),
+                Integer<CallRow>(t["Minutes"], 9, row => row.Call.Minutes),
+                Money<CallRow>(t["Cost"], 13, row => row.Call.Cost),
             ]),
             static meeting => meeting.Meeting.Telephony.Select(call => new CallRow(meeting, call)));
 
-        Rooms = new("Rooms",
+        Rooms = new(t["Rooms"],
         [
-            Text<RoomTotals>("Room", 24, row => row.Room),
-            Text<RoomTotals>("Host ID", 24, row => row.HostId),
-            .. FigureColumns<RoomTotals>(row => row.Figures),
-            Integer<RoomTotals>("Peak concurrent meetings", 12, row => row.PeakConcurrentMeetings),
-            Integer<RoomTotals>("Business minutes", 11, row => WholeMinutes(row.Utilisation.Available)),
-            Integer<RoomTotals>("Occupied business minutes", 12, row => WholeMinutes(row.Utilisation.Occupied)),
-            new("Utilisation", ColumnKind.Percent, 11, row => ExportCell.Of(row.Utilisation.Ratio)),
+            Text<RoomTotals>(t["Room"], 24, row => row.Room),
+            Text<RoomTotals>(t["Host ID"], 24, row => row.HostId),
+            .. FigureColumns<RoomTotals>(t, row => row.Figures),
+            Integer<RoomTotals>(t["Peak concurrent meetings"], 12, row => row.PeakConcurrentMeetings),
+            Integer<RoomTotals>(t["Business minutes"], 11, row => WholeMinutes(row.Utilisation.Available)),
+            Integer<RoomTotals>(t["Occupied business minutes"], 12, row => WholeMinutes(row.Utilisation.Occupied)),
+            new(t["Utilisation"], ColumnKind.Percent, 11, row => ExportCell.Of(row.Utilisation.Ratio)),
         ]);
 
-        Daily = new("Daily",
+        Daily = new(t["Daily"],
         [
-            new($"Day ({zoneId})", ColumnKind.Date, 14, row => ExportCell.Of(row.Day.ToDateTime(TimeOnly.MinValue))),
-            .. FigureColumns<DayTotals>(row => row.Figures),
+            new(t["Day ({0})", zoneId], ColumnKind.Date, 14, row => ExportCell.Of(row.Day.ToDateTime(TimeOnly.MinValue))),
+            .. FigureColumns<DayTotals>(t, row => row.Figures),
         ]);
     }
+
+    /// <summary>The words of this export's file, in the language of whoever asked for it.</summary>
+    public ExportTexts Texts { get; }
+
+    /// <summary>The first sheet's name in the file's language.</summary>
+    public string SummaryName => Texts["Summary"];
 
     public MeetingTable<MeetingRow> Meetings { get; }
 
@@ -127,19 +134,19 @@ internal sealed class ExportSheets
     };
 
     /// <summary>The figures of a set of meetings, as the analytics pages count them (see <see cref="MeetingFigures"/>).</summary>
-    private static IEnumerable<Column<TRow>> FigureColumns<TRow>(Func<TRow, MeetingFigures> figures) =>
+    private static IEnumerable<Column<TRow>> FigureColumns<TRow>(ExportTexts t, Func<TRow, MeetingFigures> figures) =>
     [
-        Integer<TRow>("Meetings", 10, row => figures(row).Meetings),
-        Integer<TRow>("Running", 9, row => figures(row).RunningMeetings),
-        Integer<TRow>("Overflow meetings", 11, row => figures(row).OverflowMeetings),
-        Integer<TRow>("Scheduled minutes", 11, row => figures(row).ScheduledMinutes),
-        Integer<TRow>("Actual minutes", 11, row => figures(row).ActualMinutes),
-        Integer<TRow>("Joins", 9, row => figures(row).ParticipantRows),
-        Integer<TRow>("Attendees", 10, row => figures(row).Attendees),
-        Integer<TRow>("Distinct participants", 12, row => figures(row).DistinctNames),
-        Integer<TRow>("Phone calls", 9, row => figures(row).Calls),
-        Integer<TRow>("Phone minutes", 10, row => figures(row).CallMinutes),
-        Money<TRow>("Phone cost", 13, row => figures(row).CallCost),
+        Integer<TRow>(t["Meetings|count"], 10, row => figures(row).Meetings),
+        Integer<TRow>(t["Running|count"], 9, row => figures(row).RunningMeetings),
+        Integer<TRow>(t["Overflow meetings"], 11, row => figures(row).OverflowMeetings),
+        Integer<TRow>(t["Scheduled minutes"], 11, row => figures(row).ScheduledMinutes),
+        Integer<TRow>(t["Actual minutes"], 11, row => figures(row).ActualMinutes),
+        Integer<TRow>(t["Joins"], 9, row => figures(row).ParticipantRows),
+        Integer<TRow>(t["Attendees"], 10, row => figures(row).Attendees),
+        Integer<TRow>(t["Distinct participants"], 12, row => figures(row).DistinctNames),
+        Integer<TRow>(t["Phone calls"], 9, row => figures(row).Calls),
+        Integer<TRow>(t["Phone minutes"], 10, row => figures(row).CallMinutes),
+        Money<TRow>(t["Phone cost"], 13, row => figures(row).CallCost),
     ];
 
     /// <summary>Rounded to whole minutes, as the pages show them; the utilisation is computed from the exact times.</summary>

@@ -34,7 +34,7 @@ internal sealed partial class WorkbookExporter(
         ArgumentNullException.ThrowIfNull(output);
         var started = Stopwatch.GetTimestamp();
         var roomList = await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false);
-        var sheets = new ExportSheets(zone, request.RevealPhoneNumbers);
+        var sheets = new ExportSheets(zone, request.RevealPhoneNumbers, new ExportTexts(request.Culture));
         var tallies = new PeriodTallies(zone);
         using var spools = new TableSpools(sheets.Tables, settings);
         var gathering = await GatherAsync(
@@ -72,12 +72,13 @@ internal sealed partial class WorkbookExporter(
         ArgumentNullException.ThrowIfNull(output);
         var started = Stopwatch.GetTimestamp();
         var roomList = await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false);
-        var definition = new ExportSheets(zone, request.RevealPhoneNumbers).Table(table);
+        var texts = new ExportTexts(request.Culture);
+        var definition = new ExportSheets(zone, request.RevealPhoneNumbers, texts).Table(table);
 
         await using var file = settings.CreateTempFile();
         long rows;
         Gathering gathering;
-        using (var csv = new CsvRowWriter(file, definition.Columns))
+        using (var csv = new CsvRowWriter(file, definition.Columns, texts))
         {
             gathering = await GatherAsync(request, roomList, meeting => definition.Write(meeting, csv), progress, cancellationToken).ConfigureAwait(false);
             if (gathering.Failure is { } failure)
@@ -178,13 +179,13 @@ internal sealed partial class WorkbookExporter(
             var frame = UsageFrame.For(request.Period, businessHours.Value, zone, request.GeneratedAt);
             var roomLines = tallies.Rooms(roomList, request.HostId, frame);
             var usage = new RoomUsageTotals(tallies.Total, tallies.PeakConcurrent(frame), Utilisation.Sum(roomLines.Select(line => line.Utilisation)));
-            var summary = WorkbookTemplate.Summary(request, roomList, zone, usage, BusinessHoursRule.Of(businessHours.Value, zone));
+            var summary = WorkbookTemplate.Summary(request, roomList, zone, usage, BusinessHoursRule.Of(businessHours.Value, zone), sheets.Texts);
             var dayLines = tallies.Days(request.Period);
             var template = WorkbookTemplate.Build(summary, [.. large.Select(sheet => sheet.Part)], sheets, roomLines, dayLines);
             WorkbookPackage.Write(template, large, package, rowsWritten, cancellationToken);
             return
             [
-                new(ExportSheets.SummaryName, summary.Count),
+                new(sheets.SummaryName, summary.Count),
                 .. large.Select(sheet => new ExportedSheet(sheet.Part.Name, sheet.Part.Rows)),
                 new(sheets.Rooms.Name, roomLines.Count),
                 new(sheets.Daily.Name, dayLines.Count),

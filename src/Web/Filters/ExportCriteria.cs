@@ -1,3 +1,4 @@
+using System.Globalization;
 using UMeetingReports.Core.Export;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
@@ -34,8 +35,9 @@ internal sealed record ExportCriteria(DatePeriod Period, string? HostId, string?
     /// <param name="requestedBy">The signed-in user's name, stated in the Summary sheet.</param>
     /// <param name="revealPhoneNumbers">True for an Admin; anyone else's file holds masked numbers only.</param>
     /// <param name="now">The upstream zone's "now".</param>
-    public ExportRequest ToRequest(string requestedBy, bool revealPhoneNumbers, DateTimeOffset now) =>
-        new(Period, HostId, requestedBy, revealPhoneNumbers, now) { Uuid = Uuid, ParticipantName = ParticipantName };
+    /// <param name="language">The asker's language (the request's UI culture), carried into the job that writes the file.</param>
+    public ExportRequest ToRequest(string requestedBy, bool revealPhoneNumbers, DateTimeOffset now, CultureInfo language) =>
+        new(Period, HostId, requestedBy, revealPhoneNumbers, now) { Uuid = Uuid, ParticipantName = ParticipantName, Culture = language };
 
     /// <summary>
     /// The upstream query the export reads (the one <see cref="ExportRequest"/> makes inside Core): the planner's probe

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
 
 namespace UMeetingReports.Web.Formatting;
 
@@ -34,6 +35,30 @@ internal static class Display
     {
         var seconds = (long)Math.Max(0, Math.Floor(value.TotalSeconds));
         return string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600}:{seconds / 60 % 60:00}:{seconds % 60:00}");
+    }
+
+    /// <summary>
+    /// A long total as hours and minutes, "263 h 48 min" / "263 小时 48 分": a period's connected time runs to hundreds
+    /// of hours, where "263:48:12" is hard to read. Per-session times keep <see cref="Duration"/>.
+    /// </summary>
+    public static string Hours(IStringLocalizer text, TimeSpan value)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var minutes = (long)Math.Max(0, Math.Floor(value.TotalMinutes));
+        return text["{0} h {1} min", (minutes / 60).ToString("N0", CultureInfo.CurrentCulture), minutes % 60];
+    }
+
+    /// <summary>The words for a call type (呼入, Call-in); a code this app does not know is shown as the upstream sent it.</summary>
+    public static string CallType(IStringLocalizer text, string code)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return code switch
+        {
+            "call-in" => text["Call-in"],
+            "call-out" => text["Call-out"],
+            "callback" => text["Callback"],
+            _ => code,
+        };
     }
 
     /// <summary>A time as whole minutes, rounded, in the request's culture (the exact seconds go in data-value).</summary>

@@ -17,6 +17,7 @@ internal enum SeriesUnit
 /// <param name="LabelHeader">The heading of the table's first column (what a label is: day, room, number, type).</param>
 /// <param name="Horizontal">Bars run sideways, one row per label (long labels such as room names and numbers).</param>
 /// <param name="Stacked">Datasets are stacked on each other rather than side by side.</param>
+/// <param name="LabelText">How a label reads when it is a code (call types): its words; null shows labels as they are.</param>
 internal sealed record SeriesChart(
     string Id,
     string Title,
@@ -25,8 +26,12 @@ internal sealed record SeriesChart(
     SeriesUnit Unit,
     string LabelHeader,
     bool Horizontal = false,
-    bool Stacked = false)
+    bool Stacked = false,
+    Func<string, string>? LabelText = null)
 {
+    /// <summary>A label as people read it (the table and the chart show the same).</summary>
+    public string LabelOf(string label) => LabelText is null ? label : LabelText(label);
+
     // Distinguishable in colour and in grey; call-in and call-out, the two usual types, come first.
     private static readonly string[] Palette = ["#3b6ea5", "#e8833a", "#2f9e44", "#9c36b5", "#c92a2a", "#868e96", "#1098ad", "#f08c00"];
 
@@ -41,7 +46,7 @@ internal sealed record SeriesChart(
             Type = "bar",
             Data = new
             {
-                Series.Labels,
+                Labels = LabelText is null ? Series.Labels : Series.Labels.Select(LabelText).ToList(),
                 Datasets = Series.Datasets.Select((dataset, index) => new
                 {
                     Label = datasetLabel(dataset.Name),

@@ -24,7 +24,7 @@ public sealed class CsvExportTests
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         Assert.Equal(
             "\uFEFFMeeting UUID,Meeting ID,Topic,Room,Host ID,Phone number,Type,Start (Asia/Shanghai),End (Asia/Shanghai),Minutes,Cost\r\n"
-            + "dgvOvqWVRUWjrEOS2YI2ig==,1790001234,产品评审,Boardroom,ROOM-A,'+8613712349201,call-in,2025-03-04 09:00:00,2025-03-04 09:30:00,30,3.00\r\n",
+            + "dgvOvqWVRUWjrEOS2YI2ig==,1790001234,产品评审,Boardroom,ROOM-A,'+8613712349201,Call-in,2025-03-04 09:00:00,2025-03-04 09:30:00,30,3.00\r\n",
             text);
         Assert.Equal([new ExportedSheet("Telephony", 1)], outcome.Sheets);
         Assert.Equal(bytes.Length, outcome.Bytes);
@@ -53,7 +53,7 @@ public sealed class CsvExportTests
     }
 
     [Fact]
-    public async Task Writes_numbers_times_and_booleans_in_an_invariant_form_and_blanks_for_what_is_not_known()
+    public async Task Writes_numbers_and_times_in_an_invariant_form_flags_as_words_and_blanks_for_what_is_not_known()
     {
         using var folder = new ExportFolder();
         var running = MeetingBuilder.A().Scheduled(90).StillRunning().WithCall("+8613712349201", 0, 30, 1234, 1234.5m).Build();
@@ -63,7 +63,7 @@ public sealed class CsvExportTests
         // Money comes back from the archive to the fen: 1234.5 is written 1234.50.
         var row = Rfc4180.Parse(text.TrimStart('\uFEFF'))[1];
         Assert.Equal(
-            ["dgvOvqWVRUWjrEOS2YI2ig==", "1790001234", "Boardroom", "ROOM-A", "Weekly review", "2025-03-04 09:00:00", "", "TRUE", "FALSE", "90", "", "0", "0", "1", "1234", "1234.50"],
+            ["dgvOvqWVRUWjrEOS2YI2ig==", "1790001234", "Boardroom", "ROOM-A", "Weekly review", "2025-03-04 09:00:00", "", "Yes", "No", "90", "", "0", "0", "1", "1234", "1234.50"],
             row);
     }
 

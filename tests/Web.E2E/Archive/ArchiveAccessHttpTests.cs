@@ -1,6 +1,7 @@
 using System.Net;
 using UMeetingReports.Web.E2E.Harness;
 using UMeetingReports.Web.E2E.Http;
+using UMeetingReports.Web.E2E.Languages;
 
 namespace UMeetingReports.Web.E2E.Archive;
 
@@ -25,6 +26,25 @@ public sealed class ArchiveAccessHttpTests(AccountsServer server) : IDisposable
         Assert.Equal("403", Hooks.Value(html, "error-status"));
         Assert.Equal(0, Hooks.Count(html, "archive-window"));
         Assert.Equal(0, Hooks.Count(meetings, "nav-archive"));
+    }
+
+    [Fact]
+    public async Task A_viewer_who_reads_Chinese_gets_the_403_page_in_Chinese()
+    {
+        // Arrange
+        using var chinese = new HttpSession(server.RootUri);
+        chinese.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        await chinese.SignInAsync(ViewerAccount.UserName, ViewerAccount.Password);
+
+        // Act
+        using var response = await chinese.GetAsync("/archive");
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal((HttpStatusCode.Forbidden, "zh-CN"), (response.StatusCode, response.Content.Headers.ContentLanguage.SingleOrDefault()));
+        Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
+        Assert.Equal("您已登录，但您的账号无权打开此页面。", Hooks.Text(html, "error-message"));
+        Assert.Empty(EnglishTexts.FoundIn(EnglishTexts.TextsOf(html), [ViewerAccount.UserName]));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using UMeetingReports.Web.E2E.Harness;
 using UMeetingReports.Web.E2E.Http;
+using UMeetingReports.Web.E2E.Languages;
 using UMeetingReports.Web.E2E.Security;
 
 namespace UMeetingReports.Web.E2E.Archive;
@@ -27,6 +28,29 @@ public sealed class ArchiveUnavailableHttpTests(UnreachableArchiveServer server)
         Assert.StartsWith("The archive", Hooks.Text(html, "archive-failure"), StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(ResponseChecks.RequestId(html)));
         Assert.DoesNotContain(UnreachableArchiveServer.Password, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_archive_page_in_Chinese_says_so_in_Chinese_and_keeps_the_databases_own_words_as_detail()
+    {
+        // Arrange
+        using var chinese = new HttpSession(Server.RootUri);
+        chinese.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        await chinese.SignInAsDemoAdminAsync();
+
+        // Act
+        using var response = await chinese.GetAsync("/archive");
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var detail = Hooks.Text(html, "archive-failure") ?? "";
+
+        // Assert: the sentence is Chinese; the line naming the database and its error is the technical detail, as
+        // Core's archive words it.
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "zh-CN"), (response.StatusCode, response.Content.Headers.ContentLanguage.SingleOrDefault()));
+        Assert.Equal("存档暂时无法读写：依赖存档的页面在恢复前不可用。请几分钟后重试。", Hooks.Text(html, "error-message"));
+        Assert.Contains(Named, detail, StringComparison.Ordinal);
+        // The exception itself (shown in Development, as the test servers run) is no interface text either.
+        var page = System.Text.RegularExpressions.Regex.Replace(html, @"<details open class=""error-detail"">.*?</details>", "", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.Empty(EnglishTexts.FoundIn(EnglishTexts.TextsOf(page), [detail, DemoAccount.UserName]));
     }
 
     [Fact]

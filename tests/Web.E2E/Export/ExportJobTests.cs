@@ -1,3 +1,4 @@
+using System.Globalization;
 using UMeetingReports.Core.Export;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Web.Filters;
@@ -70,6 +71,6 @@ public sealed class ExportJobTests
     private static ExportJob Job()
     {
         var criteria = new ExportCriteria(Spring, null, null, null);
-        return new ExportJob("ana", criteria, criteria.ToRequest("ana", false, DateTimeOffset.UnixEpoch), "file.xlsx", "/nowhere", DateTimeOffset.UnixEpoch);
+        return new ExportJob("ana", criteria, criteria.ToRequest("ana", false, DateTimeOffset.UnixEpoch, CultureInfo.GetCultureInfo("en")), "file.xlsx", "/nowhere", DateTimeOffset.UnixEpoch);
     }
 }

@@ -53,7 +53,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh context whose relative URLs resolve against <paramref name="baseUri"/>; skips the test without a browser.</summary>
-    public async Task<IBrowserContext> NewContextAsync(Uri baseUri)
+    /// <param name="locale">The browser's language (its Accept-Language); English unless a test is about another.</param>
+    public async Task<IBrowserContext> NewContextAsync(Uri baseUri, string locale = "en-US")
     {
         ArgumentNullException.ThrowIfNull(baseUri);
         if (_browser is null)
@@ -64,7 +65,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await _browser.NewContextAsync(new()
         {
             BaseURL = baseUri.ToString(),
-            Locale = "en-US",
+            Locale = locale,
             TimezoneId = "Asia/Shanghai",
             ViewportSize = new() { Width = 1400, Height = 1000 },
         });

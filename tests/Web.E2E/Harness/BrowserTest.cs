@@ -22,9 +22,12 @@ public abstract class BrowserTest(MeetingReportsServer server, BrowserFixture br
     /// <summary>Script errors and failed resource loads the browser reported (console errors), in order.</summary>
     protected IReadOnlyList<string> BrowserErrors => _browserErrors;
 
+    /// <summary>The browser's language: English, which the tests' expected texts are in, unless a test is about another.</summary>
+    protected virtual string Locale => "en-US";
+
     public virtual async ValueTask InitializeAsync()
     {
-        _context = await browser.NewContextAsync(server.RootUri);
+        _context = await browser.NewContextAsync(server.RootUri, Locale);
         _context.SetDefaultTimeout(15_000);
         await _context.Tracing.StartAsync(new() { Screenshots = true, Snapshots = true, Title = TestName() });
 

@@ -26,7 +26,7 @@ public sealed partial class PhoneNumberRoleTests(SecurityServer server) : IDispo
     /// Endpoints that hold no report: signing in and out, errors, health, the gathering poll, the simulator, and
     /// /archive (the archive's month bookkeeping, for Admins only: a Viewer gets 403 there, and it shows no meeting).
     /// </summary>
-    private static readonly string[] NotReports = ["/account/", "/error/", "/healthz", "/gathering/", "/archive", AppEndpoints.SimulatorPrefix, "/css/", "/js/", "/lib/", "/favicon"];
+    private static readonly string[] NotReports = ["/account/", "/error/", "/healthz", "/gathering/", "/archive", "/language", AppEndpoints.SimulatorPrefix, "/css/", "/js/", "/lib/", "/favicon"];
 
     private readonly RawSession _session = new(server.RootUri);
 

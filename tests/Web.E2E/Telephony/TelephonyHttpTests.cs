@@ -42,8 +42,11 @@ public sealed class TelephonyHttpTests(MeetingReportsServer server) : SignedInHt
             Line(Hooks.Value(html, "kpi-calls"), Hooks.Value(html, "kpi-minutes"), Hooks.Value(html, "kpi-cost")));
         Assert.Contains("callback", byType.Keys);
         Assert.Equal(byType, Hooks.Rows(html, "type-row").Where(row => Hooks.Value(row, "type-calls") != "0").ToDictionary(
-            row => Hooks.Text(row, "type-name")!,
+            row => Hooks.Value(row, "type-name")!,
             row => Line(Hooks.Value(row, "type-calls"), Hooks.Value(row, "type-minutes"), Hooks.Value(row, "type-cost"))));
+        // The codes stay in data-value; people read words.
+        Assert.Equal(CallTypes, Hooks.Rows(html, "type-row").Select(row => Hooks.Value(row, "type-name")));
+        Assert.Equal(["Call-in", "Call-out", "Callback"], Hooks.Rows(html, "type-row").Select(row => Hooks.Text(row, "type-name")));
     }
 
     [Fact]
@@ -112,7 +115,7 @@ public sealed class TelephonyHttpTests(MeetingReportsServer server) : SignedInHt
         Assert.Equal(cost, charts["telephony-cost-per-room"].Total);
         Assert.Equal(minutes, charts["telephony-minutes-by-type"].Total);
         Assert.Equal(cost, decimal.Parse(Hooks.Value(html, "days-total-cost")!, CultureInfo.InvariantCulture));
-        Assert.Equal(CallTypes, charts["telephony-cost-per-day"].Datasets.Select(dataset => dataset.Label));
+        Assert.Equal(["Call-in", "Call-out", "Callback"], charts["telephony-cost-per-day"].Datasets.Select(dataset => dataset.Label));
 
         // Assert: each point is the simulator's, day by day and room by room.
         var perDay = charts["telephony-cost-per-day"];

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using UMeetingReports.Core.Export;
@@ -44,7 +45,7 @@ internal sealed class ExportModel(
         var criteria = Criteria = Filter.ToCriteria();
 
         var owner = DownloadEndpoints.OwnerOf(HttpContext);
-        var request = criteria.ToRequest(owner, User.IsInRole(Roles.Admin), zone.Now);
+        var request = criteria.ToRequest(owner, User.IsInRole(Roles.Admin), zone.Now, CultureInfo.CurrentUICulture);
         var plan = await planner.PlanAsync(criteria, cancellationToken);
         if (plan.Failure is not null)
         {

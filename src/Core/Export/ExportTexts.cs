@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Resources;
+
+namespace UMeetingReports.Core.Export;
+
+/// <summary>
+/// The words of a file (sheet names, headers, the Summary's labels and texts, call types) in the language of the
+/// person who asked for it. Core's own resources (ExportTexts.resx, ExportTexts.zh-CN.resx), keyed by the English
+/// text as the web app's are, and read for an explicit culture: an export runs on a background thread where the
+/// request's CurrentUICulture is not, so nothing here reads the thread's culture. No web dependency is needed for
+/// that; a plain <see cref="ResourceManager"/> does it.
+/// </summary>
+internal sealed class ExportTexts
+{
+    /// <summary>The language of files asked for without one, and of every key.</summary>
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    private static readonly ResourceManager Resources = new("UMeetingReports.Core.Export.ExportTexts", typeof(ExportTexts).Assembly);
+
+    // The upstream's codes for the kinds of telephone leg and their words (keys of the resources).
+    private static readonly Dictionary<string, string> CallTypeWords = new(StringComparer.Ordinal)
+    {
+        ["call-in"] = "Call-in",
+        ["call-out"] = "Call-out",
+        ["callback"] = "Callback",
+    };
+
+    public ExportTexts(CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        Culture = culture;
+    }
+
+    public CultureInfo Culture { get; }
+
+    /// <summary>The text for <paramref name="english"/>, or the English itself when the language has none.</summary>
+    public string this[string english] => Resources.GetString(english, Culture) ?? english;
+
+    /// <summary>A formatted text, numbers and dates in the file's culture.</summary>
+    public string this[string english, params object[] arguments] => string.Format(Culture, this[english], arguments);
+
+    /// <summary>The language's own name, stated in the Summary: "English", "简体中文".</summary>
+    public string LanguageName => this["English"];
+
+    /// <summary>A call type's word (呼入, Call-in); a code this app does not know stays as the upstream sent it.</summary>
+    public string CallType(string code) => CallTypeWords.TryGetValue(code, out var word) ? this[word] : code;
+
+    /// <summary>
+    /// <c>Monday–Friday 09:00–18:00, Asia/Shanghai (UTC+08:00)</c> with the days in the file's language
+    /// (星期一–星期五 …), contiguous days as a range, others listed.
+    /// </summary>
+    public string BusinessHours(IReadOnlyList<DayOfWeek> days, TimeOnly start, TimeOnly end, string zoneLabel)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        static int Position(DayOfWeek day) => ((int)day + 6) % 7;
+        var names = Culture.DateTimeFormat;
+        var contiguous = days.Count > 1 && days.Zip(days.Skip(1)).All(pair => Position(pair.Second) == Position(pair.First) + 1);
+        var shown = contiguous
+            ? $"{names.GetDayName(days[0])}–{names.GetDayName(days[^1])}"
+            : string.Join(this[", "], days.Select(names.GetDayName));
+        return this["{0} {1}–{2}, {3}", shown, start.ToString("HH:mm", CultureInfo.InvariantCulture), end.ToString("HH:mm", CultureInfo.InvariantCulture), zoneLabel];
+    }
+}
