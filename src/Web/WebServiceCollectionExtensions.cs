@@ -61,7 +61,12 @@ public static class WebServiceCollectionExtensions
             // The switcher's cookie first, then Accept-Language (the defaults' order; the query string is left out, so
             // that a link cannot change the language of a page without the reader choosing it).
             options.SetDefaultCulture(Languages.English).AddSupportedCultures(Languages.Supported).AddSupportedUICultures(Languages.Supported);
-            options.RequestCultureProviders = [.. options.RequestCultureProviders.Where(provider => provider is not QueryStringRequestCultureProvider)];
+            // The cookie, then a browser whose first language is any Chinese, then Accept-Language as ASP.NET Core reads it.
+            options.RequestCultureProviders = [
+                .. options.RequestCultureProviders.OfType<CookieRequestCultureProvider>(),
+                new ChineseAcceptLanguageProvider(),
+                .. options.RequestCultureProviders.OfType<AcceptLanguageHeaderRequestCultureProvider>(),
+            ];
             options.ApplyCurrentCultureToResponseHeaders = true;
         });
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);

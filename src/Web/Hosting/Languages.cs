@@ -39,3 +39,23 @@ internal static class Languages
             });
     }
 }
+
+/// <summary>
+/// After the cookie: a browser whose first language is any Chinese (zh, zh-Hans, zh-SG, zh-TW …) gets the Chinese
+/// the app has, rather than the English that ASP.NET Core's exact matching would fall back to.
+/// </summary>
+internal sealed class ChineseAcceptLanguageProvider : RequestCultureProvider
+{
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var asked = httpContext.Request.GetTypedHeaders().AcceptLanguage
+            .Where(language => language.Quality is not 0)
+            .OrderByDescending(language => language.Quality ?? 1)
+            .Select(language => language.Value.Value ?? "")
+            .FirstOrDefault(language => !language.StartsWith('*'));
+        var chinese = asked is not null
+            && (asked.Equals("zh", StringComparison.OrdinalIgnoreCase) || asked.StartsWith("zh-", StringComparison.OrdinalIgnoreCase));
+        return Task.FromResult(chinese ? new ProviderCultureResult(Languages.Chinese) : null);
+    }
+}

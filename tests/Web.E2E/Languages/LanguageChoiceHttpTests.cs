@@ -16,6 +16,10 @@ public sealed partial class LanguageChoiceHttpTests(MeetingReportsServer server)
     [InlineData("en-US,en;q=0.9", "en", "Sign in to UMeeting Reports")]
     [InlineData("zh-CN,zh;q=0.9,en;q=0.8", "zh-CN", "登录 UMeeting 报表")]
     [InlineData("fr-FR,fr;q=0.9", "en", "Sign in to UMeeting Reports")]
+    [InlineData("zh", "zh-CN", "登录 UMeeting 报表")]
+    [InlineData("zh-Hans-CN,en;q=0.5", "zh-CN", "登录 UMeeting 报表")]
+    [InlineData("zh-TW,zh;q=0.9,en;q=0.8", "zh-CN", "登录 UMeeting 报表")]
+    [InlineData("en-GB,zh-CN;q=0.5", "en", "Sign in to UMeeting Reports")]
     public async Task Without_a_choice_the_page_is_in_the_browsers_language_and_says_so(string? acceptLanguage, string language, string heading)
     {
         // Arrange

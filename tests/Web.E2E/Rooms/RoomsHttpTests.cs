@@ -47,7 +47,7 @@ public sealed class RoomsHttpTests(MeetingReportsServer server) : SignedInHttpTe
         var rows = Hooks.Rows(html, "room-row");
         Assert.Equal(Dataset.Rooms.Count, rows.Count);
         Assert.All(rows, row => Assert.Equal(
-            $"/meetings?from=2025-05-01&to=2025-05-31&host_id={Uri.EscapeDataString(Hooks.Text(row, "room-host-id")!)}",
+            $"/meetings?from=2025-05-01&to=2025-05-31&host_id={Uri.EscapeDataString(Hooks.Text(row, "room-host-id")!)}&page_size=30",
             Hooks.Href(row, "room-name")));
     }
 

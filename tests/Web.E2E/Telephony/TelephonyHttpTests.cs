@@ -59,7 +59,7 @@ public sealed class TelephonyHttpTests(MeetingReportsServer server) : SignedInHt
         var rows = Hooks.Rows(html, "room-row");
         Assert.NotEmpty(rows);
         Assert.All(rows, row => Assert.Equal(
-            $"/meetings?from=2025-05-01&to=2025-05-31&host_id={Uri.EscapeDataString(Hooks.Text(row, "room-host-id")!)}",
+            $"/meetings?from=2025-05-01&to=2025-05-31&host_id={Uri.EscapeDataString(Hooks.Text(row, "room-host-id")!)}&page_size=30",
             Hooks.Href(row, "room-name")));
     }
 
