@@ -40,6 +40,7 @@ public static class ArchiveServiceCollectionExtensions
         services.TryAddSingleton<ArchiveCoordination>();
         services.TryAddSingleton<IEndedSessions, EndedSessions>();
         services.TryAddSingleton<ISignInCounters, SignInCounters>();
+        services.TryAddSingleton<IDownloadJobStore, DownloadJobStore>();
         services.TryAddSingleton<ArchiveSynchroniser>();
         services.TryAddSingleton<IArchiveSynchroniser>(provider => provider.GetRequiredService<ArchiveSynchroniser>());
         services.TryAddSingleton<IArchiveHealth, ArchiveHealth>();

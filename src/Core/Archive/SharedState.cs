@@ -48,7 +48,7 @@ internal sealed class Lease
 /// A background download as every instance sees it: whose it is, what it makes, how far it got, and which instance
 /// runs it (its heartbeat says that instance is alive). The file itself is in Exports:Folder.
 /// </summary>
-internal sealed class DownloadJobRecord
+public sealed class DownloadJobRecord
 {
     public required string Id { get; set; }
 
@@ -60,6 +60,9 @@ internal sealed class DownloadJobRecord
     public required string FileName { get; set; }
 
     public required string ContentType { get; set; }
+
+    /// <summary>The file's name inside Exports:Folder (random, unrelated to the name it is downloaded under).</summary>
+    public required string StoredFile { get; set; }
 
     public DateOnly PeriodFrom { get; set; }
 

@@ -260,6 +260,11 @@ namespace UMeetingReports.Core.Archive.Migrations.PostgreSQL
                         .HasColumnType("character varying(10)")
                         .HasColumnName("state");
 
+                    b.Property<string>("StoredFile")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("stored_file");
+
                     b.Property<int>("WindowsDone")
                         .HasColumnType("integer")
                         .HasColumnName("windows_done");

@@ -247,6 +247,11 @@ namespace UMeetingReports.Core.Archive.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("state");
 
+                    b.Property<string>("StoredFile")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_file");
+
                     b.Property<int>("WindowsDone")
                         .HasColumnType("INTEGER")
                         .HasColumnName("windows_done");

@@ -35,6 +35,7 @@ namespace UMeetingReports.Core.Archive.Migrations.PostgreSQL
                     work_key = table.Column<string>(type: "text", nullable: false),
                     file_name = table.Column<string>(type: "text", nullable: false),
                     content_type = table.Column<string>(type: "text", nullable: false),
+                    stored_file = table.Column<string>(type: "text", nullable: false),
                     period_from = table.Column<DateOnly>(type: "date", nullable: false),
                     period_to = table.Column<DateOnly>(type: "date", nullable: false),
                     host_id = table.Column<string>(type: "text", nullable: true),

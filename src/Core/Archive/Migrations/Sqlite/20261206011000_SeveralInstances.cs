@@ -34,6 +34,7 @@ namespace UMeetingReports.Core.Archive.Migrations.Sqlite
                     work_key = table.Column<string>(type: "TEXT", nullable: false),
                     file_name = table.Column<string>(type: "TEXT", nullable: false),
                     content_type = table.Column<string>(type: "TEXT", nullable: false),
+                    stored_file = table.Column<string>(type: "TEXT", nullable: false),
                     period_from = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     period_to = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     host_id = table.Column<string>(type: "TEXT", nullable: true),
