@@ -31,6 +31,22 @@ internal sealed partial class MonthWindowSync(
 
     public async Task<MonthSyncOutcome> SyncAsync(DateOnly month, IProgress<GatherProgress>? progress, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var synced = false;
+        try
+        {
+            var outcome = await ReadAndWriteAsync(month, progress, cancellationToken).ConfigureAwait(false);
+            synced = outcome.Succeeded;
+            return outcome;
+        }
+        finally
+        {
+            Diagnostics.ReportsMetrics.ArchiveWindow(synced, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<MonthSyncOutcome> ReadAndWriteAsync(DateOnly month, IProgress<GatherProgress>? progress, CancellationToken cancellationToken)
+    {
         var today = zone.Today;
         if (month != ArchiveSchedule.MonthOf(month) || month > today)
         {

@@ -59,12 +59,13 @@ internal sealed class DownloadJobStore(ArchiveDatabase database) : IDownloadJobS
                     .SetProperty(job => job.HeartbeatAtUtc, heartbeat),
                 cancellationToken)
             .ConfigureAwait(false);
-        if (updated == 0)
-        {
-            return null;
-        }
+        var row = await context.DownloadJobs.AsNoTracking()
+            .Where(job => job.Id == progress.Id)
+            .Select(job => new { job.CancelRequested })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
 
-        return await context.DownloadJobs.Where(job => job.Id == progress.Id).Select(job => job.CancelRequested).SingleAsync(cancellationToken).ConfigureAwait(false);
+        // Not updated: ended (or failed by an instance that took this one for dead), unless the row is not there yet.
+        return updated == 0 ? (row is null ? false : null) : row?.CancelRequested ?? false;
     }
 
     public async Task EndAsync(DownloadJobRecord ended, DateTimeOffset now, CancellationToken cancellationToken)

@@ -41,6 +41,7 @@ internal sealed partial class ExportJobs : IHostedService, IDisposable
     private readonly ILogger<ExportJobs> _logger;
     private readonly ITimer _reporter;
     private int _reporting;
+    private string? _lastTrouble;
 
     public ExportJobs(
         IServiceScopeFactory scopes,
@@ -57,7 +58,7 @@ internal sealed partial class ExportJobs : IHostedService, IDisposable
         var policy = new JobPolicy("Download", _options.MaxConcurrentJobs, _options.JobLifetime) { MaxPerOwner = _options.MaxJobsPerUser };
         _jobs = new JobRegistry<ExportJob>(policy, scopes, clock, logger, Forgotten);
         Folder = Path.GetFullPath(_options.Folder, environment.ContentRootPath);
-        _reporter = TimeProvider.System.CreateTimer(_ => _ = ReportAsync(), null, ReportEvery, ReportEvery);
+        _reporter = TimeProvider.System.CreateTimer(_ => _ = ReportAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Exports:Folder as a full path: where every instance writes its jobs' files.</summary>
@@ -95,7 +96,11 @@ internal sealed partial class ExportJobs : IHostedService, IDisposable
         }
 
         // The row is written before anything reports on it; the job's end is written as soon as it has ended.
-        var added = _rows.GetOrAdd(job.Id, _ => AddAsync(job));
+        var added = _rows.GetOrAdd(job.Id, _ =>
+        {
+            Core.Diagnostics.ReportsMetrics.DownloadJob("started");
+            return AddAsync(job);
+        });
         await added.ConfigureAwait(false);
         return DownloadJobView.Of(job);
     }
@@ -196,7 +201,12 @@ internal sealed partial class ExportJobs : IHostedService, IDisposable
         LogDownloaded(_logger, job.Id, owner);
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Reports from now on: the hosted services before this one have brought the database up to date.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _reporter.Change(ReportEvery, ReportEvery);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Stopping in order: this instance's unfinished jobs are failed with a sentence, not left "running".</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -250,7 +260,11 @@ internal sealed partial class ExportJobs : IHostedService, IDisposable
         }
         catch (Exception exception) when (exception is DbException or InvalidOperationException or OperationCanceledException or ObjectDisposedException)
         {
-            LogNotWritten(_logger, exception.Message);
+            // Once per reason, not every second while the database is away.
+            if (!string.Equals(Interlocked.Exchange(ref _lastTrouble, exception.Message), exception.Message, StringComparison.Ordinal))
+            {
+                LogNotWritten(_logger, exception.Message);
+            }
         }
         finally
         {
@@ -260,8 +274,10 @@ internal sealed partial class ExportJobs : IHostedService, IDisposable
 
     private async Task AddAsync(ExportJob job)
     {
-        _running[job.Id] = job;
         await _store.AddAsync(DownloadJobView.Record(job, _instance.Id, _clock.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+
+        // Reported on from now on: the row is there to be written.
+        _running[job.Id] = job;
 
         // Written whatever the work's end (its exception belongs to the registry's log).
         _ = job.Completion.ContinueWith(_ => EndAsync(job), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
@@ -280,6 +296,7 @@ internal sealed partial class ExportJobs : IHostedService, IDisposable
         finally
         {
             _ended.TryAdd(job.Id, true);
+            Core.Diagnostics.ReportsMetrics.DownloadJob(job.Status().State);
         }
     }
 
