@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Routing;
 using Prometheus;
 
 namespace UMeetingReports.Web.Hosting;
@@ -33,8 +34,13 @@ internal static class MetricsEndpoint
         });
     }
 
-    public static IEndpointConventionBuilder MapAppMetrics(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapMetrics(Path).AllowAnonymous();
+    public static IEndpointConventionBuilder MapAppMetrics(this IEndpointRouteBuilder endpoints)
+    {
+        // prometheus-net starts listening to .NET's meters at its first collection, and what was measured before is
+        // lost: collect once now, so that the first scrape already counts everything since start.
+        Metrics.DefaultRegistry.CollectAndExportAsTextAsync(Stream.Null).GetAwaiter().GetResult();
+        return endpoints.MapMetrics(Path).AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET"]));
+    }
 
     private static bool Allowed(HttpContext context, string? token)
     {

@@ -23,21 +23,23 @@ public sealed class MetricsHttpTests(MetricsServer server) : IClassFixture<Metri
     private readonly HttpSession _session = new(server.RootUri);
 
     [Fact]
-    public async Task A_client_on_this_host_reads_prometheus_text()
+    public async Task A_client_on_this_host_reads_upstream_calls_month_windows_and_page_durations_in_prometheus_text()
     {
         // Arrange
         await _session.SignInAsDemoAdminAsync();
+        var (meetings, _) = await _session.GetPageAsync("/meetings?from=2025-06-01&to=2025-06-10");
 
         // Act
         using var response = await _session.GetAsync("/metrics");
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
-        // Assert: the exporter's own process figures. (The app's meters, umeetingreports_*, and ASP.NET Core's request
-        // durations come out of a running app, but prometheus-net's meter adapter publishes nothing inside this test
-        // process, so they are not asserted here.)
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, meetings);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
-        Assert.Matches(@"(?m)^# TYPE dotnet_collection_count_total counter$", text);
+        Assert.Matches(@"(?m)^umeetingreports_upstream_calls\{[^}]*outcome=""answered""[^}]*\} [1-9]", text);
+        Assert.Matches(@"(?m)^umeetingreports_archive_window_duration_seconds_count\{[^}]*result=""synced""[^}]*\} [1-9]", text);
+        Assert.Matches(@"(?mi)^microsoft_aspnetcore_hosting_http_server_request_duration_count\{[^}]*http_route=""[^""]*meetings[^""]*""", text);
     }
 
     [Fact]
