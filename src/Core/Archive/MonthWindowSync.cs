@@ -216,6 +216,12 @@ internal sealed partial class MonthWindowSync(
             await using var context = database.CreateDbContext();
             context.ChangeTracker.AutoDetectChangesEnabled = false;
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (database.Provider == ArchiveProvider.PostgreSql)
+            {
+                // One window written at a time across every instance on this database too (two months share rooms and
+                // the meetings that cross their boundary); released with the transaction, whatever becomes of it.
+                await context.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727001)", cancellationToken).ConfigureAwait(false);
+            }
 
             // Rooms first: meetings point at them.
             var hostIds = meetings.Select(meeting => meeting.HostId).Distinct(StringComparer.Ordinal).ToList();
