@@ -33,14 +33,15 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
-# The archive (SQLite, the default) lives in /app/data: a volume, owned by the app user, so it survives the container.
-RUN mkdir -p /app/data && chown "$APP_UID" /app/data
+# The archive (SQLite, the default, with the sign-in keys in it) lives in /app/data: a volume, owned by the app user,
+# so it survives the container. Background downloads go to /app/data/exports (0700); several instances mount one
+# volume there (compose.yaml), which starts with this folder's owner and mode.
+RUN mkdir -p /app/data/exports && chown -R "$APP_UID" /app/data && chmod 700 /app/data/exports
 VOLUME /app/data
 
 ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080
-# The image's unprivileged "app" user; sign-in keys live in its home (/home/app/.aspnet), mount a volume there to keep
-# people signed in across container restarts.
+# The image's unprivileged "app" user. Sign-in keys live in the archive's database (the file in /app/data, or PostgreSQL).
 USER $APP_UID
 
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \

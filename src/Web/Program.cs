@@ -1,3 +1,4 @@
+using UMeetingReports.Web.Hosting;
 using UMeetingReports.Web.Pages.Account;
 
 if (args is ["hash-password", ..])
@@ -6,6 +7,7 @@ if (args is ["hash-password", ..])
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Logging.AddJsonWhenAsked(builder.Configuration);
 
 builder.Services.AddMeetingReports();
 builder.Services.AddMeetingReportsWeb(builder.Configuration, builder.Environment);

@@ -16,6 +16,7 @@ public static class WebApplicationExtensions
         ArgumentNullException.ThrowIfNull(app);
 
         app.UseForwardedHeaders();
+        app.UseMetricsGuard();
         app.UseHsts();
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error");
@@ -52,6 +53,7 @@ public static class WebApplicationExtensions
         app.MapRazorPages();
         app.MapGatheringStatus();
         app.MapDownloads();
+        app.MapAppMetrics();
         // Alive: answers without asking anything. Ready: the meeting service answers a cheap call (cached briefly) and
         // the archive's database a cheap query; each check says why on a line of its own.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

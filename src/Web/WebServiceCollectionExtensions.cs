@@ -40,6 +40,10 @@ public static class WebServiceCollectionExtensions
         var mode = UpstreamMode.Decide(configuration, environment);
         services.AddSingleton(mode);
 
+        // First: its hosted service brings the database up to date before data protection (registered with the pages)
+        // reads its keys from it at start.
+        services.AddMeetingArchive(environment.ContentRootPath);
+
         services.AddRazorPages()
             .AddMvcOptions(options =>
             {
@@ -75,7 +79,6 @@ public static class WebServiceCollectionExtensions
         services.AddHealthChecks().AddUpstreamReadiness(ReadinessTag).AddArchiveReadiness(ReadinessTag);
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddMeetingArchive(environment.ContentRootPath);
         services.AddRoomsOncePerRequest();
         services.AddSignIn();
         services.AddPeriodGathering();
@@ -100,6 +103,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<SignInGate>();
         services.AddSingleton<SignedOutSessions>();
+        services.AddDataProtection().PersistKeysToArchive();
 
         // Behind the reverse proxies configured (none by default, not even loopback) the app sees the client's address
         // and scheme, so the sign-in throttle counts the real client, and HSTS and Secure cookies follow HTTPS as the

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -14,7 +15,7 @@ namespace UMeetingReports.Core.Archive;
 /// Unspecified, never an instant of the server's clock: SQLite stores it as ISO text, PostgreSQL as
 /// <c>timestamp without time zone</c>. Both give back exactly the value written (whole microseconds).
 /// </remarks>
-internal abstract class ArchiveContext(DbContextOptions options) : DbContext(options)
+internal abstract class ArchiveContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>Yuan to the fen: up to a trillion yuan, two decimals, the same on both providers.</summary>
     public const int MoneyPrecision = 14;
@@ -30,6 +31,17 @@ internal abstract class ArchiveContext(DbContextOptions options) : DbContext(opt
     public DbSet<TelephonyLeg> TelephonyLegs => Set<TelephonyLeg>();
 
     public DbSet<MonthWindow> MonthWindows => Set<MonthWindow>();
+
+    /// <summary>The data-protection key ring (sign-in cookies, antiforgery tokens), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<EndedSession> EndedSessions => Set<EndedSession>();
+
+    public DbSet<SignInCounter> SignInCounters => Set<SignInCounter>();
+
+    public DbSet<Lease> Leases => Set<Lease>();
+
+    public DbSet<DownloadJobRecord> DownloadJobs => Set<DownloadJobRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -100,6 +112,9 @@ internal sealed class PostgreSqlArchiveContext(DbContextOptions<PostgreSqlArchiv
         // Npgsql maps DateTime to timestamptz, which takes only UTC instants; the archive holds the service's wall-clock
         // values, which are exactly what "timestamp without time zone" keeps.
         configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp without time zone");
+
+        // The same for a DateTime that is no property (a parameter of a statement written by hand, such as a lease's upsert).
+        configurationBuilder.DefaultTypeMapping<DateTime>().HasColumnType("timestamp without time zone");
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.DataProtection;
 using UMeetingReports.Core.Archive;
+using UMeetingReports.Core.Instances;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -33,6 +35,12 @@ public static class ArchiveServiceCollectionExtensions
         services.TryAddSingleton<ArchiveMigrationState>();
         services.TryAddSingleton<ArchiveMigrator>();
         services.TryAddSingleton<MonthWindowSync>();
+        services.TryAddSingleton<InstanceIdentity>();
+        services.TryAddSingleton<ArchiveLeases>();
+        services.TryAddSingleton<ArchiveCoordination>();
+        services.TryAddSingleton<IEndedSessions, EndedSessions>();
+        services.TryAddSingleton<ISignInCounters, SignInCounters>();
+        services.TryAddSingleton<IDownloadJobStore, DownloadJobStore>();
         services.TryAddSingleton<ArchiveSynchroniser>();
         services.TryAddSingleton<IArchiveSynchroniser>(provider => provider.GetRequiredService<ArchiveSynchroniser>());
         services.TryAddSingleton<IArchiveHealth, ArchiveHealth>();
@@ -52,6 +60,18 @@ public static class ArchiveServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// Keeps the data-protection keys (which sign-in cookies and antiforgery tokens are protected with) in the archive's
+    /// database, on either provider: every instance on that database reads the same key ring, so a cookie one issued
+    /// another honours, and a restart keeps everyone signed in. The application name is fixed so that instances
+    /// installed in different folders share the keys' purposes.
+    /// </summary>
+    public static IDataProtectionBuilder PersistKeysToArchive(this IDataProtectionBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.SetApplicationName("UMeetingReports").PersistKeysToDbContext<ArchiveContext>();
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ namespace UMeetingReports.Core.Archive;
 /// </summary>
 internal sealed partial class ArchiveSyncService(
     ArchiveSynchroniser synchroniser,
+    ArchiveCoordination coordination,
     ArchiveMigrationState migration,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
@@ -49,6 +50,19 @@ internal sealed partial class ArchiveSyncService(
             return;
         }
 
+        try
+        {
+            await RunScheduleAsync(stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Another instance on the same database takes the schedule over at its next look.
+            await coordination.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunScheduleAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan wait;

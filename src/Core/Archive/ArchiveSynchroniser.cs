@@ -20,6 +20,7 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
     private int _disposed;
     private readonly SemaphoreSlim _slots;
     private readonly MonthWindowSync _sync;
+    private readonly ArchiveCoordination _coordination;
     private readonly ArchiveDatabase _database;
     private readonly IServiceScopeFactory _scopes;
     private readonly UpstreamZone _zone;
@@ -28,6 +29,7 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
 
     public ArchiveSynchroniser(
         MonthWindowSync sync,
+        ArchiveCoordination coordination,
         ArchiveDatabase database,
         IServiceScopeFactory scopes,
         UpstreamZone zone,
@@ -35,6 +37,7 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
         ILogger<ArchiveSynchroniser> logger)
     {
         _sync = sync;
+        _coordination = coordination;
         _database = database;
         _scopes = scopes;
         _zone = zone;
@@ -85,6 +88,12 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
     /// <summary>Reads every month the schedule says is due, newest first; returns how long to wait before looking again.</summary>
     public async Task<TimeSpan> RunDueAsync(CancellationToken cancellationToken)
     {
+        // Another instance on the same database runs the schedule: look again later, in case it stops.
+        if (!await _coordination.TryHoldScheduleAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return _coordination.ScheduleRetry;
+        }
+
         var options = _options.Value;
         var windows = await _sync.WindowsAsync(cancellationToken).ConfigureAwait(false);
         var due = ArchiveSchedule.Due(windows, MonthWindowSync.Stored(_zone.Now), options);
@@ -153,10 +162,17 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
             await _slots.WaitAsync(_lifetime.Token).ConfigureAwait(false);
             try
             {
-                var current = onlyIfMissing ? await _sync.DescribeAsync(month, _lifetime.Token).ConfigureAwait(false) : null;
-                read.Completion.TrySetResult(current is { HasCopy: true }
-                    ? current
-                    : await _sync.SyncAsync(month, read, _lifetime.Token).ConfigureAwait(false));
+                // One instance at a time reads a month; one that waited for another's read uses the copy it made.
+                read.Completion.TrySetResult(await _coordination.WithMonthAsync(
+                    month,
+                    async waited =>
+                    {
+                        var current = onlyIfMissing || waited ? await _sync.DescribeAsync(month, _lifetime.Token).ConfigureAwait(false) : null;
+                        return current is { HasCopy: true }
+                            ? current
+                            : await _sync.SyncAsync(month, read, _lifetime.Token).ConfigureAwait(false);
+                    },
+                    _lifetime.Token).ConfigureAwait(false));
             }
             finally
             {

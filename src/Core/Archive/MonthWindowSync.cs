@@ -31,6 +31,22 @@ internal sealed partial class MonthWindowSync(
 
     public async Task<MonthSyncOutcome> SyncAsync(DateOnly month, IProgress<GatherProgress>? progress, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var synced = false;
+        try
+        {
+            var outcome = await ReadAndWriteAsync(month, progress, cancellationToken).ConfigureAwait(false);
+            synced = outcome.Succeeded;
+            return outcome;
+        }
+        finally
+        {
+            Diagnostics.ReportsMetrics.ArchiveWindow(synced, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<MonthSyncOutcome> ReadAndWriteAsync(DateOnly month, IProgress<GatherProgress>? progress, CancellationToken cancellationToken)
+    {
         var today = zone.Today;
         if (month != ArchiveSchedule.MonthOf(month) || month > today)
         {
@@ -200,6 +216,12 @@ internal sealed partial class MonthWindowSync(
             await using var context = database.CreateDbContext();
             context.ChangeTracker.AutoDetectChangesEnabled = false;
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (database.Provider == ArchiveProvider.PostgreSql)
+            {
+                // One window written at a time across every instance on this database too (two months share rooms and
+                // the meetings that cross their boundary); released with the transaction, whatever becomes of it.
+                await context.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727001)", cancellationToken).ConfigureAwait(false);
+            }
 
             // Rooms first: meetings point at them.
             var hostIds = meetings.Select(meeting => meeting.HostId).Distinct(StringComparer.Ordinal).ToList();

@@ -40,12 +40,17 @@ internal sealed partial class UpstreamStatus(UpstreamZone zone, ILogger<Upstream
 
     public void AttemptAnswered()
     {
+        Diagnostics.ReportsMetrics.UpstreamCall(answered: true);
         var now = zone.Now;
         Update(status => status with { LastSuccessAt = now });
     }
 
     /// <param name="reason">A sentence that is safe to show and to log, as <see cref="UpstreamTransport"/> words them.</param>
-    public void AttemptFailed(string reason) => Update(status => status with { LastFailure = reason });
+    public void AttemptFailed(string reason)
+    {
+        Diagnostics.ReportsMetrics.UpstreamCall(answered: false);
+        Update(status => status with { LastFailure = reason });
+    }
 
     public void Paused(TimeSpan breakDuration)
     {

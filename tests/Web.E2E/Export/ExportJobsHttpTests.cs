@@ -114,7 +114,7 @@ public sealed class ExportJobsHttpTests(ExportJobsServer server) : IClassFixture
         var truth = Dataset.MeetingsBetween(new DateOnly(2024, 11, 1), new DateOnly(2024, 12, 31));
         using var started = await _admin.GetAsync("/export?from=2024-11-01&to=2024-12-31&format=xlsx");
         var id = JobIdOf(started);
-        var path = Jobs.Find(DemoAccount.UserName, id)!.FilePath;
+        var path = (await Jobs.FindAsync(DemoAccount.UserName, id, TestContext.Current.CancellationToken))!.FilePath;
         await WaitForStateAsync(_admin, id, "done");
         var (_, readyPage) = await _admin.GetPageAsync($"/downloads/{id}");
 
@@ -142,7 +142,7 @@ public sealed class ExportJobsHttpTests(ExportJobsServer server) : IClassFixture
         Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes do not exist on Windows.");
         using var started = await _admin.GetAsync("/export?from=2024-08-01&to=2024-08-31&format=csv&table=telephony");
         var id = JobIdOf(started);
-        var path = Jobs.Find(DemoAccount.UserName, id)!.FilePath;
+        var path = (await Jobs.FindAsync(DemoAccount.UserName, id, TestContext.Current.CancellationToken))!.FilePath;
 
         // Act
         await WaitForStateAsync(_admin, id, "done");
@@ -158,7 +158,7 @@ public sealed class ExportJobsHttpTests(ExportJobsServer server) : IClassFixture
         // Arrange
         using var started = await _admin.GetAsync("/export?from=2024-09-01&to=2024-09-30&format=csv&table=participants");
         var id = JobIdOf(started);
-        var path = Jobs.Find(DemoAccount.UserName, id)!.FilePath;
+        var path = (await Jobs.FindAsync(DemoAccount.UserName, id, TestContext.Current.CancellationToken))!.FilePath;
         await WaitForStateAsync(_admin, id, "done");
         var existedWhenDone = File.Exists(path);
 
@@ -187,7 +187,7 @@ public sealed class ExportJobsHttpTests(ExportJobsServer server) : IClassFixture
         SlowDown(new DateOnly(2024, 8, 1), TimeSpan.FromSeconds(5));
         using var started = await _admin.GetAsync("/export?from=2024-07-01&to=2024-08-31&format=xlsx");
         var id = JobIdOf(started);
-        var path = Jobs.Find(DemoAccount.UserName, id)!.FilePath;
+        var path = (await Jobs.FindAsync(DemoAccount.UserName, id, TestContext.Current.CancellationToken))!.FilePath;
         await WaitForStateAsync(_admin, id, "running");
         var token = await _admin.AntiforgeryTokenAsync($"downloads/{id}");
 

@@ -17,6 +17,9 @@ internal static class TestArchive
     {
         Environment.SetEnvironmentVariable("ConnectionStrings__Archive", ConnectionString("shared"));
         Environment.SetEnvironmentVariable("Archive__Schedule", "false");
+
+        // Background downloads are written here (one folder for every server of this process, as instances share one).
+        Environment.SetEnvironmentVariable("Exports__Folder", Path.Combine(Root, "exports"));
         AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(Root);
     }
 

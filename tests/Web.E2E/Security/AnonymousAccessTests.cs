@@ -12,11 +12,12 @@ public sealed class AnonymousAccessTests(SecurityServer server)
     /// <summary>
     /// The endpoints open to everyone, by route pattern, and why: signing in and out, the error pages (a visitor's
     /// 404 needs one), the health checks for the load balancer (/healthz and /healthz/ready), and the root, which only
-    /// redirects to /meetings, and the language switcher (/language), which the sign-in page offers too. The demo's simulator
-    /// (under /demo-upstream) checks its own API credentials instead.
+    /// redirects to /meetings; the language switcher (/language), which the sign-in page offers too; and /metrics, which
+    /// answers this host or the metrics token only (MetricsHttpTests). The demo's simulator (under /demo-upstream) checks
+    /// its own API credentials instead.
     /// Static files are not endpoints.
     /// </summary>
-    private static readonly string[] OpenToEveryone = ["/account/login", "/account/logout", "/error/{code:int?}", "/healthz", "/healthz/ready", "/", "/language"];
+    private static readonly string[] OpenToEveryone = ["/account/login", "/account/logout", "/error/{code:int?}", "/healthz", "/healthz/ready", "/metrics", "/", "/language"];
 
     private static readonly string[] BrowserMethods = ["GET", "POST"];
 

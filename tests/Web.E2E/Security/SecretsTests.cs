@@ -43,7 +43,7 @@ public sealed class SecretsTests(SecurityServer server)
     private readonly List<string> _pages = [];
 
     [Fact]
-    public async Task No_log_line_address_or_page_of_a_full_run_holds_the_api_secret_or_a_password()
+    public async Task No_log_line_address_or_page_of_a_full_run_holds_the_api_secret_or_a_password_and_no_log_line_a_full_phone_number()
     {
         // Arrange
         var faults = server.Services.GetRequiredService<SimulatorFaults>();
@@ -90,6 +90,10 @@ public sealed class SecretsTests(SecurityServer server)
 
         // Assert
         var lines = server.Logs.Lines;
+        var phoneNumbers = server.Services.GetRequiredService<SimulatorDataset>().MeetingsBetween(new(2025, 6, 10), new(2025, 6, 12))
+            .SelectMany(candidate => candidate.Telephony).Select(call => call.PhoneNumber).Distinct().ToList();
+        Assert.NotEmpty(phoneNumbers);
+        Assert.DoesNotContain(lines, line => phoneNumbers.Any(number => line.Contains(number, StringComparison.Ordinal)));
         Assert.Empty(Leaks("log line", lines));
         Assert.Empty(Leaks("address", _addresses));
         Assert.Empty(Leaks("page", _pages));

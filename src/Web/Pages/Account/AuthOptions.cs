@@ -12,12 +12,19 @@ public sealed class AuthOptions
 
     public IList<AuthUser> Users { get; } = [];
 
-    /// <summary>Failed sign-ins allowed per user name and per client address within <see cref="FailedSignInWindow"/>.</summary>
+    /// <summary>
+    /// Failed sign-ins allowed within <see cref="FailedSignInWindow"/> per client address, and per user name from one
+    /// address (both then refuse until the window ends); and per user name from anywhere, after which that name is
+    /// only slowed down to one check per <see cref="SlowedSignInInterval"/>, so that a stranger cannot lock its owner out.
+    /// </summary>
     [Range(1, 1000, ErrorMessage = "Auth:MaxFailedSignIns must be between {1} and {2}.")]
     public int MaxFailedSignIns { get; set; } = 5;
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Auth:FailedSignInWindow must be between {1} and {2}.")]
     public TimeSpan FailedSignInWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Auth:SlowedSignInInterval must be between {1} and {2}: it is how often a user name with too many failures from several addresses may try again.")]
+    public TimeSpan SlowedSignInInterval { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>One account: <see cref="PasswordHash"/> is made by <c>dotnet run --project src/Web -- hash-password</c>.</summary>

@@ -27,9 +27,9 @@ internal sealed class LoginModel(SignInGate gate, AccountDirectory accounts) : P
 
     public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(Destination) : Page();
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Outcome = gate.Try(UserName, Password, HttpContext.Connection.RemoteIpAddress);
+        Outcome = await gate.TryAsync(UserName, Password, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         Password = null;
         switch (Outcome)
         {

@@ -14,9 +14,9 @@ internal sealed class LogoutModel(SignedOutSessions sessions, IOptionsMonitor<Co
 {
     public IActionResult OnGet() => LocalRedirect(Url.Content("~/meetings"));
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        sessions.End(User, cookies.Get(CookieAuthenticationDefaults.AuthenticationScheme).ExpireTimeSpan);
+        await sessions.EndAsync(User, cookies.Get(CookieAuthenticationDefaults.AuthenticationScheme).ExpireTimeSpan, cancellationToken);
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return LocalRedirect(Url.Content("~/account/login"));
     }

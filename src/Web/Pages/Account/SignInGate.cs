@@ -21,7 +21,7 @@ internal sealed partial class SignInGate(AccountDirectory accounts, SignInThrott
 {
     public const int MaxFieldLength = 200;
 
-    public SignInOutcome Try(string? userName, string? password, IPAddress? client)
+    public async Task<SignInOutcome> TryAsync(string? userName, string? password, IPAddress? client, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password)
             || userName.Length > MaxFieldLength || password.Length > MaxFieldLength || userName.Any(char.IsControl))
@@ -29,7 +29,8 @@ internal sealed partial class SignInGate(AccountDirectory accounts, SignInThrott
             return new SignInOutcome.Incomplete();
         }
 
-        if (throttle.RetryAfter(userName, client) is { } wait)
+        // Counted before the check (a failure until proved otherwise), so that parallel attempts cannot all be checked.
+        if (await throttle.TryEnterAsync(userName, client, cancellationToken) is { } wait)
         {
             LogThrottled(logger, userName, client);
             return new SignInOutcome.Throttled(wait);
@@ -37,12 +38,11 @@ internal sealed partial class SignInGate(AccountDirectory accounts, SignInThrott
 
         if (accounts.Verify(userName, password) is { } account)
         {
-            throttle.RecordSuccess(userName);
+            await throttle.SucceededAsync(userName, client, cancellationToken);
             LogAccepted(logger, account.Name, account.Role, client);
             return new SignInOutcome.Accepted(account);
         }
 
-        throttle.RecordFailure(userName, client);
         LogRefused(logger, userName, client);
         return new SignInOutcome.Refused();
     }

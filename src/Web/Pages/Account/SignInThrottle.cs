@@ -1,94 +1,66 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using UMeetingReports.Core.Instances;
 
 namespace UMeetingReports.Web.Pages.Account;
 
 /// <summary>
-/// Counts failed sign-ins per user name and per client address in a sliding window (Auth:MaxFailedSignIns in
-/// Auth:FailedSignInWindow), in memory: enough for one instance, and a restart forgets nothing that matters.
+/// Counts sign-in attempts in the archive's database (<see cref="ISignInCounters"/>), so that every instance counts
+/// into the same figures and parallel attempts cannot pass a limit together: an attempt takes its place under each key
+/// before its password is checked, and a right password gives its places back. Three keys, each with
+/// Auth:MaxFailedSignIns in Auth:FailedSignInWindow:
+/// the user name from one address and the address alone are strict (refused until the window ends); the user name
+/// from anywhere only slows down to one check per Auth:SlowedSignInInterval, so that a stranger who knows a name
+/// cannot keep its owner out.
 /// </summary>
-internal sealed class SignInThrottle(TimeProvider clock, IOptions<AuthOptions> options)
+internal sealed class SignInThrottle(ISignInCounters counters, IOptions<AuthOptions> options)
 {
-    // A flood of invented user names must not grow the table without bound: past this, expired entries are swept.
-    private const int SweepThreshold = 10_000;
-
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, Queue<DateTimeOffset>> _failures = new(StringComparer.Ordinal);
-
-    /// <summary>How long until another attempt is allowed, or null when one is allowed now.</summary>
-    public TimeSpan? RetryAfter(string userName, IPAddress? client)
+    /// <summary>Takes the attempt's places; null when its password may be checked, or how long until one may be.</summary>
+    public async Task<TimeSpan?> TryEnterAsync(string userName, IPAddress? client, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var window = options.Value.FailedSignInWindow;
-        TimeSpan? wait = null;
-        lock (_gate)
+        var settings = options.Value;
+        List<string> taken = [];
+        foreach (var (key, slowTo) in KeysOf(userName, client, settings))
         {
-            foreach (var key in KeysOf(userName, client))
+            if (await counters.TryCountAsync(key, settings.MaxFailedSignIns, settings.FailedSignInWindow, slowTo, cancellationToken).ConfigureAwait(false) is { } wait)
             {
-                if (_failures.TryGetValue(key, out var times) && Prune(times, now - window) >= options.Value.MaxFailedSignIns)
+                // Not checked, so not a failure under the keys it had already been counted under.
+                foreach (var counted in taken)
                 {
-                    var until = times.Peek() + window - now;
-                    wait = wait is { } longest && longest > until ? longest : until;
-                }
-            }
-        }
-
-        return wait;
-    }
-
-    public void RecordFailure(string userName, IPAddress? client)
-    {
-        var now = clock.GetUtcNow();
-        var since = now - options.Value.FailedSignInWindow;
-        lock (_gate)
-        {
-            if (_failures.Count > SweepThreshold)
-            {
-                foreach (var expired in _failures.Where(entry => Prune(entry.Value, since) == 0).Select(entry => entry.Key).ToList())
-                {
-                    _failures.Remove(expired);
-                }
-            }
-
-            foreach (var key in KeysOf(userName, client))
-            {
-                if (!_failures.TryGetValue(key, out var times))
-                {
-                    times = new Queue<DateTimeOffset>();
-                    _failures[key] = times;
+                    await counters.UncountAsync(counted, cancellationToken).ConfigureAwait(false);
                 }
 
-                Prune(times, since);
-                times.Enqueue(now);
+                return wait;
             }
+
+            taken.Add(key);
         }
+
+        return null;
     }
 
-    /// <summary>A correct password clears the name's count; the address keeps its own, shared by everyone behind it.</summary>
-    public void RecordSuccess(string userName)
+    /// <summary>
+    /// A right password clears the name's counts; the address keeps its own (shared by everyone behind it) but gets this
+    /// attempt's place back.
+    /// </summary>
+    public async Task SucceededAsync(string userName, IPAddress? client, CancellationToken cancellationToken)
     {
-        lock (_gate)
-        {
-            _failures.Remove(UserKey(userName));
-        }
+        await counters.ClearAsync(PairKey(userName, client), cancellationToken).ConfigureAwait(false);
+        await counters.ClearAsync(UserKey(userName), cancellationToken).ConfigureAwait(false);
+        await counters.UncountAsync(AddressKey(client), cancellationToken).ConfigureAwait(false);
     }
 
-    private static int Prune(Queue<DateTimeOffset> times, DateTimeOffset since)
-    {
-        while (times.Count > 0 && times.Peek() <= since)
-        {
-            times.Dequeue();
-        }
-
-        return times.Count;
-    }
-
-    private static string[] KeysOf(string userName, IPAddress? client) =>
-        [UserKey(userName), AddressKey(client)];
+    // The strict keys first: an attempt they refuse never slows the name down for its owner elsewhere.
+    private static (string Key, TimeSpan? SlowTo)[] KeysOf(string userName, IPAddress? client, AuthOptions settings) =>
+        [(PairKey(userName, client), null), (AddressKey(client), null), (UserKey(userName), settings.SlowedSignInInterval)];
 
     // The same IPv4 client can arrive as ::ffff:a.b.c.d on a dual-stack socket.
-    private static string AddressKey(IPAddress? client) =>
-        "ip:" + (client is null ? "unknown" : (client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client).ToString());
+    private static string Address(IPAddress? client) =>
+        client is null ? "unknown" : (client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client).ToString();
+
+    private static string AddressKey(IPAddress? client) => "ip:" + Address(client);
 
     private static string UserKey(string userName) => "user:" + userName.Trim().ToUpperInvariant();
+
+    private static string PairKey(string userName, IPAddress? client) => "pair:" + Address(client) + "|" + userName.Trim().ToUpperInvariant();
 }

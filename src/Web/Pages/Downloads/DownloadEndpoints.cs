@@ -36,11 +36,11 @@ internal static class DownloadEndpoints
     public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder endpoints)
     {
         var jobsGroup = endpoints.MapGroup(JobsPath);
-        jobsGroup.MapGet("/{id}/status", (string id, HttpContext context, ExportJobs jobs) =>
+        jobsGroup.MapGet("/{id}/status", async (string id, HttpContext context, ExportJobs jobs) =>
         {
             // Progress changes from one poll to the next: no cache may answer for the app.
             context.Response.Headers.CacheControl = "no-store";
-            return jobs.Find(OwnerOf(context), id) is { } job ? Results.Json(job.Status()) : Results.NotFound();
+            return await jobs.FindAsync(OwnerOf(context), id, context.RequestAborted) is { } job ? Results.Json(job.Status) : Results.NotFound();
         });
         jobsGroup.MapGet("/{id}/file", SendFileAsync);
         return endpoints;
@@ -65,20 +65,21 @@ internal static class DownloadEndpoints
 
     private static async Task<IResult> SendFileAsync(string id, HttpContext context, ExportJobs jobs)
     {
-        if (jobs.Find(OwnerOf(context), id) is not { } job || ExportJobs.OpenFile(job) is not { } file)
+        var owner = OwnerOf(context);
+        if (await jobs.FindAsync(owner, id, context.RequestAborted).ConfigureAwait(false) is not { } job || ExportJobs.OpenFile(job) is not { } file)
         {
             return Results.NotFound();
         }
 
         await using (file.ConfigureAwait(false))
         {
-            AsAttachment(context.Response, job.FileName, job.Criteria.ContentType);
+            AsAttachment(context.Response, job.FileName, job.ContentType);
             context.Response.ContentLength = file.Length;
             await file.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
         }
 
         // Sent whole (an interrupted download threw above and keeps the file for another try).
-        jobs.Downloaded(job);
+        await jobs.DownloadedAsync(owner, job, CancellationToken.None).ConfigureAwait(false);
         return Results.Empty;
     }
 }

@@ -55,7 +55,7 @@ internal sealed class ExportModel(
 
         if (plan.InBackground)
         {
-            return jobs.Start(owner, criteria, request, criteria.FileName(Rooms)) is { } job
+            return await jobs.StartAsync(owner, criteria, request, criteria.FileName(Rooms), cancellationToken) is { } job
                 ? LocalRedirect("~" + DownloadEndpoints.PagePath(job.Id))
                 : this.WithStatus(StatusCodes.Status429TooManyRequests);
         }

@@ -1,78 +1,174 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Export;
+using UMeetingReports.Core.Instances;
 using UMeetingReports.Web.Filters;
 using UMeetingReports.Web.Jobs;
 
 namespace UMeetingReports.Web.Pages.Downloads;
 
 /// <summary>
-/// Downloads too long to stream at once, run in the background as jobs of a <see cref="JobRegistry{TJob}"/>: each
-/// writes its file into a folder of this instance, and belongs to the user who started it — another user's id finds
-/// nothing. At most Exports:MaxConcurrentJobs read the upstream at once, the rest wait their turn; a user may have
-/// Exports:MaxJobsPerUser waiting or running. A file is deleted once downloaded; a job that ended is forgotten, and
-/// its file deleted, Exports:JobLifetime later. At start, what instances that stopped without cleaning up left
-/// behind is deleted.
+/// Downloads too long to stream at once, run in the background as jobs of a <see cref="JobRegistry{TJob}"/> on the
+/// instance that started them, and known to every instance through the archive's database
+/// (<see cref="IDownloadJobStore"/>): the running instance writes each job's progress and a heartbeat every second and
+/// its end at once; any instance shows that progress, cancels the job (the running one sees the request at its next
+/// write) and serves the file, which is written into Exports:Folder, a folder all instances share. A job belongs to
+/// the user who started it — another user's id finds nothing. At most Exports:MaxConcurrentJobs read the upstream at
+/// once per instance, the rest wait their turn; a user may have Exports:MaxJobsPerUser waiting or running across all
+/// instances. A file is deleted once downloaded; a job that ended is deleted with its file Exports:JobLifetime later.
+/// A job whose instance stopped is failed with a sentence: at once when it stops in order, or by the first instance
+/// that finds its heartbeat older than <see cref="StaleAfter"/>.
 /// </summary>
 internal sealed partial class ExportJobs : IHostedService, IDisposable
 {
-    /// <summary>The folder, under the system's temporary one, where every instance keeps a folder of its own.</summary>
-    public static readonly string Root = Path.Combine(Path.GetTempPath(), "umeeting-downloads");
+    public const string InstanceStopped = "The server that was making this download stopped before it finished, and nothing was kept. Start the download again from a report's Download Excel button.";
+
+    /// <summary>A running job's heartbeat older than this means its instance died.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan CancelWait = TimeSpan.FromSeconds(5);
 
     private readonly JobRegistry<ExportJob> _jobs;
+    private readonly ConcurrentDictionary<string, Task> _rows = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ExportJob> _running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _ended = new(StringComparer.Ordinal);
     private readonly ExportOptions _options;
+    private readonly IDownloadJobStore _store;
+    private readonly InstanceIdentity _instance;
     private readonly TimeProvider _clock;
     private readonly ILogger<ExportJobs> _logger;
+    private readonly ITimer _reporter;
+    private int _reporting;
+    private string? _lastTrouble;
 
-    public ExportJobs(IServiceScopeFactory scopes, IOptions<ExportOptions> options, TimeProvider clock, ILogger<ExportJobs> logger)
+    public ExportJobs(
+        IServiceScopeFactory scopes,
+        IOptions<ExportOptions> options,
+        IDownloadJobStore store,
+        InstanceIdentity instance,
+        IHostEnvironment environment,
+        TimeProvider clock,
+        ILogger<ExportJobs> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        (_options, _clock, _logger) = (options.Value, clock, logger);
+        ArgumentNullException.ThrowIfNull(environment);
+        (_options, _store, _instance, _clock, _logger) = (options.Value, store, instance, clock, logger);
         var policy = new JobPolicy("Download", _options.MaxConcurrentJobs, _options.JobLifetime) { MaxPerOwner = _options.MaxJobsPerUser };
-        _jobs = new JobRegistry<ExportJob>(policy, scopes, clock, logger, job => TryDelete(() => File.Delete(job.FilePath)));
-        Folder = Path.Combine(Root, Path.GetRandomFileName());
+        _jobs = new JobRegistry<ExportJob>(policy, scopes, clock, logger, Forgotten);
+        Folder = Path.GetFullPath(_options.Folder, environment.ContentRootPath);
+        _reporter = TimeProvider.System.CreateTimer(_ => _ = ReportAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>This instance's folder; created with the first job, deleted on shut-down.</summary>
+    /// <summary>Exports:Folder as a full path: where every instance writes its jobs' files.</summary>
     public string Folder { get; }
 
     /// <summary>
-    /// A new job for <paramref name="owner"/>, or the one of theirs already waiting or running for the same download;
-    /// null when they have Exports:MaxJobsPerUser waiting or running already.
+    /// A new job for <paramref name="owner"/>, or theirs already waiting or running for the same download (on any
+    /// instance); null when they have Exports:MaxJobsPerUser waiting or running already.
     /// </summary>
-    public ExportJob? Start(string owner, ExportCriteria criteria, ExportRequest request, string fileName)
+    public async Task<DownloadJobView?> StartAsync(string owner, ExportCriteria criteria, ExportRequest request, string fileName, CancellationToken cancellationToken)
     {
-        // The files hold names and, for an Admin, whole phone numbers: only this process's user may read them.
-        if (OperatingSystem.IsWindows())
+        ArgumentNullException.ThrowIfNull(criteria);
+        if (await _store.FindUnfinishedAsync(owner, DownloadJobView.WorkKey(criteria), cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            Directory.CreateDirectory(Folder);
-        }
-        else
-        {
-            Directory.CreateDirectory(Folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            return await FindAsync(owner, existing.Id, cancellationToken).ConfigureAwait(false);
         }
 
-        return _jobs.Start<IWorkbookExporter, ExportOutcome>(
+        var unfinished = await _store.CountUnfinishedAsync(owner, cancellationToken).ConfigureAwait(false);
+        if (unfinished >= _options.MaxJobsPerUser)
+        {
+            JobLog.Refused(_logger, "Download", owner, unfinished);
+            return null;
+        }
+
+        CreateFolder();
+        var job = _jobs.Start<IWorkbookExporter, ExportOutcome>(
             owner,
             criteria,
             () => new ExportJob(owner, criteria, request, fileName, Path.Combine(Folder, Path.GetRandomFileName()), _clock.GetUtcNow()),
             WriteAsync,
             outcome => outcome.Succeeded);
+        if (job is null)
+        {
+            return null;
+        }
+
+        // The row is written before anything reports on it; the job's end is written as soon as it has ended.
+        var added = _rows.GetOrAdd(job.Id, _ =>
+        {
+            Core.Diagnostics.ReportsMetrics.DownloadJob("started");
+            return AddAsync(job);
+        });
+        await added.ConfigureAwait(false);
+        return DownloadJobView.Of(job);
     }
 
-    /// <summary>The job <paramref name="id"/> of <paramref name="owner"/>; null when they have none of that id.</summary>
-    public ExportJob? Find(string owner, string? id) => _jobs.Find(owner, id);
+    /// <summary>The job <paramref name="id"/> of <paramref name="owner"/>, from whichever instance runs it; null when they have none of that id.</summary>
+    public async Task<DownloadJobView?> FindAsync(string owner, string? id, CancellationToken cancellationToken)
+    {
+        if (id is null)
+        {
+            return null;
+        }
+
+        if (_jobs.Find(owner, id) is { } local)
+        {
+            return DownloadJobView.Of(local);
+        }
+
+        var record = await _store.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (record is null || !string.Equals(record.Owner, owner, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (record.State is "waiting" or "running" && record.HeartbeatAtUtc < Stamp(_clock.GetUtcNow() - StaleAfter))
+        {
+            await _store.FailAbandonedAsync(_clock.GetUtcNow() - StaleAfter, null, InstanceStopped, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            record = await _store.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? record;
+        }
+
+        return DownloadJobView.Of(record, Folder);
+    }
 
     /// <summary>
     /// Stops the job <paramref name="id"/> of <paramref name="owner"/> and waits a little for it to end, so that the
     /// page shown next says "cancelled"; false when they have no job of that id.
     /// </summary>
-    public Task<bool> CancelAsync(string owner, string? id, CancellationToken cancellationToken) => _jobs.CancelAsync(owner, id, cancellationToken);
+    public async Task<bool> CancelAsync(string owner, string? id, CancellationToken cancellationToken)
+    {
+        if (id is not null && _jobs.Find(owner, id) is { } local)
+        {
+            await _jobs.CancelAsync(owner, id, cancellationToken).ConfigureAwait(false);
+            await Written(local.Id).WaitAsync(CancelWait, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return true;
+        }
+
+        if (await FindAsync(owner, id, cancellationToken).ConfigureAwait(false) is not { } remote)
+        {
+            return false;
+        }
+
+        // Another instance runs it: it sees the request at its next write, within a second.
+        await _store.RequestCancelAsync(remote.Id, cancellationToken).ConfigureAwait(false);
+        var deadline = _clock.GetUtcNow() + CancelWait;
+        using var waited = new CancellationTokenSource(CancelWait);
+        while (!waited.IsCancellationRequested
+            && await FindAsync(owner, remote.Id, cancellationToken).ConfigureAwait(false) is { Status.Ended: false })
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
 
     /// <summary>Opens the job's finished file for reading; null when the job is not done or its file is gone.</summary>
-    public static FileStream? OpenFile(ExportJob job)
+    public static FileStream? OpenFile(DownloadJobView job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        if (job.State != JobState.Succeeded)
+        if (job.Status.State != "done")
         {
             return null;
         }
@@ -89,49 +185,171 @@ internal sealed partial class ExportJobs : IHostedService, IDisposable
     }
 
     /// <summary>The owner has the file: the job and the file are gone, and its address answers 404 from now on.</summary>
-    public void Downloaded(ExportJob job)
+    public async Task DownloadedAsync(string owner, DownloadJobView job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        _jobs.Forget(job);
-        LogDownloaded(_logger, job.Id, job.Owner);
+        if (_jobs.Find(owner, job.Id) is { } local)
+        {
+            _jobs.Forget(local);
+        }
+        else
+        {
+            TryDelete(() => File.Delete(job.FilePath));
+            await _store.DeleteAsync(job.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        LogDownloaded(_logger, job.Id, owner);
     }
 
+    /// <summary>Reports from now on: the hosted services before this one have brought the database up to date.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        DeleteLeftovers();
+        _reporter.Change(ReportEvery, ReportEvery);
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>
-    /// Deletes the folders that instances which stopped without cleaning up (a crash, a killed container) left
-    /// behind: those where nothing was written for Exports:JobLifetime. A running instance writes into its own.
-    /// </summary>
-    public void DeleteLeftovers()
+    /// <summary>Stopping in order: this instance's unfinished jobs are failed with a sentence, not left "running".</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(Root))
+        try
         {
-            return;
+            await _store.FailAbandonedAsync(DateTimeOffset.MinValue, _instance.Id, InstanceStopped, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
-
-        var cutoff = _clock.GetUtcNow().UtcDateTime - _options.JobLifetime;
-        foreach (var folder in new DirectoryInfo(Root).EnumerateDirectories())
+        catch (Exception exception) when (exception is DbException or InvalidOperationException)
         {
-            var lastWrite = folder.EnumerateFiles().Select(file => file.LastWriteTimeUtc).Append(folder.LastWriteTimeUtc).Max();
-            if (folder.FullName != Folder && lastWrite < cutoff)
-            {
-                TryDelete(() => folder.Delete(recursive: true));
-            }
+            LogNotWritten(_logger, exception.Message);
         }
     }
 
     public void Dispose()
     {
+        _reporter.Dispose();
         _jobs.Dispose();
-        if (Directory.Exists(Folder))
+    }
+
+    /// <summary>Every second: this instance's jobs' progress and heartbeat, cancellations asked elsewhere, and the sweep of ended jobs.</summary>
+    internal async Task ReportAsync()
+    {
+        if (Interlocked.Exchange(ref _reporting, 1) == 1)
         {
-            TryDelete(() => Directory.Delete(Folder, recursive: true));
+            return;
+        }
+
+        try
+        {
+            var now = _clock.GetUtcNow();
+            foreach (var job in _running.Values.Where(job => !job.HasEnded))
+            {
+                await Written(job.Id, added: true).ConfigureAwait(false);
+                if (await _store.ReportAsync(DownloadJobView.Record(job, _instance.Id, now), now, CancellationToken.None).ConfigureAwait(false) is not false)
+                {
+                    // Cancelled by its owner on another instance, or failed by one that thought this instance dead.
+                    job.Cancel();
+                }
+            }
+
+            await _store.FailAbandonedAsync(now - StaleAfter, null, InstanceStopped, now, CancellationToken.None).ConfigureAwait(false);
+            foreach (var expired in await _store.EndedBeforeAsync(now - _options.JobLifetime, CancellationToken.None).ConfigureAwait(false))
+            {
+                if (!_running.ContainsKey(expired.Id))
+                {
+                    TryDelete(() => File.Delete(Path.Combine(Folder, expired.StoredFile)));
+                    await _store.DeleteAsync(expired.Id, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is DbException or InvalidOperationException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Once per reason, not every second while the database is away.
+            if (!string.Equals(Interlocked.Exchange(ref _lastTrouble, exception.Message), exception.Message, StringComparison.Ordinal))
+            {
+                LogNotWritten(_logger, exception.Message);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _reporting, 0);
+        }
+    }
+
+    private async Task AddAsync(ExportJob job)
+    {
+        await _store.AddAsync(DownloadJobView.Record(job, _instance.Id, _clock.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+
+        // Reported on from now on: the row is there to be written.
+        _running[job.Id] = job;
+
+        // Written whatever the work's end (its exception belongs to the registry's log).
+        _ = job.Completion.ContinueWith(_ => EndAsync(job), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+    }
+
+    private async Task EndAsync(ExportJob job)
+    {
+        try
+        {
+            await _store.EndAsync(DownloadJobView.Record(job, _instance.Id, _clock.GetUtcNow()), _clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is DbException or InvalidOperationException or ObjectDisposedException)
+        {
+            LogNotWritten(_logger, exception.Message);
+        }
+        finally
+        {
+            _ended.TryAdd(job.Id, true);
+            Core.Diagnostics.ReportsMetrics.DownloadJob(job.Status().State);
+        }
+    }
+
+    /// <summary>Completes once the job's row is written (<paramref name="added"/>) or its end is.</summary>
+    private async Task Written(string id, bool added = false)
+    {
+        if (_rows.TryGetValue(id, out var adding))
+        {
+            await adding.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        while (!added && !_ended.ContainsKey(id))
+        {
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A job forgotten by the registry (downloaded, expired, abandoned): its file and its row go.</summary>
+    private void Forgotten(ExportJob job)
+    {
+        _running.TryRemove(job.Id, out _);
+        _rows.TryRemove(job.Id, out _);
+        _ended.TryRemove(job.Id, out _);
+        TryDelete(() => File.Delete(job.FilePath));
+        _ = DeleteRowAsync(job.Id);
+    }
+
+    private async Task DeleteRowAsync(string id)
+    {
+        try
+        {
+            await _store.DeleteAsync(id, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is DbException or InvalidOperationException or ObjectDisposedException)
+        {
+            LogNotWritten(_logger, exception.Message);
+        }
+    }
+
+    /// <summary>The files hold names and, for an Admin, whole phone numbers: only this app's user may enter the folder.</summary>
+    private void CreateFolder()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(Folder);
+            return;
+        }
+
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Directory.CreateDirectory(Folder, ownerOnly);
+        if (File.GetUnixFileMode(Folder) != ownerOnly)
+        {
+            File.SetUnixFileMode(Folder, ownerOnly);
         }
     }
 
@@ -163,10 +381,7 @@ internal sealed partial class ExportJobs : IHostedService, IDisposable
         }
     }
 
-    /// <summary>
-    /// A job's file: 0600 as well as inside the 0700 folder, since the folder above may belong to another user (a
-    /// shared temporary folder), who could swap this instance's folder for one of their own.
-    /// </summary>
+    /// <summary>A job's file: 0600 as well as inside the 0700 folder.</summary>
     private static FileStreamOptions OwnerOnly()
     {
         var options = new FileStreamOptions
@@ -185,6 +400,8 @@ internal sealed partial class ExportJobs : IHostedService, IDisposable
         return options;
     }
 
+    private static DateTime Stamp(DateTimeOffset instant) => DateTime.SpecifyKind(instant.UtcDateTime, DateTimeKind.Unspecified);
+
     private void TryDelete(Action delete)
     {
         try
@@ -202,4 +419,7 @@ internal sealed partial class ExportJobs : IHostedService, IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A download file could not be deleted: {Reason}")]
     private static partial void LogNotDeleted(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A download job's state could not be written to the archive's database: {Reason}")]
+    private static partial void LogNotWritten(ILogger logger, string reason);
 }

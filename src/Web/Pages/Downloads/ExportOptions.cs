@@ -12,6 +12,13 @@ internal sealed class ExportOptions
     public const string SectionName = "Exports";
 
     /// <summary>
+    /// Where background downloads' files are written, relative to the content root: one folder all instances share
+    /// (a volume), so that any of them serves a file another made. Created readable by the app's user only (0700).
+    /// </summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Exports:Folder must name a folder: it is where background downloads are written, shared by every instance.")]
+    public string Folder { get; set; } = Path.Combine("data", "exports");
+
+    /// <summary>
     /// A download estimated to need more upstream requests than this runs as a background job with a progress page;
     /// 0 sends every download there. The estimate is explained in <see cref="DownloadPlanner"/>.
     /// </summary>

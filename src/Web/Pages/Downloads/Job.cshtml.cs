@@ -12,7 +12,7 @@ namespace UMeetingReports.Web.Pages.Downloads;
 /// </summary>
 internal sealed class JobModel(ExportJobs jobs, IRoomDirectory roomDirectory) : PageModel
 {
-    public ExportJob Job { get; private set; } = null!;
+    public DownloadJobView Job { get; private set; } = null!;
 
     public ExportJobStatus Status { get; private set; } = null!;
 
@@ -20,13 +20,13 @@ internal sealed class JobModel(ExportJobs jobs, IRoomDirectory roomDirectory) : 
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        if (jobs.Find(DownloadEndpoints.OwnerOf(HttpContext), id) is not { } job)
+        if (await jobs.FindAsync(DownloadEndpoints.OwnerOf(HttpContext), id, cancellationToken) is not { } job)
         {
             return NotFound();
         }
 
-        (Job, Status) = (job, job.Status());
-        if (job.Criteria.HostId is { } hostId)
+        (Job, Status) = (job, job.Status);
+        if (job.HostId is { } hostId)
         {
             RoomName = (await roomDirectory.GetRoomsAsync(cancellationToken)).NameOf(hostId);
         }

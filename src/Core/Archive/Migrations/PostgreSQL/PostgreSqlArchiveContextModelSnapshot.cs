@@ -23,6 +23,28 @@ namespace UMeetingReports.Core.Archive.Migrations.PostgreSQL
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("UMeetingReports.Core.Archive.ArchivedMeeting", b =>
                 {
                     b.Property<string>("Uuid")
@@ -141,6 +163,170 @@ namespace UMeetingReports.Core.Archive.Migrations.PostgreSQL
                     b.ToTable("rooms", (string)null);
                 });
 
+            modelBuilder.Entity("UMeetingReports.Core.Archive.DownloadJobRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancel_requested");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("ended_at_utc");
+
+                    b.Property<string>("Failure")
+                        .HasColumnType("text")
+                        .HasColumnName("failure");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime>("HeartbeatAtUtc")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("heartbeat_at_utc");
+
+                    b.Property<string>("HostId")
+                        .HasColumnType("text")
+                        .HasColumnName("host_id");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("instance");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<int>("PagesDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("pages_done");
+
+                    b.Property<int>("PagesTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("pages_total");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer")
+                        .HasColumnName("percent");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date")
+                        .HasColumnName("period_to");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows");
+
+                    b.Property<long?>("RowsTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows_total");
+
+                    b.Property<string>("Sheets")
+                        .HasColumnType("text")
+                        .HasColumnName("sheets");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("StoredFile")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("stored_file");
+
+                    b.Property<int>("WindowsDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("windows_done");
+
+                    b.Property<int>("WindowsTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("windows_total");
+
+                    b.Property<string>("WorkKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("work_key");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("Owner", "State");
+
+                    b.ToTable("download_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("UMeetingReports.Core.Archive.EndedSession", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("session_id");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("expires_at_utc");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("ended_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("UMeetingReports.Core.Archive.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("expires_at_utc");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("holder");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("leases", (string)null);
+                });
+
             modelBuilder.Entity("UMeetingReports.Core.Archive.MonthWindow", b =>
                 {
                     b.Property<DateOnly>("Month")
@@ -210,6 +396,32 @@ namespace UMeetingReports.Core.Archive.Migrations.PostgreSQL
                     b.HasIndex("Name");
 
                     b.ToTable("participant_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("UMeetingReports.Core.Archive.SignInCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("NextCheckUtc")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("next_check_utc");
+
+                    b.Property<DateTime>("WindowStartedUtc")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("window_started_utc");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowStartedUtc");
+
+                    b.ToTable("sign_in_counters", (string)null);
                 });
 
             modelBuilder.Entity("UMeetingReports.Core.Archive.TelephonyLeg", b =>

@@ -17,6 +17,26 @@ namespace UMeetingReports.Core.Archive.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("UMeetingReports.Core.Archive.ArchivedMeeting", b =>
                 {
                     b.Property<string>("Uuid")
@@ -130,6 +150,170 @@ namespace UMeetingReports.Core.Archive.Migrations.Sqlite
                     b.ToTable("rooms", (string)null);
                 });
 
+            modelBuilder.Entity("UMeetingReports.Core.Archive.DownloadJobRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancel_requested");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at_utc");
+
+                    b.Property<string>("Failure")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime>("HeartbeatAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("heartbeat_at_utc");
+
+                    b.Property<string>("HostId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("host_id");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<int>("PagesDone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pages_done");
+
+                    b.Property<int>("PagesTotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pages_total");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("percent");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_to");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows");
+
+                    b.Property<long?>("RowsTotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_total");
+
+                    b.Property<string>("Sheets")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sheets");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("StoredFile")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_file");
+
+                    b.Property<int>("WindowsDone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("windows_done");
+
+                    b.Property<int>("WindowsTotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("windows_total");
+
+                    b.Property<string>("WorkKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("work_key");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("Owner", "State");
+
+                    b.ToTable("download_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("UMeetingReports.Core.Archive.EndedSession", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at_utc");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("ended_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("UMeetingReports.Core.Archive.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at_utc");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("leases", (string)null);
+                });
+
             modelBuilder.Entity("UMeetingReports.Core.Archive.MonthWindow", b =>
                 {
                     b.Property<DateOnly>("Month")
@@ -199,6 +383,32 @@ namespace UMeetingReports.Core.Archive.Migrations.Sqlite
                     b.HasIndex("Name");
 
                     b.ToTable("participant_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("UMeetingReports.Core.Archive.SignInCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("NextCheckUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_check_utc");
+
+                    b.Property<DateTime>("WindowStartedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_started_utc");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowStartedUtc");
+
+                    b.ToTable("sign_in_counters", (string)null);
                 });
 
             modelBuilder.Entity("UMeetingReports.Core.Archive.TelephonyLeg", b =>

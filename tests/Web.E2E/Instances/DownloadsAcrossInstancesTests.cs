@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using UMeetingReports.Simulator.Faults;
+using UMeetingReports.Web.E2E.Harness;
+using UMeetingReports.Web.E2E.Http;
+
+namespace UMeetingReports.Web.E2E.Instances;
+
+/// <summary>
+/// A background download on two instances of one database and one exports folder: started on A, its progress, its
+/// cancel button and its file answer on B; when A stops while it runs, B says so instead of showing it running.
+/// </summary>
+public sealed class DownloadsAcrossInstancesTests
+{
+    private const string LongDownload = "export?from=2025-01-01&to=2025-02-28&format=xlsx";
+
+    private static readonly Dictionary<string, string> Settings = new()
+    {
+        ["Exports:BackgroundAbove"] = "1",
+    };
+
+    [Fact]
+    public async Task A_download_started_on_one_instance_shows_its_progress_and_serves_its_file_from_the_other()
+    {
+        // Arrange
+        await using var database = await SharedPostgres.CreateAsync();
+        await using var a = await InstanceServer.StartAsync(database.ConnectionString, Settings);
+        await using var b = await InstanceServer.StartAsync(database.ConnectionString, Settings);
+        SlowDown(a, TimeSpan.FromSeconds(3));
+        using var browser = new SharedBrowser();
+        await browser.SignInAsync(a.RootUri, DemoAccount.UserName, DemoAccount.Password);
+
+        // Act
+        var started = await browser.GetAsync(a.RootUri, LongDownload);
+        var id = JobId(started.Location);
+        var (pageStatus, _, page) = await browser.GetAsync(b.RootUri, $"downloads/{id}");
+        var polls = new List<JsonElement>();
+        do
+        {
+            polls.Add(await StatusAsync(browser, b, id));
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+        while (polls[^1].GetProperty("state").GetString() is "waiting" or "running" && polls.Count < 300);
+        var (fileStatus, _, file) = await browser.GetAsync(b.RootUri, $"downloads/{id}/file");
+        var (againOnA, _, _) = await browser.GetAsync(a.RootUri, $"downloads/{id}/file");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, pageStatus);
+        Assert.Equal(1, Hooks.Count(page, "download-progress"));
+        Assert.Equal("umeeting-meetings_2025-01-01_2025-02-28.xlsx", Hooks.Text(page, "download-file-name"));
+        Assert.Contains(polls, poll => poll.GetProperty("state").GetString() == "running");
+        Assert.Equal(("done", 100), (polls[^1].GetProperty("state").GetString(), polls[^1].GetProperty("percent").GetInt32()));
+        Assert.Equal(HttpStatusCode.OK, fileStatus);
+        Assert.StartsWith("PK", file, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, againOnA);
+    }
+
+    [Fact]
+    public async Task A_download_running_on_one_instance_is_cancelled_from_the_other()
+    {
+        // Arrange
+        await using var database = await SharedPostgres.CreateAsync();
+        await using var a = await InstanceServer.StartAsync(database.ConnectionString, Settings);
+        await using var b = await InstanceServer.StartAsync(database.ConnectionString, Settings);
+        SlowDown(a, TimeSpan.FromSeconds(20));
+        using var browser = new SharedBrowser();
+        await browser.SignInAsync(a.RootUri, DemoAccount.UserName, DemoAccount.Password);
+        var id = JobId((await browser.GetAsync(a.RootUri, LongDownload)).Location);
+        var token = await browser.TokenAsync(b.RootUri, $"downloads/{id}");
+
+        // Act
+        using var cancelled = await browser.PostFormAsync(b.RootUri, $"downloads/{id}?handler=cancel", [new("__RequestVerificationToken", token)]);
+        var (_, _, page) = await browser.GetAsync(b.RootUri, $"downloads/{id}");
+        var onA = await StatusAsync(browser, a, id);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Found, cancelled.StatusCode);
+        Assert.Equal(1, Hooks.Count(page, "download-cancelled"));
+        Assert.Equal("cancelled", onA.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_download_whose_instance_stopped_is_shown_failed_with_a_sentence_on_the_other()
+    {
+        // Arrange
+        await using var database = await SharedPostgres.CreateAsync();
+        var a = await InstanceServer.StartAsync(database.ConnectionString, Settings);
+        await using var b = await InstanceServer.StartAsync(database.ConnectionString, Settings);
+        SlowDown(a, TimeSpan.FromSeconds(20));
+        using var browser = new SharedBrowser();
+        await browser.SignInAsync(a.RootUri, DemoAccount.UserName, DemoAccount.Password);
+        var id = JobId((await browser.GetAsync(a.RootUri, LongDownload)).Location);
+        var before = await StatusAsync(browser, b, id);
+
+        // Act
+        await a.DisposeAsync();
+        var after = await StatusAsync(browser, b, id);
+        var (_, _, page) = await browser.GetAsync(b.RootUri, $"downloads/{id}");
+
+        // Assert
+        Assert.True(before.GetProperty("state").GetString() is "waiting" or "running", $"Before A stopped the job was {before}.");
+        Assert.Equal("failed", after.GetProperty("state").GetString());
+        Assert.Equal(
+            "The server that was making this download stopped before it finished, and nothing was kept. Start the download again from a report's Download Excel button.",
+            Hooks.Text(page, "download-instance-stopped"));
+    }
+
+    private static void SlowDown(InstanceServer server, TimeSpan delay) =>
+        server.Services.GetRequiredService<SimulatorFaults>().Add(new FaultRule(FaultKind.Latency, When: request => request.From == new DateOnly(2025, 1, 1), Delay: delay));
+
+    private static string JobId(string? location) =>
+        location is not null && location.StartsWith("/downloads/", StringComparison.Ordinal)
+            ? location["/downloads/".Length..]
+            : throw new InvalidOperationException($"The download did not become a job: Location {location}.");
+
+    private static async Task<JsonElement> StatusAsync(SharedBrowser browser, InstanceServer server, string id)
+    {
+        var (status, _, json) = await browser.GetAsync(server.RootUri, $"downloads/{id}/status");
+        Assert.Equal(HttpStatusCode.OK, status);
+        return JsonDocument.Parse(json).RootElement.Clone();
+    }
+}
