@@ -72,6 +72,18 @@ page_p50() {
   done | awk '{ print $1 * 1000 }' | median
 }
 
+# kpi_p50: p50 in ms of /meetings over the 24 months with the KPIs counted by every request: /meetings keeps a
+# period's KPIs while its months' copies are unchanged, so request i asks the period that ends i days earlier (the
+# same months, a key of its own; a day fewer of 730 is the same work within noise).
+kpi_p50() {
+  local to
+  for _ in 1 2 3; do http_status "$app_url/meetings?from=$since24&to=$(date -u -d "$until24 -40 days" +%F)" >/dev/null; done
+  for i in $(seq 1 "$runs"); do
+    to="$(date -u -d "$until24 -$((i - 1)) days" +%F)"
+    curl -sS --max-time 60 -o /dev/null -w '%{time_total}\n' -H "Cookie: $auth_cookie" "$app_url/meetings?from=$since24&to=$to"
+  done | awk '{ print $1 * 1000 }' | median
+}
+
 # The aggregates, one statement each, written the way a person would write them by hand. $day is the provider's
 # "date of a timestamp"; both databases store the service's wall-clock times, compared as the app compares them.
 kpi_sql() {
@@ -167,7 +179,7 @@ reports() {
   rooms_stmt="$(sql_p50 "$provider" "$(rooms_sql)")"
   tel_page="$(page_p50 "/telephony?$period")"
   tel_stmt="$(sql_p50 "$provider" "$(telephony_sql "$day")")"
-  meet_page="$(page_p50 "/meetings?$period")"
+  meet_page="$(kpi_p50)"
   kpi_stmt="$(sql_p50 "$provider" "$(kpi_sql)")"
   q_enc="$(jq -rn --arg q "$q" '$q | @uri' 2>/dev/null || python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$q")"
   q_page="$(page_p50 "/meetings?$period&q=$q_enc")"
@@ -175,7 +187,7 @@ reports() {
   record "A1 $provider, 24 months warm ($meetings_total meetings in the period/participant rows/telephony legs; filled in $fill_s s using $fill_cpu s of CPU; p50 of $runs sequential requests, curl's time_total on 127.0.0.1):" \
     "$(goal_line /rooms "$rooms_page" "$rooms_stmt");" \
     "$(goal_line /telephony "$tel_page" "$tel_stmt");" \
-    "$(goal_line "/meetings (table and KPIs)" "$meet_page" "$kpi_stmt")"
+    "$(goal_line "/meetings (first page and KPIs, KPIs counted by each request)" "$meet_page" "$kpi_stmt")"
   record "A2 $provider /meetings?q=$q over 24 months: p50 $q_page ms (goal <= 50 ms: $(verdict at_most "$q_page" 50))"
   stop_app "$app_pid"
   [[ "$provider" == sqlite ]] || stop_postgres
