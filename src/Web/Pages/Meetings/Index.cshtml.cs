@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Archive;
@@ -26,6 +27,7 @@ internal sealed class IndexModel(
     IRoomDirectory roomDirectory,
     UpstreamZone zone,
     IOptions<UMeetingOptions> options,
+    IMemoryCache cache,
     IStringLocalizer<SharedResource> text)
     : PageModel
 {
@@ -73,7 +75,7 @@ internal sealed class IndexModel(
             return months.StatusCode;
         }
 
-        Kpis = Filter.Uuid is null ? await KpisAsync(Filter.ToAnalyticsFilter(), cancellationToken) : null;
+        Kpis = Filter.Uuid is null ? await KpisAsync(months.Value, Filter.ToAnalyticsFilter(), cancellationToken) : null;
         var result = await reports.GetAsync(Filter.ToRequest(), cancellationToken);
         if (!result.Succeeded)
         {
@@ -88,9 +90,9 @@ internal sealed class IndexModel(
             : StatusCodes.Status200OK;
     }
 
-    private async Task<Gathered<PeriodKpis>> KpisAsync(AnalyticsFilter filter, CancellationToken cancellationToken)
+    private async Task<Gathered<PeriodKpis>> KpisAsync(ArchivedPeriod months, AnalyticsFilter filter, CancellationToken cancellationToken)
     {
-        var kpis = await kpiService.GetAsync(filter, progress: null, cancellationToken);
+        var kpis = await KpiCache.GetAsync(cache, months, filter, () => kpiService.GetAsync(filter, progress: null, cancellationToken));
         return kpis.Succeeded ? new Gathered<PeriodKpis>(kpis.Value, null, null) : new Gathered<PeriodKpis>(null, kpis.Failure, null);
     }
 }

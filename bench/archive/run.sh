@@ -1,0 +1,234 @@
+#!/usr/bin/env bash
+# The archive's figures of issue 11 (bench/README.md, "Archive"), each measured in one run:
+#   A1  /rooms, /telephony and /meetings (whose KPIs are the KPI service) over 24 months of demo data, warm archive,
+#       p50 of the page against p50 of the same aggregate as one plain SQL statement on the same database (sqlite3 /
+#       psql), on SQLite and on PostgreSQL. Goal: <= 2 x the statement and <= 150 ms.
+#   A2  /meetings?q=... over the same 24 months. Goal: p50 <= 50 ms.
+#   A3  the first fill of 13 months into an empty archive with 100 ms injected latency. Goal: <= 1.15 x
+#       ceil(requests / MaxConcurrency) x 100 ms, and every page requested once.
+# Arguments: the parts to run (fill sqlite postgresql; default all three). BENCH_ARCHIVE_RUNS (default 21) requests
+# per page and statements per query.
+set -euo pipefail
+# shellcheck source=SCRIPTDIR/../lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
+# shellcheck source=SCRIPTDIR/../lib/postgres.sh
+source "$bench_dir/lib/postgres.sh"
+trap 'stop_started_apps; stop_postgres' EXIT
+
+readonly runs="${BENCH_ARCHIVE_RUNS:-21}"
+parts=("$@")
+((${#parts[@]} > 0)) || parts=(fill sqlite postgresql)
+
+# The simulator's calendar ends today, so the synchroniser's months (up to today) hold meetings.
+today="$(date -u +%F)"
+this_month="$(date -u +%Y-%m-01)"
+since24="$(date -u -d "$this_month -24 months" +%F)"
+until24="$(date -u -d "$this_month -1 day" +%F)"
+since13="$(date -u -d "$this_month -12 months" +%F)"
+readonly today this_month since24 until24 since13
+readonly from_ts="$since24 00:00:00" until_ts="$this_month 00:00:00"
+readonly period="from=$since24&to=$until24"
+
+# cpu_seconds PID: user + system CPU time the process has used so far.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit } printf "%.1f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# archive_windows: "month state records" per window of /archive.
+archive_windows() {
+  curl -sS --max-time 30 -H "Cookie: $auth_cookie" "$app_url/archive" | tr '\n' ' ' \
+    | grep -o '<tr data-testid="archive-window"[^>]*>' \
+    | sed -E 's/.*data-month="([^"]*)".*data-state="([^"]*)".*data-records="([^"]*)".*/\1 \2 \3/'
+}
+
+upstream_requests() {
+  curl -sS --max-time 30 -H "Cookie: $auth_cookie" "$app_url/archive" \
+    | sed -n 's/.*data-testid="upstream-requests" data-value="\([0-9]*\)".*/\1/p' | head -n 1
+}
+
+# wait_synced COUNT SECONDS: until /archive shows at least COUNT windows, all synced.
+wait_synced() {
+  local want="$1" deadline=$((SECONDS + $2)) rows synced
+  while :; do
+    rows="$(archive_windows || true)"
+    synced="$(grep -c ' synced ' <<<"$rows" || true)"
+    if ((synced >= want)) && ! grep -qv ' synced ' <<<"$rows"; then
+      return 0
+    fi
+    ((SECONDS < deadline)) || { echo "$rows" >&2; bench_fail "the archive did not show $want synced months within $2 s."; }
+    sleep 0.2
+  done
+}
+
+# page_p50 PATH: p50 in ms of RUNS sequential signed-in GETs (curl's time_total on 127.0.0.1), after 3 unrecorded.
+page_p50() {
+  local url="$app_url$1" status
+  for _ in 1 2 3; do
+    status="$(http_status "$url")"
+    [[ "$status" == 200 ]] || bench_fail "$1 answered HTTP $status on a warm archive."
+  done
+  for _ in $(seq 1 "$runs"); do
+    curl -sS --max-time 60 -o /dev/null -w '%{time_total}\n' -H "Cookie: $auth_cookie" "$url"
+  done | awk '{ print $1 * 1000 }' | median
+}
+
+# kpi_p50: p50 in ms of /meetings over the 24 months with the KPIs counted by every request: /meetings keeps a
+# period's KPIs while its months' copies are unchanged, so request i asks the period that ends i days earlier (the
+# same months, a key of its own; a day fewer of 730 is the same work within noise).
+kpi_p50() {
+  local to
+  for _ in 1 2 3; do http_status "$app_url/meetings?from=$since24&to=$(date -u -d "$until24 -40 days" +%F)" >/dev/null; done
+  for i in $(seq 1 "$runs"); do
+    to="$(date -u -d "$until24 -$((i - 1)) days" +%F)"
+    curl -sS --max-time 60 -o /dev/null -w '%{time_total}\n' -H "Cookie: $auth_cookie" "$app_url/meetings?from=$since24&to=$to"
+  done | awk '{ print $1 * 1000 }' | median
+}
+
+# The aggregates, one statement each, written the way a person would write them by hand. $day is the provider's
+# "date of a timestamp"; both databases store the service's wall-clock times, compared as the app compares them.
+kpi_sql() {
+  cat <<SQL
+SELECT count(*), sum(CASE WHEN end_time IS NULL THEN 1 ELSE 0 END), sum(scheduled_minutes), sum(coalesce(actual_minutes, 0)),
+  sum(participant_rows), sum(distinct_participants), sum(CASE WHEN is_extra THEN 1 ELSE 0 END), sum(phone_calls),
+  sum(phone_minutes), sum(phone_cost),
+  (SELECT count(DISTINCT p.name) FROM participant_sessions p JOIN meetings n ON n.uuid = p.meeting_uuid
+    WHERE n.start_time >= '$from_ts' AND n.start_time < '$until_ts')
+FROM meetings WHERE start_time >= '$from_ts' AND start_time < '$until_ts';
+SQL
+}
+rooms_sql() {
+  cat <<SQL
+SELECT m.host_id, count(*), sum(CASE WHEN m.end_time IS NULL THEN 1 ELSE 0 END), sum(m.scheduled_minutes),
+  sum(coalesce(m.actual_minutes, 0)), sum(m.participant_rows), sum(m.distinct_participants),
+  sum(CASE WHEN m.is_extra THEN 1 ELSE 0 END), sum(m.phone_calls), sum(m.phone_minutes), sum(m.phone_cost),
+  (SELECT count(DISTINCT p.name) FROM participant_sessions p JOIN meetings n ON n.uuid = p.meeting_uuid
+    WHERE n.host_id = m.host_id AND n.start_time >= '$from_ts' AND n.start_time < '$until_ts')
+FROM meetings m WHERE m.start_time >= '$from_ts' AND m.start_time < '$until_ts' GROUP BY m.host_id;
+SQL
+}
+telephony_sql() {
+  local day="$1"
+  cat <<SQL
+SELECT $day, l.type, m.host_id, l.phone_number, count(*), sum(l.minutes), sum(l.cost)
+FROM telephony_legs l JOIN meetings m ON m.uuid = l.meeting_uuid
+WHERE m.start_time >= '$from_ts' AND m.start_time < '$until_ts' GROUP BY 1, 2, 3, 4;
+SQL
+}
+
+# sql_p50 PROVIDER SQL: p50 in ms of RUNS runs of SQL in one sqlite3 / psql session (the client's own timer, results
+# read and discarded), after 3 unrecorded runs.
+sql_p50() {
+  local provider="$1" sql="$2"
+  if [[ "$provider" == sqlite ]]; then
+    {
+      echo ".output /dev/null"
+      for _ in 1 2 3; do echo "$sql"; done
+      echo ".timer on"
+      for _ in $(seq 1 "$runs"); do echo "$sql"; done
+    } | sqlite3 "$archive_file" 2>&1 | sed -n 's/^Run Time: real \([0-9.]*\).*/\1/p' | awk '{ print $1 * 1000 }' | median
+  else
+    {
+      echo '\o /dev/null'
+      for _ in 1 2 3; do echo "$sql"; done
+      echo '\timing on'
+      for _ in $(seq 1 "$runs"); do echo "$sql"; done
+    } | psql_run 2>&1 | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | median
+  fi
+}
+
+goal_line() {
+  local name="$1" page="$2" statement="$3" ratio
+  ratio="$(awk -v a="$page" -v b="$statement" 'BEGIN { printf "%.2f", a / b }')"
+  echo "$name p50 $page ms against the plain statement's $statement ms = $ratio × (goal <= 2 ×: $(verdict at_most "$ratio" 2)), (goal <= 150 ms: $(verdict at_most "$page" 150))"
+}
+
+# reports PROVIDER: A1 and A2 on a 24-month archive of the given provider.
+reports() {
+  local provider="$1" day meetings_total q
+  local -a db_args
+  if [[ "$provider" == sqlite ]]; then
+    archive_file="$out_dir/archive-bench-24.db"
+    rm -f "$archive_file" "$archive_file-wal" "$archive_file-shm"
+    db_args=(--ConnectionStrings:Archive="Data Source=$archive_file")
+    day="substr(m.start_time, 1, 10)"
+  else
+    start_postgres || bench_fail "could not start a throwaway PostgreSQL server."
+    db_args=(--Archive:Provider=PostgreSQL --ConnectionStrings:Archive="$pg_connection")
+    day="CAST(m.start_time AS date)"
+  fi
+  local started=$SECONDS
+  # 24 months of demo data (3 meetings per room per weekday, 12 rooms), filled by the schedule before any timing;
+  # RequestsPerSecond 200 so the fill is quick (the politeness limit is not what this measures).
+  start_app "$out_dir/archive-$provider-app.log" --Simulator:Today="$today" --Simulator:Days=760 \
+    --Archive:Schedule=true --Archive:Since="$since24" --UMeeting:RequestsPerSecond=200 "${db_args[@]}"
+  sign_in "$app_url" || bench_fail "could not sign in (log: $out_dir/archive-$provider-app.log)."
+  wait_synced 25 600
+  local fill_s=$((SECONDS - started)) fill_cpu
+  fill_cpu="$(cpu_seconds "$app_pid")"
+  if [[ "$provider" == sqlite ]]; then
+    meetings_total="$(sqlite3 "$archive_file" "SELECT count(*) FROM meetings WHERE start_time >= '$from_ts' AND start_time < '$until_ts'; SELECT count(*) FROM participant_sessions; SELECT count(*) FROM telephony_legs;" | paste -sd/)"
+    q="$(sqlite3 "$archive_file" "SELECT substr(topic, 1, 4) FROM meetings ORDER BY uuid LIMIT 1")"
+  else
+    meetings_total="$(psql_run -At -c "SELECT count(*) FROM meetings WHERE start_time >= '$from_ts' AND start_time < '$until_ts'; SELECT count(*) FROM participant_sessions; SELECT count(*) FROM telephony_legs;" | paste -sd/)"
+    q="$(psql_run -At -c "SELECT substr(topic, 1, 4) FROM meetings ORDER BY uuid LIMIT 1")"
+  fi
+  echo "bench: $provider archive filled in ${fill_s} s: meetings in the period/participant rows/telephony legs $meetings_total"
+
+  local rooms_page tel_page meet_page rooms_stmt tel_stmt kpi_stmt q_page q_enc
+  rooms_page="$(page_p50 "/rooms?$period")"
+  rooms_stmt="$(sql_p50 "$provider" "$(rooms_sql)")"
+  tel_page="$(page_p50 "/telephony?$period")"
+  tel_stmt="$(sql_p50 "$provider" "$(telephony_sql "$day")")"
+  meet_page="$(kpi_p50)"
+  kpi_stmt="$(sql_p50 "$provider" "$(kpi_sql)")"
+  q_enc="$(jq -rn --arg q "$q" '$q | @uri' 2>/dev/null || python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$q")"
+  q_page="$(page_p50 "/meetings?$period&q=$q_enc")"
+
+  record "A1 $provider, 24 months warm ($meetings_total meetings in the period/participant rows/telephony legs; filled in $fill_s s using $fill_cpu s of CPU; p50 of $runs sequential requests, curl's time_total on 127.0.0.1):" \
+    "$(goal_line /rooms "$rooms_page" "$rooms_stmt");" \
+    "$(goal_line /telephony "$tel_page" "$tel_stmt");" \
+    "$(goal_line "/meetings (first page and KPIs, KPIs counted by each request)" "$meet_page" "$kpi_stmt")"
+  record "A2 $provider /meetings?q=$q over 24 months: p50 $q_page ms (goal <= 50 ms: $(verdict at_most "$q_page" 50))"
+  stop_app "$app_pid"
+  [[ "$provider" == sqlite ]] || stop_postgres
+}
+
+# A3: the first fill of 13 months with 100 ms injected latency. Timed from the migrator's "upgraded" line (the
+# schedule starts after it) to the last month's "Archived" line, by the app's own log timestamps.
+fill() {
+  local log="$out_dir/archive-fill-app.log" concurrency=4 latency=100 rows requests minimum start end wall limit ratio
+  start_app "$log" --Simulator:Today="$today" --Simulator:LatencyMilliseconds=$latency \
+    --Archive:Schedule=true --Archive:Since="$since13" --UMeeting:MaxConcurrency=$concurrency --UMeeting:RequestsPerSecond=200 \
+    --Logging:LogLevel:UMeetingReports.Core.Archive=Information \
+    --Logging:Console:FormatterName=simple --Logging:Console:FormatterOptions:TimestampFormat="HH:mm:ss.fff " \
+    --Logging:Console:FormatterOptions:UseUtcTimestamp=true
+  sign_in "$app_url" || bench_fail "could not sign in (log: $log)."
+  wait_synced 13 300
+  rows="$(archive_windows)"
+  local cpu
+  cpu="$(cpu_seconds "$app_pid")"
+  requests="$(upstream_requests)"
+  # The fewest detail requests: every month's records in pages of 300, an empty month one request.
+  minimum="$(awk '{ n = int(($3 + 299) / 300); if (n < 1) n = 1; s += n } END { print s }' <<<"$rows")"
+  start="$(grep -m1 -E 'is up to date|was upgraded' -B1 "$log" | grep -o '^[0-9:.]*' | head -n 1)"
+  end="$(grep 'Archived ' -B1 "$log" | grep -o '^[0-9:.]*' | tail -n 1)"
+  wall="$(awk -v s="$start" -v e="$end" 'function ms(t, a) { split(t, a, ":"); return (a[1] * 3600 + a[2] * 60 + a[3]) * 1000 } BEGIN { printf "%.0f", ms(e) - ms(s) }')"
+  limit=$(( (requests + concurrency - 1) / concurrency * latency ))
+  ratio="$(awk -v a="$wall" -v b="$limit" 'BEGIN { printf "%.2f", a / b }')"
+  record "A3 first fill of 13 months (empty SQLite archive, 100 ms latency, MaxConcurrency $concurrency, RequestsPerSecond 200, Archive:ConcurrentWindows default):" \
+    "$wall ms = $ratio × limit $limit ms for $requests upstream requests (goal <= 1.15 ×: $(verdict at_most "$ratio" 1.15));" \
+    "requests $requests against $minimum detail pages of the 13 months (the rest: room list) (goal every page once: $(verdict at_most "$requests" $((minimum + 2))));" \
+    "the process used $cpu s of CPU from its start to the last month in"
+  stop_app "$app_pid"
+}
+
+ensure_wrk
+publish_app
+results_header
+for part in "${parts[@]}"; do
+  case "$part" in
+    fill) fill ;;
+    sqlite | postgresql) reports "$part" ;;
+    *) bench_fail "unknown part $part (fill, sqlite, postgresql)" ;;
+  esac
+done
