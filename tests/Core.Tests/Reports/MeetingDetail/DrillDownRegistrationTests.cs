@@ -10,7 +10,7 @@ namespace UMeetingReports.Core.Tests.Reports.MeetingDetail;
 public sealed class DrillDownRegistrationTests
 {
     [Fact]
-    public void Resolves_both_drill_down_services_on_top_of_the_meeting_reports_registration_even_when_added_twice()
+    public async Task Resolves_both_drill_down_services_on_top_of_the_meeting_reports_registration_even_when_added_twice()
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -23,8 +23,8 @@ public sealed class DrillDownRegistrationTests
         services.AddMeetingReports().AddDrillDownReports().AddDrillDownReports();
         services.AddMeetingArchive(HarnessArchive.ContentRoot, schedule: false);
 
-        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        using var scope = provider.CreateScope();
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await using var scope = provider.CreateAsyncScope();
 
         Assert.Equal("MeetingDetailService", scope.ServiceProvider.GetRequiredService<IMeetingDetailService>().GetType().Name);
         Assert.Equal("ParticipantsReportService", scope.ServiceProvider.GetRequiredService<IParticipantsReportService>().GetType().Name);
