@@ -85,6 +85,7 @@ public sealed class MeetingsArchiveHttpTests(MeetingReportsServer server) : Sign
         Assert.Equal(HttpStatusCode.OK, allStatus);
         Assert.Equal(expected, Hooks.Rows(allHtml, "meeting-row").Select(RowUuid));
         Assert.Contains(name, Hooks.Text(allHtml, "filter-participant"), StringComparison.Ordinal);
+        Assert.Equal($"/meetings?from=2025-05-01&to=2025-05-31&page_size=10", Hooks.Href(allHtml, "clear-participant"));
     }
 
     [Fact]
