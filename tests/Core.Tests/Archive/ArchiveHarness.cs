@@ -78,32 +78,18 @@ internal sealed class ArchiveHarness : IAsyncDisposable
         return await context.MonthWindows.AsNoTracking().SingleOrDefaultAsync(window => window.Month == month, TestContext.Current.CancellationToken);
     }
 
-    /// <summary>The month's archived meetings, every field and row, as <see cref="GroundTruth"/> lines in the service's order.</summary>
+    /// <summary>
+    /// The month's archived meetings, every field and row, as <see cref="GroundTruth"/> lines in the service's order,
+    /// read back as the reports read them (<see cref="ArchiveReader"/>).
+    /// </summary>
     public async Task<IReadOnlyList<string>> LinesAsync(DateOnly month)
     {
-        await using var context = Context();
-        var meetings = await context.Meetings.AsNoTracking()
-            .Where(meeting => meeting.WindowMonth == month)
-            .OrderBy(meeting => meeting.WindowPosition)
-            .Include(meeting => meeting.Participants)
-            .Include(meeting => meeting.Telephony)
-            .AsSplitQuery()
-            .ToListAsync(TestContext.Current.CancellationToken);
-        return GroundTruth.Lines(meetings.Select(ToMeeting));
+        await using var scope = Services.CreateAsyncScope();
+        var reader = scope.ServiceProvider.GetRequiredService<ArchiveReader>();
+        var meetings = await reader.ReadAsync(
+            reader.Context.Meetings.AsNoTracking().Where(meeting => meeting.WindowMonth == month), MeetingParts.All, TestContext.Current.CancellationToken);
+        return GroundTruth.Lines(meetings);
     }
-
-    /// <summary>An archived row read back as the reader's record, through the configured zone.</summary>
-    public Meeting ToMeeting(ArchivedMeeting row) => new(
-        row.Uuid,
-        row.HostId,
-        row.MeetingId,
-        row.Topic,
-        Zone.Attach(row.Start),
-        row.ScheduledMinutes,
-        row.End is { } end ? Zone.Attach(end) : null,
-        row.IsExtra,
-        [.. row.Participants.OrderBy(session => session.Position).Select(session => new Participant(session.Name, Zone.Attach(session.JoinTime), session.LeaveTime is { } leave ? Zone.Attach(leave) : null))],
-        [.. row.Telephony.OrderBy(leg => leg.Position).Select(leg => new TelephonyCall(leg.PhoneNumber, leg.Type, Zone.Attach(leg.StartTime), leg.EndTime is { } end ? Zone.Attach(end) : null, leg.Minutes, leg.Cost))]);
 
     /// <summary>Detail requests the simulator received for windows starting on <paramref name="month"/>'s first day.</summary>
     public static int DetailRequestsFor(RunningSimulator simulator, DateOnly month) =>
