@@ -68,7 +68,7 @@ public sealed class ParticipantsHttpTests(MeetingReportsServer server) : SignedI
     }
 
     [Fact]
-    public async Task Rooms_used_is_a_count_whose_folded_list_opens_the_persons_meetings_in_each_room()
+    public async Task The_name_opens_the_persons_meetings_and_rooms_used_is_a_count_whose_folded_list_opens_them_room_by_room()
     {
         // Arrange: the busiest Latin-lettered name of May, the rooms it met in, and its meetings in each.
         var meetings = Dataset.MeetingsBetween(From, To);
@@ -86,6 +86,7 @@ public sealed class ParticipantsHttpTests(MeetingReportsServer server) : SignedI
         var links = System.Text.RegularExpressions.Regex.Matches(row, @"href=""(?<href>[^""]*)"" data-testid=""participant-room-link""")
             .Select(match => System.Net.WebUtility.HtmlDecode(match.Groups["href"].Value))
             .ToList();
+        var (_, everyRoomHtml) = await Session.GetPageAsync(Hooks.Href(row, "participant-name")!);
         var found = new Dictionary<string, string>();
         foreach (var link in links)
         {
@@ -102,6 +103,8 @@ public sealed class ParticipantsHttpTests(MeetingReportsServer server) : SignedI
             [$"from=2025-05-01", "page_size=30", $"participant={name}", "to=2025-05-31"],
             QueryOf(link).Where(pair => !pair.StartsWith("host_id=", StringComparison.Ordinal))));
         Assert.Equal(perRoom, found);
+        Assert.Equal(Hooks.Value(row, "participant-meetings"), Hooks.Value(everyRoomHtml, "total-record"));
+        Assert.Equal(perRoom.Values.Sum(int.Parse).ToString(CultureInfo.InvariantCulture), Hooks.Value(everyRoomHtml, "total-record"));
     }
 
     [Fact]
