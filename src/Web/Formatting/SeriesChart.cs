@@ -18,6 +18,10 @@ internal enum SeriesUnit
 /// <param name="Horizontal">Bars run sideways, one row per label (long labels such as room names and numbers).</param>
 /// <param name="Stacked">Datasets are stacked on each other rather than side by side.</param>
 /// <param name="LabelText">How a label reads when it is a code (call types): its words; null shows labels as they are.</param>
+/// <param name="ValueTitle">
+/// The title of the value axis, with its unit ("Cost (¥)"); the label axis is then titled <paramref name="LabelHeader"/>.
+/// Null draws both axes untitled.
+/// </param>
 internal sealed record SeriesChart(
     string Id,
     string Title,
@@ -27,7 +31,8 @@ internal sealed record SeriesChart(
     string LabelHeader,
     bool Horizontal = false,
     bool Stacked = false,
-    Func<string, string>? LabelText = null)
+    Func<string, string>? LabelText = null,
+    string? ValueTitle = null)
 {
     /// <summary>A label as people read it (the table and the chart show the same).</summary>
     public string LabelOf(string label) => LabelText is null ? label : LabelText(label);
@@ -35,12 +40,15 @@ internal sealed record SeriesChart(
     // Distinguishable in colour and in grey; call-in and call-out, the two usual types, come first.
     private static readonly string[] Palette = ["#3b6ea5", "#e8833a", "#2f9e44", "#9c36b5", "#c92a2a", "#868e96", "#1098ad", "#f08c00"];
 
+    private static object? AxisTitle(string? text) => text is null ? null : new { Display = true, Text = text };
+
     /// <summary>The Chart.js configuration (data only; charts.js adds the behaviour).</summary>
     /// <param name="datasetLabel">A dataset's name as people read it: series keys localized, data (call types) as sent.</param>
     public object Configuration(Func<string, string> datasetLabel)
     {
         ArgumentNullException.ThrowIfNull(datasetLabel);
-        var scale = new { Stacked, BeginAtZero = true, Ticks = new { AutoSkip = !Horizontal } };
+        var labelScale = new { Stacked, BeginAtZero = true, Ticks = new { AutoSkip = !Horizontal }, Title = AxisTitle(ValueTitle is null ? null : LabelHeader) };
+        var valueScale = new { Stacked, BeginAtZero = true, Ticks = new { AutoSkip = !Horizontal }, Title = AxisTitle(ValueTitle) };
         return new
         {
             Type = "bar",
@@ -57,7 +65,7 @@ internal sealed record SeriesChart(
             Options = new
             {
                 IndexAxis = Horizontal ? "y" : "x",
-                Scales = new { X = scale, Y = scale },
+                Scales = Horizontal ? new { X = valueScale, Y = labelScale } : new { X = labelScale, Y = valueScale },
                 Plugins = new { Legend = new { Display = Series.Datasets.Count > 1 } },
             },
             Meta = new

@@ -68,6 +68,46 @@ public sealed class ParticipantsHttpTests(MeetingReportsServer server) : SignedI
     }
 
     [Fact]
+    public async Task The_name_opens_the_persons_meetings_and_rooms_used_is_a_count_whose_folded_list_opens_them_room_by_room()
+    {
+        // Arrange: the busiest Latin-lettered name of May, the rooms it met in, and its meetings in each.
+        var meetings = Dataset.MeetingsBetween(From, To);
+        var name = meetings.SelectMany(meeting => meeting.Participants.Select(row => row.Name).Distinct())
+            .Where(candidate => candidate.All(character => char.IsAsciiLetter(character) || character == ' '))
+            .GroupBy(candidate => candidate, StringComparer.Ordinal)
+            .MaxBy(group => group.Count())!.Key;
+        var perRoom = meetings.Where(meeting => meeting.Participants.Any(row => row.Name == name))
+            .GroupBy(meeting => meeting.HostId)
+            .ToDictionary(room => room.Key, room => room.Count().ToString(CultureInfo.InvariantCulture));
+
+        // Act
+        var (_, html) = await Session.GetPageAsync($"/participants?{May}&name={Uri.EscapeDataString(name)}&page_size=300");
+        var row = Hooks.Rows(html, "participant-summary-row").Single(candidate => Hooks.Text(candidate, "participant-name") == name);
+        var links = System.Text.RegularExpressions.Regex.Matches(row, @"href=""(?<href>[^""]*)"" data-testid=""participant-room-link""")
+            .Select(match => System.Net.WebUtility.HtmlDecode(match.Groups["href"].Value))
+            .ToList();
+        var (_, everyRoomHtml) = await Session.GetPageAsync(Hooks.Href(row, "participant-name")!);
+        var found = new Dictionary<string, string>();
+        foreach (var link in links)
+        {
+            var (status, meetingsHtml) = await Session.GetPageAsync(link);
+            Assert.Equal(HttpStatusCode.OK, status);
+            found[QueryHelpers.ParseQuery(link.Split('?', 2)[1])["host_id"].ToString()] = Hooks.Value(meetingsHtml, "total-record")!;
+        }
+
+        // Assert: one line, the count; the names folded (no "open"); each opens exactly that person's meetings there.
+        Assert.True(perRoom.Count > 1, $"{name} met in {perRoom.Count} room(s) in May.");
+        Assert.Equal($"{perRoom.Count} rooms", Hooks.Text(row, "participant-rooms-count"));
+        Assert.Matches(@"<details class=""rooms-used"" data-testid=""participant-rooms-details"">", row);
+        Assert.All(links, link => Assert.Equal(
+            [$"from=2025-05-01", "page_size=30", $"participant={name}", "to=2025-05-31"],
+            QueryOf(link).Where(pair => !pair.StartsWith("host_id=", StringComparison.Ordinal))));
+        Assert.Equal(perRoom, found);
+        Assert.Equal(Hooks.Value(row, "participant-meetings"), Hooks.Value(everyRoomHtml, "total-record"));
+        Assert.Equal(perRoom.Values.Sum(int.Parse).ToString(CultureInfo.InvariantCulture), Hooks.Value(everyRoomHtml, "total-record"));
+    }
+
+    [Fact]
     public async Task Rows_follow_the_sort_asked_and_every_header_and_pager_link_keeps_every_filter()
     {
         // Arrange

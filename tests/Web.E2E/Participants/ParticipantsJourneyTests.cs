@@ -50,4 +50,33 @@ public sealed class ParticipantsJourneyTests(MeetingReportsServer server, Browse
         Assert.Equal(names, await participants.NamesAsync());
         Assert.Empty(BrowserErrors);
     }
+
+    [Fact]
+    public async Task A_persons_rooms_open_from_the_keyboard_and_a_room_leads_to_that_persons_meetings_there()
+    {
+        // Arrange
+        await SignInAsDemoAdminAsync();
+        var participants = new ParticipantsPage(Page);
+        await participants.OpenAsync("?from=2025-05-01&to=2025-05-31&sort=rooms&dir=desc&page_size=10");
+        var row = participants.Rows.First;
+        var name = (await row.GetByTestId("participant-name").InnerTextAsync()).Trim();
+        var firstRoom = row.GetByTestId("participant-room-link").First;
+
+        // Act: the count is a button; Enter opens the list; the first room is followed.
+        var hiddenBefore = await firstRoom.IsHiddenAsync();
+        await row.GetByTestId("participant-rooms-count").FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(firstRoom).ToBeVisibleAsync();
+        var room = (await firstRoom.InnerTextAsync()).Trim();
+        await Page.RunAndWaitForPageAsync(() => firstRoom.ClickAsync());
+
+        // Assert: every meeting listed is in that room.
+        Assert.True(hiddenBefore, "The rooms were listed before they were asked for.");
+        Assert.Equal("/meetings", new Uri(Page.Url).AbsolutePath);
+        Assert.Equal(name, Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(Page.Url).Query)["participant"].ToString());
+        var rooms = await Page.GetByTestId("meeting-room").AllInnerTextsAsync();
+        Assert.NotEmpty(rooms);
+        Assert.All(rooms, shown => Assert.Contains(room, shown, StringComparison.Ordinal));
+        Assert.Empty(BrowserErrors);
+    }
 }

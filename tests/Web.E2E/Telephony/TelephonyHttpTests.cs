@@ -73,9 +73,12 @@ public sealed class TelephonyHttpTests(MeetingReportsServer server) : SignedInHt
         var perRoom = meetings.GroupBy(meeting => meeting.HostId).ToDictionary(
             room => room.Key,
             room => (Meetings: room.Count().ToString(CultureInfo.InvariantCulture), Calls: Line(room.SelectMany(meeting => meeting.Telephony))));
-        var perDay = Enumerable.Range(0, To.DayNumber - From.DayNumber + 1).Select(From.AddDays).ToDictionary(
-            day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            day => Line(meetings.Where(meeting => DateOnly.FromDateTime(meeting.Start) == day).SelectMany(meeting => meeting.Telephony)));
+        // Days without a call are left out of the day table.
+        var perDay = Enumerable.Range(0, To.DayNumber - From.DayNumber + 1).Select(From.AddDays)
+            .Where(day => meetings.Any(meeting => DateOnly.FromDateTime(meeting.Start) == day && meeting.Telephony.Count > 0))
+            .ToDictionary(
+                day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                day => Line(meetings.Where(meeting => DateOnly.FromDateTime(meeting.Start) == day).SelectMany(meeting => meeting.Telephony)));
 
         // Act
         var (_, html) = await Session.GetGatheredPageAsync(Address);
@@ -91,6 +94,67 @@ public sealed class TelephonyHttpTests(MeetingReportsServer server) : SignedInHt
             row => Hooks.Text(row, "day-date")!,
             row => Line(Hooks.Value(row, "day-calls"), Hooks.Value(row, "day-minutes"), Hooks.Value(row, "day-cost"))));
         Assert.Equal(total, Line(Hooks.Value(html, "days-total-calls"), Hooks.Value(html, "days-total-minutes"), Hooks.Value(html, "days-total-cost")));
+    }
+
+    [Fact]
+    public async Task The_day_table_is_folded_under_a_summary_that_counts_the_days_with_calls_and_each_day_opens_its_meetings()
+    {
+        // Arrange
+        var callDays = Meetings.Where(meeting => meeting.Telephony.Count > 0).Select(meeting => DateOnly.FromDateTime(meeting.Start)).Distinct().Count();
+
+        // Act
+        var (_, html) = await Session.GetGatheredPageAsync(Address);
+        var (_, roomHtml) = await Session.GetGatheredPageAsync($"{Address}&host_id={Dataset.Rooms[0].HostId}");
+
+        // Assert: closed (no "open"), and the summary says how many of the month's days it holds.
+        Assert.True(callDays is > 0 and < 31, $"{callDays} days of May had calls: the test needs some with and some without.");
+        Assert.Matches(@"<details class=""folded-table"" data-testid=""day-table-details"">", html);
+        Assert.Equal($"Show the {callDays} days with calls (of 31); days without a call are left out.", Hooks.Text(html, "day-table-summary"));
+        Assert.All(Hooks.Rows(html, "day-row"), row => Assert.Equal(
+            $"/meetings?from={Hooks.Text(row, "day-date")}&to={Hooks.Text(row, "day-date")}&page_size=30",
+            Hooks.Href(row, "day-date")));
+        Assert.All(Hooks.Rows(roomHtml, "day-row"), row => Assert.Equal(
+            $"/meetings?from={Hooks.Text(row, "day-date")}&to={Hooks.Text(row, "day-date")}&host_id={Uri.EscapeDataString(Dataset.Rooms[0].HostId)}&page_size=30",
+            Hooks.Href(row, "day-date")));
+    }
+
+    [Fact]
+    public async Task A_period_without_a_call_says_so_instead_of_showing_an_empty_day_table()
+    {
+        // Arrange: a day of May without a phone leg.
+        var quiet = Enumerable.Range(0, 31).Select(From.AddDays).First(day => Dataset.MeetingsBetween(day, day).Sum(meeting => meeting.Telephony.Count) == 0);
+        var date = quiet.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync($"/telephony?from={date}&to={date}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal($"No day of {date} had a call.", Hooks.Text(html, "days-empty"));
+        Assert.Equal(0, Hooks.Count(html, "day-table-details"));
+    }
+
+    [Fact]
+    public async Task The_cost_charts_value_axes_carry_the_yuan_and_the_minutes_chart_its_minutes()
+    {
+        // Act
+        var (_, html) = await Session.GetGatheredPageAsync(Address);
+
+        // Assert: the value axis is y for the day chart (upright bars), x for the sideways room, number and type charts.
+        Assert.Equal(("Cost (¥)", "Day"), AxisTitles(html, "telephony-cost-per-day", value: "y", label: "x"));
+        Assert.Equal(("Cost (¥)", "Room"), AxisTitles(html, "telephony-cost-per-room", value: "x", label: "y"));
+        Assert.Equal(("Cost (¥)", "Number"), AxisTitles(html, "telephony-top-numbers", value: "x", label: "y"));
+        Assert.Equal(("Billed minutes (min)", "Type"), AxisTitles(html, "telephony-minutes-by-type", value: "y", label: "x"));
+    }
+
+    private static (string? Value, string? Label) AxisTitles(string html, string chartId, string value, string label)
+    {
+        var json = System.Text.RegularExpressions.Regex.Match(html, $@"<script(?=[^>]*type=""application/json"")[^>]*id=""{chartId}""[^>]*>(?<json>.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups["json"].Value;
+        var scales = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("options").GetProperty("scales");
+        return (Title(scales.GetProperty(value)), Title(scales.GetProperty(label)));
+
+        static string? Title(System.Text.Json.JsonElement axis) =>
+            axis.TryGetProperty("title", out var title) && title.GetProperty("display").GetBoolean() ? title.GetProperty("text").GetString() : null;
     }
 
     [Fact]

@@ -67,6 +67,10 @@ public sealed record ParticipantsReport(
 /// <see cref="LastSeen"/> is the last instant the person was present (now, while still connected somewhere).
 /// </summary>
 /// <param name="Rooms">Names of the rooms the person met in, sorted; a room without a known name shows its host id.</param>
+/// <param name="RoomHostIds">The host ids of <paramref name="Rooms"/>, in the same order.</param>
+/// <param name="NameMasked">
+/// The name is a phone number shown masked: the meetings list, which finds people by their exact name, cannot find it.
+/// </param>
 public sealed record ParticipantSummary(
     string Name,
     int Meetings,
@@ -75,4 +79,6 @@ public sealed record ParticipantSummary(
     DateTimeOffset FirstSeen,
     DateTimeOffset LastSeen,
     bool StillConnected,
-    IReadOnlyList<string> Rooms);
+    IReadOnlyList<string> Rooms,
+    IReadOnlyList<string> RoomHostIds,
+    bool NameMasked);

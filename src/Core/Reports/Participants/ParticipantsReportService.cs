@@ -115,12 +115,15 @@ internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDire
 
         public ParticipantSummary ToSummary(RoomList roomList)
         {
-            var roomNames = _hostIds
-                .Select(roomList.NameOf)
-                .Order(StringComparer.InvariantCulture)
-                .ThenBy(name => name, StringComparer.Ordinal)
+            var rooms = _hostIds
+                .Select(hostId => (HostId: hostId, Name: roomList.NameOf(hostId)))
+                .OrderBy(room => room.Name, StringComparer.InvariantCulture)
+                .ThenBy(room => room.Name, StringComparer.Ordinal)
+                .ThenBy(room => room.HostId, StringComparer.Ordinal)
                 .ToList();
-            return new ParticipantSummary(Shown, _meetings, _sessions, _connected, _firstSeen, _lastSeen, _stillConnected, roomNames);
+            var masked = !string.Equals(Exact, Shown, StringComparison.Ordinal);
+            return new ParticipantSummary(
+                Shown, _meetings, _sessions, _connected, _firstSeen, _lastSeen, _stillConnected, [.. rooms.Select(room => room.Name)], [.. rooms.Select(room => room.HostId)], masked);
         }
     }
 }

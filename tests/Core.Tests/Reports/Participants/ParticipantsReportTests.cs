@@ -35,6 +35,20 @@ public sealed class ParticipantsReportTests
     }
 
     [Fact]
+    public async Task Gives_each_room_its_host_id_in_the_order_of_the_names()
+    {
+        var reader = new InMemoryMeetingReader(
+            MeetingBuilder.A("m1==").InRoom("ROOM-B").With("Li Lei", 0, 10).Build(),
+            MeetingBuilder.A("m2==").InRoom("ROOM-A").StartingAt(Nine.AddDays(2)).With("Li Lei", 5, 25).Build());
+
+        var report = await Report(reader, new ParticipantsRequest(March, null, null, ParticipantSort.Name, false, 10, 1));
+
+        var liLei = Assert.Single(report.Rows);
+        Assert.Equal(["Boardroom", "Garden"], liLei.Rooms);
+        Assert.Equal(["ROOM-A", "ROOM-B"], liLei.RoomHostIds);
+    }
+
+    [Fact]
     public async Task Counts_overlapping_rows_once_within_a_meeting()
     {
         var reader = new InMemoryMeetingReader(MeetingBuilder.A().With("Li Lei", 0, 30).With("Li Lei", 20, 40).Build());
@@ -152,8 +166,10 @@ public sealed class ParticipantsReportTests
         var revealed = await Report(reader, new ParticipantsRequest(March, null, "1371234", ParticipantSort.Name, false, 10, 1, RevealPhoneNumbers: true));
 
         Assert.Equal(["+86 137****9201", "Li Lei"], masked.Rows.Select(row => row.Name));
+        Assert.Equal([true, false], masked.Rows.Select(row => row.NameMasked));
         Assert.Empty(probed.Rows);
         Assert.Equal(["+8613712349201"], revealed.Rows.Select(row => row.Name));
+        Assert.False(Assert.Single(revealed.Rows).NameMasked);
     }
 
     [Fact]
