@@ -83,6 +83,7 @@ public static class WebServiceCollectionExtensions
         services.AddSignIn();
         services.AddPeriodGathering();
         services.AddDownloads();
+        services.TryAddScoped<UMeetingReports.Web.Pages.Meetings.KpiComparisons>();
         if (mode.IsDemo)
         {
             services.AddDemoMode();

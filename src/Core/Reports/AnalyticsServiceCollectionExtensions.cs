@@ -30,6 +30,8 @@ internal static class AnalyticsServiceCollectionExtensions
         services.TryAddTransient<IPeriodKpiService, PeriodKpiService>();
         services.TryAddTransient<ITelephonyReportService, TelephonyReportService>();
         services.TryAddTransient<IRoomUsageReportService, RoomUsageReportService>();
+        services.TryAddTransient<IMonthlySeriesService, MonthlySeriesService>();
+        services.TryAddTransient<IKpiComparisonService, KpiComparisonService>();
         return services;
     }
 }

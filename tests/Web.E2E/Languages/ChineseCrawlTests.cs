@@ -86,6 +86,9 @@ public sealed class ChineseCrawlTests(LanguagesServer server, BrowserFixture bro
         await LookAsync("archive", "archive", "archive-windows");
         await LookAsync("download, refused", $"export?{Period}&format=pdf", "bad-request");
         await LookAsync("participants, two months", "participants?from=2025-05-01&to=2025-06-15", "participant-summary-row");
+        await LookAsync("meetings, three months by month and against the months before", "meetings?from=2025-02-01&to=2025-04-30", "trends");
+        await LookAsync("meetings, against the month before", "meetings?from=2025-05-01&to=2025-05-31", "kpi-meetings-change");
+        await LookAsync("telephony, three months by month", "telephony?from=2025-02-01&to=2025-04-30", "trends");
         await Page.GetByTestId("download-excel").ClickAsync();
         await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/downloads/", StringComparison.Ordinal));
         await Page.GetByTestId("download-ready").WaitForAsync(new() { Timeout = 60_000 });

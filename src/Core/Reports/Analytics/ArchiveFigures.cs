@@ -37,7 +37,7 @@ internal static class ArchiveFigures
         return sums.ToDictionary(room => room.Key, room => room.ToFigures(names.GetValueOrDefault(room.Key)), StringComparer.Ordinal);
     }
 
-    private static IQueryable<Sum<TKey>> Sums<TKey>(IQueryable<IGrouping<TKey, ArchivedMeeting>> groups) =>
+    internal static IQueryable<Sum<TKey>> Sums<TKey>(IQueryable<IGrouping<TKey, ArchivedMeeting>> groups) =>
         groups.Select(group => new Sum<TKey>(
             group.Key,
             group.Count(),
@@ -51,7 +51,7 @@ internal static class ArchiveFigures
             group.Sum(meeting => meeting.PhoneMinutes),
             group.Sum(meeting => meeting.PhoneCost)));
 
-    private sealed record Sum<TKey>(
+    internal sealed record Sum<TKey>(
         TKey Key,
         int Meetings,
         int Running,

@@ -29,4 +29,12 @@ public static class SeriesNames
     public const string RegularMeetings = "regular";
 
     public const string OverflowMeetings = "overflow";
+
+    public const string Meetings = "meetings";
+
+    /// <summary>Participant rows: every join counted.</summary>
+    public const string Participants = "participants";
+
+    /// <summary>Distinct names.</summary>
+    public const string People = "people";
 }

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using UMeetingReports.Core.Upstream;
+using UMeetingReports.Simulator.Faults;
+using UMeetingReports.Web.E2E.Analytics;
+using UMeetingReports.Web.E2E.Harness;
+using UMeetingReports.Web.E2E.Http;
+
+namespace UMeetingReports.Web.E2E.Trends;
+
+/// <summary>An archive of its own: which months it holds is decided by these tests alone.</summary>
+public sealed class TrendsServer : MeetingReportsServer;
+
+/// <summary>
+/// Issue 13's trends over real HTTP: the months of a period of three months or more on every report, each month the
+/// figures of its own period, and each /meetings KPI against the previous period when the archive holds it.
+/// </summary>
+public sealed partial class TrendsHttpTests(TrendsServer server) : SignedInHttpTest<TrendsServer>(server), IClassFixture<TrendsServer>
+{
+    /// <summary>A cut February, then three whole months.</summary>
+    private const string Spring = "from=2025-02-10&to=2025-05-31";
+
+    private static readonly DatePeriodSpan[] SpringMonths =
+    [
+        new(new(2025, 2, 10), new(2025, 2, 28)),
+        new(new(2025, 3, 1), new(2025, 3, 31)),
+        new(new(2025, 4, 1), new(2025, 4, 30)),
+        new(new(2025, 5, 1), new(2025, 5, 31)),
+    ];
+
+    [Fact]
+    public async Task Three_months_of_meetings_show_each_month_and_each_month_is_that_months_own_kpis()
+    {
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync($"/meetings?{Spring}");
+
+        // Assert: one section, the cut month labelled as such, every chart's months the simulator's own.
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(1, Hooks.Count(html, "trends"));
+        Assert.Equal(["2025-02 (10–28, part)", "2025-03", "2025-04", "2025-05"], ChartJson.Read(html, "trend-meetings").Labels);
+        var truths = SpringMonths.Select(month => AnalyticsTruth.Of(Dataset.MeetingsBetween(month.From, month.To))).ToList();
+        Assert.Equal(truths.Select(truth => (decimal)truth.Meetings), Values(html, "trend-meetings"));
+        Assert.Equal(truths.Select(truth => (decimal)truth.ActualMinutes), Values(html, "trend-actual-minutes"));
+        Assert.Equal(truths.Select(truth => (decimal)truth.ParticipantRows), Values(html, "trend-participants"));
+        Assert.Equal(truths.Select(truth => (decimal)truth.CallMinutes), Values(html, "trend-phone-minutes"));
+        Assert.Equal(truths.Select(truth => truth.CallCost), Values(html, "trend-phone-cost"));
+        Assert.Equal(truths.Select(truth => truth.CallCost), ChartTable.Values(html, "trend-phone-cost"));
+
+        // Each month as the KPIs of its own /meetings page.
+        foreach (var (month, index) in SpringMonths.Select((month, index) => (month, index)))
+        {
+            var (_, own) = await Session.GetGatheredPageAsync($"/meetings?{month.Query}");
+            Assert.Equal(
+                (month.Query, Hooks.Value(own, "kpi-meetings"), Hooks.Value(own, "kpi-actual-minutes"), Hooks.Value(own, "kpi-participants"), Hooks.Value(own, "kpi-phone-minutes"), Hooks.Value(own, "kpi-phone-cost")),
+                (month.Query, Invariant(Values(html, "trend-meetings")[index]), Invariant(Values(html, "trend-actual-minutes")[index]), Invariant(Values(html, "trend-participants")[index]),
+                    Invariant(Values(html, "trend-phone-minutes")[index]), Values(html, "trend-phone-cost")[index].ToString("0.00", CultureInfo.InvariantCulture)));
+        }
+    }
+
+    [Fact]
+    public async Task The_participants_telephony_and_rooms_pages_show_their_own_measures_month_by_month()
+    {
+        // Arrange
+        var truths = SpringMonths.Select(month => AnalyticsTruth.Of(Dataset.MeetingsBetween(month.From, month.To))).ToList();
+
+        // Act
+        var (_, participants) = await Session.GetGatheredPageAsync($"/participants?{Spring}");
+        var (_, telephony) = await Session.GetGatheredPageAsync($"/telephony?{Spring}");
+        var (_, rooms) = await Session.GetGatheredPageAsync($"/rooms?{Spring}");
+
+        // Assert
+        Assert.Equal(truths.Select(truth => (decimal)truth.DistinctNames), Values(participants, "trend-people"));
+        Assert.Equal(truths.Select(truth => (decimal)truth.ParticipantRows), Values(participants, "trend-participants"));
+        Assert.Equal(truths.Select(truth => (decimal)truth.CallMinutes), Values(telephony, "trend-phone-minutes"));
+        Assert.Equal(truths.Select(truth => truth.CallCost), Values(telephony, "trend-phone-cost"));
+        Assert.Equal(truths.Select(truth => (decimal)truth.Meetings), Values(rooms, "trend-meetings"));
+        Assert.Equal(truths.Select(truth => (decimal)truth.ActualMinutes), Values(rooms, "trend-actual-minutes"));
+    }
+
+    [Fact]
+    public async Task A_one_month_period_shows_no_months_but_each_kpis_change_on_the_month_before()
+    {
+        // Arrange: April read into the archive by its own page.
+        await Session.GetGatheredPageAsync("/meetings?from=2025-04-01&to=2025-04-30");
+        var april = AnalyticsTruth.Of(Dataset.MeetingsBetween(new(2025, 4, 1), new(2025, 4, 30)));
+        var may = AnalyticsTruth.Of(Dataset.MeetingsBetween(new(2025, 5, 1), new(2025, 5, 31)));
+
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync("/meetings?from=2025-05-01&to=2025-05-31");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(0, Hooks.Count(html, "trends"));
+        Assert.DoesNotContain("data-chart=", html, StringComparison.Ordinal);
+        Assert.Contains("Changes are against 2025-04-01 – 2025-04-30, the calendar month before.", Text(html, "kpi-comparison"), StringComparison.Ordinal);
+        Assert.Equal(
+            [may.Meetings - april.Meetings, may.ActualMinutes - april.ActualMinutes, may.ScheduledMinutes - april.ScheduledMinutes, may.ParticipantRows - april.ParticipantRows,
+             may.DistinctNames - april.DistinctNames, may.Calls - april.Calls, may.CallMinutes - april.CallMinutes, may.CallCost - april.CallCost, may.OverflowMeetings - april.OverflowMeetings],
+            Differences(html, ["kpi-meetings", "kpi-actual-minutes", "kpi-scheduled-minutes", "kpi-participants", "kpi-distinct-names", "kpi-phone-calls", "kpi-phone-minutes", "kpi-phone-cost", "kpi-overflow"]));
+        var meetings = Change(html, "kpi-meetings");
+        var change = may.Meetings - april.Meetings;
+        var percent = Math.Abs((decimal)change / april.Meetings).ToString("0.0%", CultureInfo.InvariantCulture);
+        Assert.Contains(
+            change switch
+            {
+                > 0 => $"up {change:N0} ({percent}) on the previous period",
+                < 0 => $"down {-change:N0} ({percent}) on the previous period",
+                _ => "the same as in the previous period",
+            },
+            meetings,
+            StringComparison.Ordinal);
+        Assert.Contains(change switch { > 0 => "▲ +", < 0 => "▼ −", _ => "= ±" }, meetings, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_previous_period_the_archive_does_not_hold_is_not_read_for_a_comparison()
+    {
+        // Arrange
+        var requests = Server.Services.GetRequiredService<SimulatorRequestLog>();
+
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync("/meetings?from=2024-09-01&to=2024-09-30");
+
+        // Assert: no change on any KPI, the reason given, and August never asked of the service.
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(0, Hooks.Count(html, "kpi-meetings-change"));
+        Assert.Contains("No comparison: the previous period (2024-08-01 – 2024-08-31) is not in the archive", Text(html, "kpi-comparison"), StringComparison.Ordinal);
+        Assert.Equal("/meetings?from=2024-08-01&to=2024-08-31", Hooks.Href(html, "kpi-comparison-previous"));
+        Assert.DoesNotContain(requests.Snapshot(), request => request.From is { } from && from.Year == 2024 && from.Month == 8);
+    }
+
+    [Fact]
+    public async Task A_period_a_day_short_of_three_months_has_no_months()
+    {
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync("/meetings?from=2025-03-17&to=2025-06-15");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(0, Hooks.Count(html, "trends"));
+        Assert.Equal(1, Hooks.Count(html, "kpis"));
+    }
+
+    [Fact]
+    public async Task A_period_that_reaches_today_is_not_compared_while_its_figures_still_grow()
+    {
+        // Arrange: the app's today, not the simulator's last day of data.
+        var today = Server.Services.GetRequiredService<UpstreamZone>().Today;
+        var period = string.Create(CultureInfo.InvariantCulture, $"from={today.AddDays(-6):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
+
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync($"/meetings?{period}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(0, Hooks.Count(html, "kpi-meetings-change"));
+        Assert.Contains("No comparison with the previous period while this one is not over", Text(html, "kpi-comparison"), StringComparison.Ordinal);
+    }
+
+    private static IReadOnlyList<decimal> Values(string html, string chart) => [.. ChartJson.Read(html, chart).Datasets.Single().Values];
+
+    private static string Invariant(decimal value) => ((int)value).ToString(CultureInfo.InvariantCulture);
+
+    private static decimal[] Differences(string html, IEnumerable<string> kpis) =>
+        [.. kpis.Select(kpi => decimal.Parse(
+            Regex.Match(html, $@"data-testid=""{kpi}-change""[^>]*data-difference=""(?<value>[^""]+)""").Groups["value"].Value, CultureInfo.InvariantCulture))];
+
+    /// <summary>All the text of a KPI's change, what is shown and what is read out.</summary>
+    private static string Change(string html, string kpi) =>
+        WebUtility.HtmlDecode(Tags().Replace(Regex.Match(html, $@"data-testid=""{kpi}-change"".*?</dd>", RegexOptions.Singleline).Value, " "));
+
+    private static string Text(string html, string testId) =>
+        Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(Regex.Match(html, $@"data-testid=""{testId}"".*?</p>", RegexOptions.Singleline).Value, " ")), " ");
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    private sealed record DatePeriodSpan(DateOnly From, DateOnly To)
+    {
+        public string Query => string.Create(CultureInfo.InvariantCulture, $"from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}");
+    }
+}
