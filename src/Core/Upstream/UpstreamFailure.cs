@@ -27,6 +27,9 @@ public enum UpstreamFailureKind
 /// <summary>The upstream said no: <c>status</c> was not 200.</summary>
 public sealed record UpstreamRejected(DatePeriod Window, int Status, string Message) : UpstreamFailure(Window)
 {
+    /// <summary>The <see cref="Message"/> of a refusal that gave none: pages word it in the reader's language.</summary>
+    public const string NoReasonGiven = "no reason given";
+
     public override UpstreamFailureKind Kind => UpstreamFailureKind.Rejected;
 
     public override string Describe() =>

@@ -116,7 +116,7 @@ internal sealed partial class UpstreamPageSource(
     /// <summary>The upstream's message is shown to users; should it ever quote the secret, the secret goes no further.</summary>
     internal static string Scrub(string? message, string secret)
     {
-        var text = string.IsNullOrWhiteSpace(message) ? "no reason given" : message.Trim();
+        var text = string.IsNullOrWhiteSpace(message) ? UpstreamRejected.NoReasonGiven : message.Trim();
         return string.IsNullOrEmpty(secret) ? text : text.Replace(secret, "***", StringComparison.Ordinal);
     }
 
