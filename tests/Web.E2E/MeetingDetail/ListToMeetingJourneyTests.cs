@@ -87,7 +87,7 @@ public sealed class ListToMeetingJourneyTests(MeetingReportsServer server, Brows
 
         // Assert: the axis reads clock times of the service's zone, from the meeting's start (to the minute) to its end.
         var (title, ticks) = await meeting.TimelineAxisAsync();
-        Assert.Equal("Time of day (Asia/Shanghai (UTC+08:00))", title);
+        Assert.Equal("Clock time in Asia/Shanghai (UTC+08:00)", title);
         Assert.Equal(truth.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), ticks[0]);
         Assert.Equal(truth.End!.Value.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), ticks[^1]);
         Assert.True(ticks.Count >= 3, $"Expected several ticks, got {string.Join(", ", ticks)}");
