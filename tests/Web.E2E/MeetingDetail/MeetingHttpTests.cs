@@ -88,6 +88,23 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : Sign
         Assert.Equal((first, last), (Hooks.Value(html, "searched-from"), Hooks.Value(html, "searched-to")));
     }
 
+    [Theory]
+    [InlineData(1, "call,", "call")]
+    [InlineData(2, "calls,", "calls")]
+    public async Task A_meetings_calls_are_counted_in_proper_English(int calls, string afterFigure, string afterTotal)
+    {
+        // Arrange
+        var meeting = Dataset.MeetingsBetween(From, To).First(candidate => candidate.Telephony.Count == calls);
+
+        // Act
+        var (status, html) = await Session.GetPageAsync($"/meeting?uuid={Uri.EscapeDataString(meeting.Uuid)}&{May}");
+
+        // Assert: "1 call, 12 min" and "Total: 1 call"; "2 calls, …" and "Total: 2 calls".
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal((calls.ToString(CultureInfo.InvariantCulture), afterFigure), (Hooks.Value(html, "phone-calls"), TextAfter(html, "phone-calls")));
+        Assert.Equal((calls.ToString(CultureInfo.InvariantCulture), afterTotal), (Hooks.Value(html, "telephony-total-calls"), TextAfter(html, "telephony-total-calls")));
+    }
+
     public static TheoryData<string, string, string> BadAddresses => new()
     {
         { "", "uuid", "Give the record id (uuid) of a meeting" },
@@ -175,6 +192,10 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : Sign
         var inner = Regex.Match(html, $@"data-testid=""{testId}""[^>]*>(?<inner>.*?)</p>", RegexOptions.Singleline).Groups["inner"].Value;
         return WebUtility.HtmlDecode(Regex.Replace(Regex.Replace(inner, "<[^>]+>", ""), @"\s+", " ")).Trim();
     }
+
+    /// <summary>The text right after the element with that data-testid, up to the next tag.</summary>
+    private static string TextAfter(string html, string testId) =>
+        WebUtility.HtmlDecode(Regex.Match(html, $@"data-testid=""{testId}""[^>]*>[^<]*</span>(?<after>[^<]*)<").Groups["after"].Value).Trim();
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
