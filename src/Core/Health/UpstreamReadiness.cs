@@ -69,7 +69,7 @@ internal sealed partial class UpstreamReadiness(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            answer = TransportResult<DetailEnvelope>.Failed(string.Create(CultureInfo.InvariantCulture, $"timed out after {settings.AttemptTimeout.TotalSeconds:0.###} s"));
+            answer = TransportResult<DetailEnvelope>.Failed(new UnreachableReason(UnreachableCause.TimedOutAfter, UnreachableReason.Seconds(settings.AttemptTimeout)));
         }
 
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;

@@ -10,7 +10,8 @@ internal static class AnalyticsServiceCollectionExtensions
 {
     /// <summary>
     /// The period KPIs, the telephony report and room usage, over the archive that <c>AddMeetingArchive</c>
-    /// registers; business hours bound to "Reports:BusinessHours" and validated at start. Safe to call twice.
+    /// registers; business hours bound to "Reports:BusinessHours" and the licences held to "Reports:Licences",
+    /// both validated at start. Safe to call twice.
     /// </summary>
     internal static IServiceCollection AddAnalyticsReports(this IServiceCollection services)
     {
@@ -26,6 +27,10 @@ internal static class AnalyticsServiceCollectionExtensions
             .BindConfiguration(BusinessHoursOptions.SectionName)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BusinessHoursOptions>, BusinessHoursOptionsValidator>());
+        services.AddOptions<LicenceOptions>()
+            .BindConfiguration(LicenceOptions.SectionName)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LicenceOptions>, LicenceOptionsValidator>());
 
         services.TryAddTransient<IPeriodKpiService, PeriodKpiService>();
         services.TryAddTransient<ITelephonyReportService, TelephonyReportService>();

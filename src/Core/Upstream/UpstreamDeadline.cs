@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace UMeetingReports.Core.Upstream;
 
 /// <summary>
@@ -47,9 +45,10 @@ public sealed class UpstreamDeadline : IDisposable
     }
 
     /// <summary>The reason a call cut short by the deadline gives, as the page shows it.</summary>
-    internal string Reason => string.Create(
-        CultureInfo.InvariantCulture,
-        $"timed out: it did not answer within {_budget?.TotalSeconds:0.###} s, the longest one page waits for it (UMeeting:TotalTimeout)");
+    internal UnreachableReason Why => new(UnreachableCause.DeadlinePassed, UnreachableReason.Seconds(_budget ?? TimeSpan.Zero));
+
+    /// <summary><see cref="Why"/> in English, for logs.</summary>
+    internal string Reason => Why.Describe();
 
     /// <summary>
     /// <paramref name="cancellationToken"/> joined to the deadline, for one call; dispose it when the call is over.

@@ -27,16 +27,28 @@ public enum UpstreamFailureKind
 /// <summary>The upstream said no: <c>status</c> was not 200.</summary>
 public sealed record UpstreamRejected(DatePeriod Window, int Status, string Message) : UpstreamFailure(Window)
 {
+    /// <summary>The <see cref="Message"/> of a refusal that gave none: pages word it in the reader's language.</summary>
+    public const string NoReasonGiven = "no reason given";
+
     public override UpstreamFailureKind Kind => UpstreamFailureKind.Rejected;
 
     public override string Describe() =>
         $"The meeting service refused the request for {Window}: {Message} (status {Status}).";
 }
 
-/// <summary>The meeting service did not answer usefully. <see cref="Reason"/> is safe to show and to log.</summary>
-public sealed record UpstreamUnreachable(DatePeriod Window, string Reason) : UpstreamFailure(Window)
+/// <summary>The meeting service did not answer usefully. <see cref="Why"/> is safe to show and to log.</summary>
+public sealed record UpstreamUnreachable(DatePeriod Window, UnreachableReason Why) : UpstreamFailure(Window)
 {
+    /// <summary>A failure known only by a sentence (the archive's note on a month).</summary>
+    public UpstreamUnreachable(DatePeriod window, string reason)
+        : this(window, UnreachableReason.Noted(reason))
+    {
+    }
+
     public override UpstreamFailureKind Kind => UpstreamFailureKind.Unreachable;
+
+    /// <summary>The reason in English (logs, tests); pages word <see cref="Why"/> in the reader's language.</summary>
+    public string Reason => Why.Describe();
 
     public override string Describe() =>
         $"The meeting service did not answer for {Window}: {Reason}.";

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Upstream.Wire;
@@ -28,7 +27,7 @@ internal sealed partial class UpstreamPageSource(
         }
         catch (OperationCanceledException) when (deadline.HasPassed && !cancellationToken.IsCancellationRequested)
         {
-            var failure = new UpstreamUnreachable(window, deadline.Reason);
+            var failure = new UpstreamUnreachable(window, deadline.Why);
             LogPageOutOfTime(logger, window, pageNumber, pageSize, failure.Reason);
             return UpstreamResult<UpstreamPage>.Failed(failure);
         }
@@ -62,7 +61,7 @@ internal sealed partial class UpstreamPageSource(
     {
         if (answer.Envelope is not { } envelope)
         {
-            return Failed(new UpstreamUnreachable(window, answer.FailureReason ?? "no answer"));
+            return Failed(new UpstreamUnreachable(window, answer.Failure ?? new UnreachableReason(UnreachableCause.NoAnswer)));
         }
 
         if (envelope.Status != 200)
@@ -72,12 +71,12 @@ internal sealed partial class UpstreamPageSource(
 
         if (envelope.Data is not { } data)
         {
-            return Failed(new UpstreamUnreachable(window, "the answer had no data"));
+            return Failed(new UpstreamUnreachable(window, new UnreachableReason(UnreachableCause.NoData)));
         }
 
         if (WireMapper.ReadEcho(data) is not { } answered)
         {
-            return Failed(new UpstreamUnreachable(window, "the answer did not say which period it covers"));
+            return Failed(new UpstreamUnreachable(window, new UnreachableReason(UnreachableCause.NoPeriod)));
         }
 
         if (answered != window)
@@ -88,9 +87,7 @@ internal sealed partial class UpstreamPageSource(
         // A service that quietly serves smaller pages than asked would shift every record after the first page.
         if (data.PageSize > 0 && data.PageSize != pageSize)
         {
-            return Failed(new UpstreamUnreachable(
-                window,
-                string.Create(CultureInfo.InvariantCulture, $"it answered pages of {data.PageSize} records when {pageSize} were asked (lower UMeeting:MaxPageSize)")));
+            return Failed(new UpstreamUnreachable(window, UnreachableReason.Of(UnreachableCause.PageSizeDiffers, data.PageSize, pageSize)));
         }
 
         IReadOnlyList<Meeting> meetings;
@@ -100,7 +97,7 @@ internal sealed partial class UpstreamPageSource(
         }
         catch (WireFormatException exception)
         {
-            return Failed(new UpstreamUnreachable(window, $"the answer did not follow the documented format ({exception.Message})"));
+            return Failed(new UpstreamUnreachable(window, new UnreachableReason(UnreachableCause.NotDocumentedFormat, exception.Message)));
         }
 
         // A page that holds fewer records than its own total promises would silently drop meetings from a report.
@@ -108,9 +105,7 @@ internal sealed partial class UpstreamPageSource(
         var promised = (int)Math.Clamp(totalRecord - ((long)pageNumber - 1) * pageSize, 0, pageSize);
         if (meetings.Count != promised)
         {
-            return Failed(new UpstreamUnreachable(
-                window,
-                string.Create(CultureInfo.InvariantCulture, $"page {pageNumber} held {meetings.Count} meetings where its total of {totalRecord} promises {promised}")));
+            return Failed(new UpstreamUnreachable(window, UnreachableReason.Of(UnreachableCause.PageShort, pageNumber, meetings.Count, totalRecord, promised)));
         }
 
         return UpstreamResult<UpstreamPage>.Success(new UpstreamPage(window, pageNumber, pageSize, totalRecord, meetings));
@@ -121,7 +116,7 @@ internal sealed partial class UpstreamPageSource(
     /// <summary>The upstream's message is shown to users; should it ever quote the secret, the secret goes no further.</summary>
     internal static string Scrub(string? message, string secret)
     {
-        var text = string.IsNullOrWhiteSpace(message) ? "no reason given" : message.Trim();
+        var text = string.IsNullOrWhiteSpace(message) ? UpstreamRejected.NoReasonGiven : message.Trim();
         return string.IsNullOrEmpty(secret) ? text : text.Replace(secret, "***", StringComparison.Ordinal);
     }
 

@@ -16,10 +16,13 @@ internal sealed class UpstreamPauseHandler(UpstreamStatus status) : DelegatingHa
         }
         catch (BrokenCircuitException exception)
         {
-            throw new UpstreamPausedException(status.DescribePause(), exception);
+            throw new UpstreamPausedException(status.PauseReason(), exception);
         }
     }
 }
 
-/// <summary>The circuit breaker refused a call; <see cref="Exception.Message"/> is safe to show and to log.</summary>
-internal sealed class UpstreamPausedException(string reason, Exception innerException) : Exception(reason, innerException);
+/// <summary>The circuit breaker refused a call; <see cref="Reason"/> (and the message) is safe to show and to log.</summary>
+internal sealed class UpstreamPausedException(UnreachableReason reason, Exception innerException) : Exception(reason.Describe(), innerException)
+{
+    public UnreachableReason Reason { get; } = reason;
+}

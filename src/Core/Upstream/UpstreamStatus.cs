@@ -66,14 +66,20 @@ internal sealed partial class UpstreamStatus(UpstreamZone zone, ILogger<Upstream
     }
 
     /// <summary>Why a call was refused without asking the upstream, e.g. "it is unavailable (it failed repeatedly; last tried at …); …".</summary>
-    public string DescribePause()
+    public string DescribePause() => PauseReason().Describe();
+
+    /// <summary>As <see cref="DescribePause"/>, as a code with the times it knows (pages word it in the reader's language).</summary>
+    public UnreachableReason PauseReason()
     {
         var status = Current;
-        var lastTried = status.LastAttemptAt is { } at ? $"; last tried at {Time(at)}" : "";
-        var resume = status.ResumesAt is { } resumesAt && resumesAt > zone.Now
-            ? $", at about {resumesAt.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}"
-            : "";
-        return $"it is unavailable (it failed repeatedly{lastTried}); calls resume after a short pause{resume}";
+        if (status.LastAttemptAt is not { } at)
+        {
+            return new UnreachableReason(UnreachableCause.Paused);
+        }
+
+        return status.ResumesAt is { } resumesAt && resumesAt > zone.Now
+            ? new UnreachableReason(UnreachableCause.PausedUntil, Time(at), resumesAt.ToString("HH:mm:ss", CultureInfo.InvariantCulture))
+            : new UnreachableReason(UnreachableCause.PausedLastTried, Time(at));
     }
 
     /// <summary>e.g. "2025-06-15 14:03:12 UTC+08:00": the upstream's wall clock with its offset spelled out.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -12,8 +11,8 @@ namespace UMeetingReports.Core.Upstream;
 
 /// <summary>
 /// One call to the upstream, reduced to either its envelope or a reason that is safe to show and to log
-/// ("HTTP 503", "timed out after 10 s", "the answer was not valid JSON"). The caller's own cancellation is the
-/// only exception that passes through.
+/// ("HTTP 503", "timed out after 10 s", "the answer was not valid JSON"), as a code with its facts that pages word in
+/// the reader's language. The caller's own cancellation is the only exception that passes through.
 /// </summary>
 internal static class UpstreamTransport
 {
@@ -33,7 +32,7 @@ internal static class UpstreamTransport
         {
             throw;
         }
-        catch (Exception exception) when (DescribeException(exception) is { } reason)
+        catch (Exception exception) when (ReasonOf(exception) is { } reason)
         {
             return TransportResult<T>.Failed(reason);
         }
@@ -50,7 +49,7 @@ internal static class UpstreamTransport
         if (response.HasRequestError(out var requestError))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return TransportResult<T>.Failed(DescribeException(requestError.InnerException ?? requestError) ?? "the connection failed");
+            return TransportResult<T>.Failed(ReasonOf(requestError.InnerException ?? requestError) ?? new(UnreachableCause.ConnectionFailed));
         }
 
         if (!response.IsSuccessStatusCode)
@@ -63,17 +62,17 @@ internal static class UpstreamTransport
                 return TransportResult<T>.Answered(refusal);
             }
 
-            return TransportResult<T>.Failed(DescribeStatus((int?)response.StatusCode ?? 0, response.Headers?.RetryAfter));
+            return TransportResult<T>.Failed(StatusReason((int?)response.StatusCode ?? 0, response.Headers?.RetryAfter));
         }
 
         if (response.Error is not null)
         {
-            return TransportResult<T>.Failed("the answer was not valid JSON");
+            return TransportResult<T>.Failed(new(UnreachableCause.NotJson));
         }
 
         return response.HasContent
             ? TransportResult<T>.Answered(response.Content)
-            : TransportResult<T>.Failed("the answer was empty");
+            : TransportResult<T>.Failed(new(UnreachableCause.EmptyAnswer));
     }
 
     private static T? TryRead<T>(string? content, JsonTypeInfo<T> envelopeType)
@@ -94,42 +93,47 @@ internal static class UpstreamTransport
         }
     }
 
-    internal static string DescribeStatus(int status, RetryConditionHeaderValue? retryAfter) =>
-        status == 429 && retryAfter?.Delta is { } wait
-            ? $"HTTP 429, too many requests (asked to wait {Seconds(wait)})"
-            : $"HTTP {status.ToString(CultureInfo.InvariantCulture)}";
+    internal static string DescribeStatus(int status, RetryConditionHeaderValue? retryAfter) => StatusReason(status, retryAfter).Describe();
 
     /// <summary>A safe sentence for the exceptions a call can end in; null for anything that is a defect of ours.</summary>
-    internal static string? DescribeException(Exception? exception) => exception switch
+    internal static string? DescribeException(Exception? exception) => ReasonOf(exception)?.Describe();
+
+    internal static UnreachableReason StatusReason(int status, RetryConditionHeaderValue? retryAfter) =>
+        status == 429 && retryAfter?.Delta is { } wait
+            ? new(UnreachableCause.TooManyRequests, UnreachableReason.Seconds(wait))
+            : UnreachableReason.Of(UnreachableCause.HttpStatus, status);
+
+    /// <summary>The reason for the exceptions a call can end in; null for anything that is a defect of ours.</summary>
+    internal static UnreachableReason? ReasonOf(Exception? exception) => exception switch
     {
-        UpstreamPausedException paused => paused.Message,
-        ApiRequestException request => DescribeException(request.InnerException) ?? "the connection failed",
-        ApiException api when (int)api.StatusCode is < 200 or > 299 => DescribeStatus((int)api.StatusCode, api.Headers?.RetryAfter),
-        ApiException => "the answer was not valid JSON",
-        TimeoutRejectedException timeout => $"timed out after {Seconds(timeout.Timeout)}",
-        BrokenCircuitException => "it failed repeatedly, so it is not being asked again for a short while",
-        RateLimiterRejectedException => "too many requests to it were already waiting",
+        UpstreamPausedException paused => paused.Reason,
+        ApiRequestException request => ReasonOf(request.InnerException) ?? new(UnreachableCause.ConnectionFailed),
+        ApiException api when (int)api.StatusCode is < 200 or > 299 => StatusReason((int)api.StatusCode, api.Headers?.RetryAfter),
+        ApiException => new(UnreachableCause.NotJson),
+        TimeoutRejectedException timeout => new(UnreachableCause.TimedOutAfter, UnreachableReason.Seconds(timeout.Timeout)),
+        BrokenCircuitException => new(UnreachableCause.CircuitOpen),
+        RateLimiterRejectedException => new(UnreachableCause.TooManyWaiting),
         HttpRequestException http => http.HttpRequestError switch
         {
-            HttpRequestError.NameResolutionError => "its address could not be resolved",
-            HttpRequestError.SecureConnectionError => "the secure connection could not be set up",
-            HttpRequestError.ResponseEnded => "the connection closed before the answer was complete",
-            _ => "the connection failed",
+            HttpRequestError.NameResolutionError => new(UnreachableCause.AddressNotResolved),
+            HttpRequestError.SecureConnectionError => new(UnreachableCause.SecureConnectionFailed),
+            HttpRequestError.ResponseEnded => new(UnreachableCause.ConnectionClosedEarly),
+            _ => new(UnreachableCause.ConnectionFailed),
         },
-        JsonException => "the answer was not valid JSON",
-        TaskCanceledException or TimeoutException => "timed out",
-        IOException => "the connection broke",
+        JsonException => new(UnreachableCause.NotJson),
+        TaskCanceledException or TimeoutException => new(UnreachableCause.TimedOut),
+        IOException => new(UnreachableCause.ConnectionBroke),
         _ => null,
     };
-
-    private static string Seconds(TimeSpan duration) =>
-        duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
 }
 
-internal readonly record struct TransportResult<T>(T? Envelope, string? FailureReason)
+internal readonly record struct TransportResult<T>(T? Envelope, UnreachableReason? Failure)
     where T : class
 {
+    /// <summary>The failure in English, for logs and health checks.</summary>
+    public string? FailureReason => Failure?.Describe();
+
     public static TransportResult<T> Answered(T envelope) => new(envelope, null);
 
-    public static TransportResult<T> Failed(string reason) => new(null, reason);
+    public static TransportResult<T> Failed(UnreachableReason reason) => new(null, reason);
 }

@@ -139,7 +139,8 @@ internal sealed class FilterBinder : IModelBinder
     {
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            Refuse(name, text, check, modelState, "Enter a date as year-month-day, e.g. {0}.", Formatting.Display.Invariant(check.Today));
+            // The message quotes what was given: the form shows it again in a text field (a date field would show nothing).
+            Refuse(name, text, check, modelState, "Enter a date as year-month-day, e.g. {0}: “{1}” is not one.", Formatting.Display.Invariant(check.Today), text);
             return check.Today;
         }
 

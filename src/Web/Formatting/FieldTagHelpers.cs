@@ -11,7 +11,8 @@ namespace UMeetingReports.Web.Formatting;
 /// <c>&lt;input query-field="from" query-value="@inForce"&gt;</c> (and on a select): names the control after its
 /// query-string field and, when <c>ModelState</c> holds a message for that field, marks it invalid, points
 /// <c>aria-describedby</c> at the message, and shows what was typed so that it can be corrected. Otherwise an input
-/// shows <c>query-value</c>, the value in force.
+/// shows <c>query-value</c>, the value in force. A date field given text that is no date becomes a text field: the
+/// browser's date picker cannot hold such text and would show a blank field beside a message about it.
 /// </summary>
 [HtmlTargetElement("input", Attributes = FieldAttribute)]
 [HtmlTargetElement("select", Attributes = FieldAttribute)]
@@ -44,7 +45,12 @@ public sealed class QueryFieldTagHelper : TagHelper
         var invalid = entry is { Errors.Count: > 0 };
         if (context.AllAttributes.ContainsName(ValueAttribute))
         {
-            output.Attributes.SetAttribute("value", invalid && entry!.AttemptedValue is { } typed ? typed : Value);
+            var shown = invalid && entry!.AttemptedValue is { } typed ? typed : Value;
+            output.Attributes.SetAttribute("value", shown);
+            if (invalid && IsDateField(output) && !IsDate(shown))
+            {
+                output.Attributes.SetAttribute("type", "text");
+            }
         }
 
         if (!invalid)
@@ -62,6 +68,13 @@ public sealed class QueryFieldTagHelper : TagHelper
 
         output.Attributes.SetAttribute("aria-describedby", describedBy);
     }
+
+    private static bool IsDateField(TagHelperOutput output) =>
+        output.Attributes.TryGetAttribute("type", out var type) && string.Equals(type.Value?.ToString(), "date", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What a date field can show: a real day written yyyy-MM-dd (the only form the filters accept).</summary>
+    private static bool IsDate(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
 }
 
 /// <summary><c>&lt;field-message for="from" /&gt;</c>: the message <c>ModelState</c> holds for that field, or nothing.</summary>

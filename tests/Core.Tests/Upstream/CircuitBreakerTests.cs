@@ -138,7 +138,7 @@ public sealed class CircuitBreakerTests
         var failing = await core.Reader.GetPageAsync(April, 10, 1, TestContext.Current.CancellationToken);
         var afterwards = await core.Reader.GetPageAsync(May, 10, 1, TestContext.Current.CancellationToken);
 
-        Assert.Equal(new UpstreamUnreachable(April.Period, "HTTP 503"), failing.Failure);
+        Assert.Equal(new UpstreamUnreachable(April.Period, new UnreachableReason(UnreachableCause.HttpStatus, "503")), failing.Failure);
         Assert.True(afterwards.Succeeded, afterwards.Failure?.Describe());
         Assert.Equal(8 + 2 + 1, sim.Requests.Count);
     }

@@ -21,7 +21,7 @@ public sealed class UpstreamFailureTests
 
         var result = await core.Reader.GetPageAsync(new MeetingQuery(TwoMonths), 30, 1, TestContext.Current.CancellationToken);
 
-        Assert.Equal(new UpstreamUnreachable(May, "HTTP 503"), result.Failure);
+        Assert.Equal(new UpstreamUnreachable(May, new UnreachableReason(UnreachableCause.HttpStatus, "503")), result.Failure);
         Assert.Equal("The meeting service did not answer for 2025-05-01..2025-05-20: HTTP 503.", result.Failure!.Describe());
         Assert.Equal(1 + 3, sim.Requests.Snapshot().Count(request => request.From == May.From));
     }
@@ -86,7 +86,7 @@ public sealed class UpstreamFailureTests
 
         var result = await core.Reader.GetPageAsync(new MeetingQuery(May), 10, 1, TestContext.Current.CancellationToken);
 
-        Assert.Equal(new UpstreamUnreachable(May, "the answer was not valid JSON"), result.Failure);
+        Assert.Equal(new UpstreamUnreachable(May, new UnreachableReason(UnreachableCause.NotJson)), result.Failure);
     }
 
     [Fact]

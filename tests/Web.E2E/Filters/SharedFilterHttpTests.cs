@@ -70,6 +70,23 @@ public sealed class SharedFilterHttpTests(MeetingReportsServer server) : SignedI
     }
 
     [Theory]
+    [InlineData("/meetings")]
+    [InlineData("/participants")]
+    [InlineData("/telephony")]
+    [InlineData("/rooms")]
+    public async Task A_date_that_is_no_date_is_quoted_and_stays_in_its_field_as_text_on_every_form(string report)
+    {
+        // Act
+        var (status, html) = await Session.GetPageAsync($"{report}?from=2026-13-45&to=2025-05-31");
+
+        // Assert: a date picker would show nothing beside a message about "2026-13-45"; a text field shows it.
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.EndsWith("“2026-13-45” is not one.", Hooks.Text(html, "error-from"), StringComparison.Ordinal);
+        Assert.Equal(("text", "2026-13-45"), (InputAttribute(html, "filter-from", "type"), InputValue(html, "filter-from")));
+        Assert.Equal(("date", "2025-05-31"), (InputAttribute(html, "filter-to", "type"), InputValue(html, "filter-to")));
+    }
+
+    [Theory]
     [MemberData(nameof(OwnFieldsOfEachKind))]
     public async Task A_bad_value_of_a_reports_own_field_is_refused_beside_that_field(string address, string field, string message)
     {
@@ -106,10 +123,13 @@ public sealed class SharedFilterHttpTests(MeetingReportsServer server) : SignedI
     }
 
     /// <summary>The value attribute of the input with that data-testid.</summary>
-    private static string? InputValue(string html, string testId)
+    private static string? InputValue(string html, string testId) => InputAttribute(html, testId, "value");
+
+    /// <summary>An attribute of the input with that data-testid.</summary>
+    private static string? InputAttribute(string html, string testId, string name)
     {
         var input = Regex.Match(html, $@"<input[^>]*data-testid=""{Regex.Escape(testId)}""[^>]*>").Value;
-        var value = Regex.Match(input, @"\svalue=""(?<value>[^""]*)""");
+        var value = Regex.Match(input, $@"\s{name}=""(?<value>[^""]*)""");
         return value.Success ? WebUtility.HtmlDecode(value.Groups["value"].Value) : null;
     }
 }

@@ -8,14 +8,15 @@ namespace UMeetingReports.Web.E2E.Languages;
 
 /// <summary>
 /// A server of its own for the language tests: a download of more than one upstream request runs in the background,
-/// so that its progress and result page can be seen, and faults can be switched on for the 502 page without
-/// disturbing the other tests.
+/// so that its progress and result page can be seen, faults can be switched on for the 502 page without
+/// disturbing the other tests, and the licences are set, so that the KPIs compare the peak with them.
 /// </summary>
 public sealed class LanguagesServer : MeetingReportsServer
 {
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
         ["Exports:BackgroundAbove"] = "1",
+        ["Reports:Licences"] = "4",
     };
 }
 
@@ -28,6 +29,9 @@ public sealed class ChineseCrawlTests(LanguagesServer server, BrowserFixture bro
     : BrowserTest(server, browser), IClassFixture<LanguagesServer>
 {
     private const string Period = "from=2025-06-01&to=2025-06-15";
+
+    /// <summary>A search that finds nothing: the page quotes it, and it is data, not interface.</summary>
+    private const string NoSuchMeeting = "no-such-meeting-anywhere";
 
     // Every text a reader meets: the rendered text (folded tables opened), the title, tooltips, labels for screen
     // readers, placeholders, and what the charts write on their canvas (dataset names, labels, axis titles, units).
@@ -76,7 +80,7 @@ public sealed class ChineseCrawlTests(LanguagesServer server, BrowserFixture bro
         await Page.GetByTestId("login-password").FillAsync(DemoAccount.Password);
         await Page.RunAndWaitForPageAsync(() => Page.GetByTestId("login-submit").ClickAsync());
         await LookAsync("meetings", $"meetings?{Period}&show_participants=true&show_telephony_usage=true", "kpi-meetings");
-        await LookAsync("meetings, nothing found", $"meetings?{Period}&q=no-such-meeting-anywhere", "empty-state");
+        await LookAsync("meetings, nothing found", $"meetings?{Period}&q={NoSuchMeeting}", "empty-state");
         await LookAsync("meetings, a bad date", "meetings?from=2025-06-31&to=2025-06-15", "error-from");
         await LookAsync("meeting", $"meeting?uuid={Uri.EscapeDataString(meeting.Uuid)}&{Period}", "meeting-header");
         await LookAsync("meeting, not found", $"meeting?uuid=NoSuchRecord&{Period}", "not-found");
@@ -140,6 +144,7 @@ public sealed class ChineseCrawlTests(LanguagesServer server, BrowserFixture bro
         return
         [
             DemoAccount.UserName,
+            NoSuchMeeting,
             .. _fileNames,
             .. Dataset.Rooms.SelectMany(room => new[] { room.Name, room.HostId, room.Email }),
             .. meetings.SelectMany(meeting => new[] { meeting.Topic, meeting.MeetingId, meeting.Uuid }),

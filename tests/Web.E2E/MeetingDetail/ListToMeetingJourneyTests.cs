@@ -84,6 +84,14 @@ public sealed class ListToMeetingJourneyTests(MeetingReportsServer server, Brows
         await Expect(meeting.ParticipantRows).ToHaveCountAsync(timeline.Rows);
         await Expect(meeting.SessionRows).ToHaveCountAsync(timeline.Bars);
         Assert.Empty(BrowserErrors);
+
+        // Assert: the axis reads clock times of the service's zone, from the meeting's start (to the minute) to its end.
+        var (title, ticks) = await meeting.TimelineAxisAsync();
+        Assert.Equal("Clock time in Asia/Shanghai (UTC+08:00)", title);
+        Assert.Equal(truth.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), ticks[0]);
+        Assert.Equal(truth.End!.Value.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), ticks[^1]);
+        Assert.True(ticks.Count >= 3, $"Expected several ticks, got {string.Join(", ", ticks)}");
+        Assert.All(ticks, tick => Assert.Matches("^([01][0-9]|2[0-3]):[0-5][0-9]$", tick));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : Sign
     }
 
     [Fact]
-    public async Task A_record_that_is_not_in_the_period_is_a_404_naming_the_record_and_the_period_searched()
+    public async Task A_record_that_is_not_in_the_period_is_a_404_naming_the_record_and_the_period_searched_in_one_sentence()
     {
         // Arrange: a real record of June, looked for in May.
         var june = Dataset.MeetingsBetween(new DateOnly(2025, 6, 2), new DateOnly(2025, 6, 2))[0];
@@ -62,18 +62,19 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : Sign
 
         // Assert
         Assert.Equal(HttpStatusCode.NotFound, status);
-        Assert.StartsWith("No meeting record", Hooks.Text(html, "not-found-message"), StringComparison.Ordinal);
+        Assert.Equal($"No meeting with record id {june.Uuid} between 2025-05-01 and 2025-05-31.", Sentence(html, "not-found-message"));
         Assert.Equal(june.Uuid, Hooks.Text(html, "not-found-uuid"));
-        Assert.Equal(["2025-05-01..2025-05-31"], SearchedPeriods(html));
+        Assert.Equal(("2025-05-01", "2025-05-31"), (Hooks.Value(html, "searched-from"), Hooks.Value(html, "searched-to")));
         Assert.Equal(0, Hooks.Count(html, "meeting-header"));
     }
 
     [Fact]
-    public async Task An_unknown_record_without_a_period_is_searched_for_month_by_month_and_the_404_lists_every_month()
+    public async Task An_unknown_record_without_a_period_is_searched_for_month_by_month_and_the_404_names_the_whole_span_once()
     {
         // Arrange
         var today = Server.Services.GetRequiredService<UpstreamZone>().Today;
-        var expected = MeetingDetailSearch.WindowsBack(today).Select(period => period.ToString()).ToList();
+        var windows = MeetingDetailSearch.WindowsBack(today);
+        var (first, last) = (Day(windows[^1].From), Day(today));
 
         // Act
         var (status, html) = await Session.GetPageAsync("/meeting?uuid=NoSuch%2BRecord%2F%3D%3D");
@@ -81,8 +82,27 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : Sign
         // Assert
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal("NoSuch+Record/==", Hooks.Text(html, "not-found-uuid"));
-        Assert.Equal(MeetingDetailSearch.Months, expected.Count);
-        Assert.Equal(expected, SearchedPeriods(html));
+        Assert.Equal(MeetingDetailSearch.Months, windows.Count);
+        Assert.Equal(new DateOnly(today.Year, today.Month, 1).AddMonths(1 - MeetingDetailSearch.Months), windows[^1].From);
+        Assert.Equal($"No meeting with record id NoSuch+Record/== between {first} and {last}.", Sentence(html, "not-found-message"));
+        Assert.Equal((first, last), (Hooks.Value(html, "searched-from"), Hooks.Value(html, "searched-to")));
+    }
+
+    [Theory]
+    [InlineData(1, "call,", "call")]
+    [InlineData(2, "calls,", "calls")]
+    public async Task A_meetings_calls_are_counted_in_proper_English(int calls, string afterFigure, string afterTotal)
+    {
+        // Arrange
+        var meeting = Dataset.MeetingsBetween(From, To).First(candidate => candidate.Telephony.Count == calls);
+
+        // Act
+        var (status, html) = await Session.GetPageAsync($"/meeting?uuid={Uri.EscapeDataString(meeting.Uuid)}&{May}");
+
+        // Assert: "1 call, 12 min" and "Total: 1 call"; "2 calls, …" and "Total: 2 calls".
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal((calls.ToString(CultureInfo.InvariantCulture), afterFigure), (Hooks.Value(html, "phone-calls"), TextAfter(html, "phone-calls")));
+        Assert.Equal((calls.ToString(CultureInfo.InvariantCulture), afterTotal), (Hooks.Value(html, "telephony-total-calls"), TextAfter(html, "telephony-total-calls")));
     }
 
     public static TheoryData<string, string, string> BadAddresses => new()
@@ -166,14 +186,21 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : Sign
         }
     }
 
-    private static List<string> SearchedPeriods(string html) =>
-        SearchedPeriod().Matches(html).Select(match => $"{match.Groups["from"].Value}..{match.Groups["to"].Value}").ToList();
+    /// <summary>The text of the element with that data-testid, markup inside it removed and white space made single.</summary>
+    private static string Sentence(string html, string testId)
+    {
+        var inner = Regex.Match(html, $@"data-testid=""{testId}""[^>]*>(?<inner>.*?)</p>", RegexOptions.Singleline).Groups["inner"].Value;
+        return WebUtility.HtmlDecode(Regex.Replace(Regex.Replace(inner, "<[^>]+>", ""), @"\s+", " ")).Trim();
+    }
+
+    /// <summary>The text right after the element with that data-testid, up to the next tag.</summary>
+    private static string TextAfter(string html, string testId) =>
+        WebUtility.HtmlDecode(Regex.Match(html, $@"data-testid=""{testId}""[^>]*>[^<]*</span>(?<after>[^<]*)<").Groups["after"].Value).Trim();
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Invariant(DateTime time) => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     [GeneratedRegex("[?&]uuid=(?<value>[^&]*)")]
     private static partial Regex UuidParameter();
-
-    [GeneratedRegex(@"data-from=""(?<from>[^""]+)"" data-testid=""searched-period"" data-to=""(?<to>[^""]+)""")]
-    private static partial Regex SearchedPeriod();
 }

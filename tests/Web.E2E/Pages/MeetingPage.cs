@@ -64,6 +64,20 @@ public sealed class MeetingPage(IPage page)
             }
             """);
 
+    /// <summary>The timeline's x axis as drawn: its title and the label of every tick, in order.</summary>
+    public async Task<(string Title, IReadOnlyList<string> Ticks)> TimelineAxisAsync()
+    {
+        var axis = await Timeline.EvaluateAsync<string[]>(
+            """
+            canvas => {
+              const chart = window.Chart.getChart(canvas);
+              const x = chart.scales.x;
+              return [x.options.title.text, ...x.ticks.map(tick => String(tick.label))];
+            }
+            """);
+        return (axis[0], axis[1..]);
+    }
+
     private async Task<int> CountAsync(string testId)
     {
         var value = await page.GetByTestId(testId).GetAttributeAsync("data-value")

@@ -86,7 +86,7 @@ public sealed class MeetingsPage(IPage page)
         return (await page.ReloadAsync())!;
     }
 
-    /// <summary>Opens the meeting of the row at <paramref name="index"/> (0-based) from its record id link.</summary>
+    /// <summary>Opens the meeting of the row at <paramref name="index"/> (0-based) from its topic's link.</summary>
     public async Task<IResponse> OpenMeetingAsync(int index) =>
         await page.RunAndWaitForPageAsync(() => Rows.Nth(index).GetByTestId("meeting-link").ClickAsync());
 
@@ -100,9 +100,9 @@ public sealed class MeetingsPage(IPage page)
     public async Task<IReadOnlyList<string>> RowUuidsAsync() =>
         await Rows.EvaluateAllAsync<string[]>("rows => rows.map(row => row.dataset.uuid)");
 
-    /// <summary>The room id printed in every meeting row, in page order.</summary>
+    /// <summary>The room id of every meeting row (its room cell's tooltip names it), in page order.</summary>
     public async Task<IReadOnlyList<string>> RowHostIdsAsync() =>
-        (await page.GetByTestId("meeting-host-id").AllTextContentsAsync()).Select(text => text.Trim()).ToList();
+        await page.GetByTestId("meeting-room").EvaluateAllAsync<string[]>("cells => cells.map(cell => cell.dataset.hostId)");
 
     public Task<int> TotalRecordAsync() => CountAsync("total-record");
 

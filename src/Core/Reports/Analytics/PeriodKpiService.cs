@@ -1,10 +1,16 @@
+using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Archive;
+using UMeetingReports.Core.Reports.RoomUsage;
 using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Reports.Analytics;
 
 /// <summary>The KPIs of a period: its months made present in the archive, then counted by the database.</summary>
-internal sealed class PeriodKpiService(ArchiveReader archive) : IPeriodKpiService
+internal sealed class PeriodKpiService(
+    ArchiveReader archive,
+    UpstreamZone zone,
+    IOptions<LicenceOptions> licences,
+    IOptions<BusinessHoursOptions> businessHours) : IPeriodKpiService
 {
     public async Task<UpstreamResult<PeriodKpis>> GetAsync(AnalyticsFilter filter, IProgress<GatherProgress>? progress, CancellationToken cancellationToken)
     {
@@ -16,6 +22,18 @@ internal sealed class PeriodKpiService(ArchiveReader archive) : IPeriodKpiServic
         }
 
         var figures = await ArchiveFigures.OfAsync(archive.Meetings(filter.Period, filter.HostId), cancellationToken).ConfigureAwait(false);
-        return UpstreamResult<PeriodKpis>.Success(new PeriodKpis(filter, figures));
+        var check = licences.Value.Count is { } licenceCount ? await LicencesAsync(filter, licenceCount, cancellationToken).ConfigureAwait(false) : null;
+        return UpstreamResult<PeriodKpis>.Success(new PeriodKpis(filter, figures, check));
+    }
+
+    /// <summary>
+    /// The account's peak, whatever room the filter chose: licences belong to the account, and one room's peak says
+    /// nothing about them. Counted as /rooms counts its total peak, so that the two pages agree.
+    /// </summary>
+    private async Task<LicenceCheck> LicencesAsync(AnalyticsFilter filter, int count, CancellationToken cancellationToken)
+    {
+        var meetings = await archive.ReadAsync(archive.Meetings(filter.Period), MeetingParts.None, cancellationToken).ConfigureAwait(false);
+        var frame = UsageFrame.For(filter.Period, businessHours.Value, zone, zone.Now);
+        return new LicenceCheck(RoomOccupancy.Of(meetings).PeakConcurrent(frame), count);
     }
 }

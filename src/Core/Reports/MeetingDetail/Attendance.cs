@@ -1,4 +1,3 @@
-using System.Globalization;
 using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Reports.MeetingDetail;
@@ -7,7 +6,7 @@ namespace UMeetingReports.Core.Reports.MeetingDetail;
 /// The arithmetic of who was in a meeting and when, shared by the meeting page and the participants report.
 /// <list type="bullet">
 /// <item>A row without a leave time is connected until the meeting's end, or "now" while the meeting runs.</item>
-/// <item>A row that leaves before it joins is bad data: it counts as an instant at its join time, with a warning.</item>
+/// <item>A row that leaves before it joins is bad data: it counts as an instant at its join time, with a <see cref="DataFlaw"/>.</item>
 /// <item>Rows of one name are one person; rows that overlap count once (interval union).</item>
 /// <item>
 /// Presence is half-open, [join, leave): someone who leaves at 10:00 is gone at 10:00, so back-to-back sessions
@@ -20,8 +19,6 @@ namespace UMeetingReports.Core.Reports.MeetingDetail;
 /// </summary>
 internal static class Attendance
 {
-    private const string TimeFormat = "yyyy-MM-dd HH:mm:ss";
-
     /// <summary>The meeting's end, or now while it runs — never before the start (a bad end gives no length).</summary>
     public static DateTimeOffset MeasuredUntil(Meeting meeting, DateTimeOffset now)
     {
@@ -30,14 +27,14 @@ internal static class Attendance
     }
 
     /// <summary>
-    /// Every row with the time it counts until. Sentences about bad rows go to <paramref name="warnings"/> when given,
-    /// with names as <paramref name="displayName"/> shows them.
+    /// Every row with the time it counts until. The flaws of bad rows go to <paramref name="flaws"/> when given, with
+    /// names as <paramref name="displayName"/> shows them.
     /// </summary>
-    public static IReadOnlyList<Session> Sessions(Meeting meeting, DateTimeOffset until, Func<string, string> displayName, List<string>? warnings)
+    public static IReadOnlyList<Session> Sessions(Meeting meeting, DateTimeOffset until, Func<string, string> displayName, List<DataFlaw>? flaws)
     {
-        if (warnings is not null && meeting.End is { } end && end < meeting.Start)
+        if (flaws is not null && meeting.End is { } end && end < meeting.Start)
         {
-            warnings.Add($"The meeting's end ({Time(end)}) is before its start ({Time(meeting.Start)}); the meeting is counted as having no length.");
+            flaws.Add(new DataFlaw(DataFlawKind.EndBeforeStart, null, end, meeting.Start));
         }
 
         var sessions = new List<Session>(meeting.Participants.Count);
@@ -46,16 +43,16 @@ internal static class Attendance
             if (row.LeaveTime is not { } leave)
             {
                 var openEnd = row.JoinTime > until ? row.JoinTime : until;
-                if (warnings is not null && !meeting.IsRunning)
+                if (flaws is not null && !meeting.IsRunning)
                 {
-                    warnings.Add($"'{displayName(row.Name)}' joined at {Time(row.JoinTime)} and has no leave time although the meeting has ended; the row is counted until {Time(openEnd)}.");
+                    flaws.Add(new DataFlaw(DataFlawKind.NoLeaveTime, displayName(row.Name), row.JoinTime, openEnd));
                 }
 
                 sessions.Add(new Session(row.Name, row.JoinTime, openEnd, Open: true));
             }
             else if (leave < row.JoinTime)
             {
-                warnings?.Add($"'{displayName(row.Name)}' joined at {Time(row.JoinTime)} but left at {Time(leave)}, before joining; the row is counted as an instant at {Time(row.JoinTime)}.");
+                flaws?.Add(new DataFlaw(DataFlawKind.LeftBeforeJoining, displayName(row.Name), row.JoinTime, leave));
                 sessions.Add(new Session(row.Name, row.JoinTime, row.JoinTime, Open: false));
             }
             else
@@ -201,8 +198,6 @@ internal static class Attendance
             _ => 0,
         };
     }
-
-    private static string Time(DateTimeOffset time) => time.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
     /// <summary>Sorted so that, at one instant, the leaves of zero-length rows come after everything else.</summary>
     private enum EventKind

@@ -14,7 +14,7 @@ namespace UMeetingReports.Core.Reports.MeetingDetail;
 /// <param name="MeasuredUntil">The meeting's end, or "now" (upstream zone) while it runs: where open sessions stop counting.</param>
 /// <param name="People">One line per display name, ordered by first join, then name.</param>
 /// <param name="Peak">The most people present at once; null when nobody joined.</param>
-/// <param name="DataWarnings">Sentences about rows the upstream got wrong and how they were counted; empty when the data is sound.</param>
+/// <param name="DataWarnings">What the upstream got wrong in this meeting's rows and how they were counted; empty when the data is sound.</param>
 public sealed record MeetingDetailReport(
     Meeting Meeting,
     string RoomName,
@@ -24,7 +24,7 @@ public sealed record MeetingDetailReport(
     PeakConcurrency? Peak,
     MeetingTimeline Timeline,
     TelephonySummary Telephony,
-    IReadOnlyList<string> DataWarnings,
+    IReadOnlyList<DataFlaw> DataWarnings,
     string ZoneLabel,
     bool PhoneNumbersRevealed)
 {

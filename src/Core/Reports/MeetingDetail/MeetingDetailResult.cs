@@ -19,6 +19,9 @@ public abstract record MeetingDetailResult
 
     /// <summary>The periods asked of the upstream, in the order they were searched (newest first when searching back).</summary>
     public IReadOnlyList<DatePeriod> PeriodsSearched { get; }
+
+    /// <summary>From the first day to the last day searched: the periods searched back are contiguous months, so one span names them.</summary>
+    public DatePeriod SearchedSpan => new(PeriodsSearched.Min(period => period.From), PeriodsSearched.Max(period => period.To));
 }
 
 /// <summary>The record was found; <see cref="MeetingDetailFound.Report"/> holds everything the meeting page shows.</summary>

@@ -44,8 +44,8 @@ internal sealed partial class MeetingDetailService(
     {
         Func<string, string> shown = revealPhoneNumbers ? static name => name : PhoneNumberMask.MaskIfPhoneNumber;
         var until = Attendance.MeasuredUntil(meeting, zone.Now);
-        var warnings = new List<string>();
-        var sessions = Attendance.Sessions(meeting, until, shown, warnings);
+        var flaws = new List<DataFlaw>();
+        var sessions = Attendance.Sessions(meeting, until, shown, flaws);
         var people = Attendance.ByPerson(sessions, shown);
 
         // Built from the masked copy only, so a Viewer's result holds no whole number anywhere.
@@ -64,7 +64,7 @@ internal sealed partial class MeetingDetailService(
             Attendance.Peak(sessions),
             new MeetingTimeline(Attendance.Minutes(until - meeting.Start), [.. people.Select(person => Attendance.Bars(person, meeting.Start))]),
             TelephonySummary.Of(visible.Telephony),
-            warnings,
+            flaws,
             zone.Describe(),
             revealPhoneNumbers);
     }

@@ -28,7 +28,7 @@ internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDire
         foreach (var meeting in all.Value)
         {
             var until = Attendance.MeasuredUntil(meeting, now);
-            var sessions = Attendance.Sessions(meeting, until, shown, warnings: null);
+            var sessions = Attendance.Sessions(meeting, until, shown, flaws: null);
             foreach (var person in Attendance.ByPerson(sessions, shown))
             {
                 if (!tallies.TryGetValue(person.Exact, out var tally))

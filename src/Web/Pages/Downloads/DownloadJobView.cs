@@ -88,7 +88,11 @@ internal static class StoredFailure
     public static string Write(UpstreamFailure failure) => JsonSerializer.Serialize(failure switch
     {
         UpstreamRejected rejected => new Row(rejected.Kind, Day(rejected.Window.From), Day(rejected.Window.To), rejected.Status, rejected.Message, null, null),
-        UpstreamUnreachable unreachable => new Row(unreachable.Kind, Day(unreachable.Window.From), Day(unreachable.Window.To), null, null, unreachable.Reason, null),
+        UpstreamUnreachable unreachable => new Row(unreachable.Kind, Day(unreachable.Window.From), Day(unreachable.Window.To), null, null, unreachable.Reason, null)
+        {
+            Cause = unreachable.Why.Cause,
+            Facts = [.. unreachable.Why.Facts],
+        },
         UpstreamPeriodCutShort cut => new Row(cut.Kind, Day(cut.Window.From), Day(cut.Window.To), null, null, null, [Day(cut.Answered.From), Day(cut.Answered.To)]),
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, "An upstream failure of an unknown kind."),
     });
@@ -105,12 +109,22 @@ internal static class StoredFailure
         return row.Kind switch
         {
             UpstreamFailureKind.Rejected => new UpstreamRejected(window, row.Status ?? 0, row.Message ?? ""),
-            UpstreamFailureKind.Unreachable => new UpstreamUnreachable(window, row.Reason ?? ""),
+            // A row written before reasons had codes keeps its English sentence.
+            UpstreamFailureKind.Unreachable => row.Cause is { } cause
+                ? new UpstreamUnreachable(window, new UnreachableReason(cause, row.Facts ?? []))
+                : new UpstreamUnreachable(window, row.Reason ?? ""),
             _ => new UpstreamPeriodCutShort(window, new DatePeriod(DateOnly.Parse(row.Answered![0], CultureInfo.InvariantCulture), DateOnly.Parse(row.Answered[1], CultureInfo.InvariantCulture))),
         };
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private sealed record Row(UpstreamFailureKind Kind, string From, string To, int? Status, string? Message, string? Reason, string[]? Answered);
+    private sealed record Row(UpstreamFailureKind Kind, string From, string To, int? Status, string? Message, string? Reason, string[]? Answered)
+    {
+        /// <summary>The unreachable reason's code (by name: stored rows outlive the enum's order) and facts, so that another instance words it in its reader's language.</summary>
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<UnreachableCause>))]
+        public UnreachableCause? Cause { get; init; }
+
+        public string[]? Facts { get; init; }
+    }
 }

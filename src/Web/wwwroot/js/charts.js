@@ -4,7 +4,8 @@
 //   meta.rowHeight    pixels per row (default 26);
 //   meta.valueSuffix  text after a value in tooltips, e.g. " min"; a floating bar shows "start–end suffix";
 //   meta.valuePrefix  text before a value in tooltips, e.g. "¥";
-//   meta.decimals     digits after the point in tooltips (money: 2); default up to 1.
+//   meta.decimals     digits after the point in tooltips (money: 2); default up to 1;
+//   meta.clock        x values are minutes since a midnight: the axis and tooltips show them as HH:mm.
 // The pages carry no inline script (the Content-Security-Policy forbids it); without Chart.js the tables remain.
 (function () {
   'use strict';
@@ -26,6 +27,32 @@
     }
 
     return typeof value === 'number' ? prefix + numbers.format(value) + suffix : String(value);
+  }
+
+  // Minutes since a midnight as the clock shows them (the next day's hours wrap round), rounded down to the minute.
+  function clockText(minutes) {
+    var inDay = ((Math.floor(minutes + 1e-6) % 1440) + 1440) % 1440;
+    var hours = Math.floor(inDay / 60);
+    var rest = inDay % 60;
+    return (hours < 10 ? '0' : '') + hours + ':' + (rest < 10 ? '0' : '') + rest;
+  }
+
+  function useClock(options) {
+    var x = options.scales && options.scales.x;
+    if (x) {
+      x.ticks = x.ticks || {};
+      x.ticks.callback = function (value) { return clockText(value); };
+    }
+
+    options.plugins = options.plugins || {};
+    options.plugins.tooltip = options.plugins.tooltip || {};
+    options.plugins.tooltip.callbacks = {
+      label: function (context) {
+        var label = context.dataset.label ? context.dataset.label + ': ' : '';
+        var value = context.raw;
+        return label + (Array.isArray(value) ? clockText(value[0]) + '–' + clockText(value[1]) : clockText(value));
+      }
+    };
   }
 
   function fitRows(canvas, meta) {
@@ -63,6 +90,10 @@
           return label + valueText(context.raw, numbers, meta.valuePrefix || '', meta.valueSuffix || '');
         }
       };
+    }
+
+    if (meta.clock) {
+      useClock(options);
     }
 
     fitRows(canvas, meta);

@@ -67,6 +67,34 @@ public sealed class AnalyticsRegistrationTests
         Assert.Contains(expected, thrown.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0", "Reports:Licences is 0: an account holds at least one room licence")]
+    [InlineData("-3", "Reports:Licences is -3: an account holds at least one room licence")]
+    [InlineData("eight", "Reports:Licences is 'eight', which is not a whole number")]
+    [InlineData("8.5", "Reports:Licences is '8.5', which is not a whole number")]
+    public async Task Stops_the_app_at_start_when_the_licences_are_not_a_positive_whole_number(string value, string expected)
+    {
+        using var host = BuildHost(new Dictionary<string, string?> { ["Reports:Licences"] = value });
+
+        var thrown = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains(expected, thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("", null)]
+    [InlineData(" 8 ", 8)]
+    public async Task Reads_the_licences_held_or_none_when_the_setting_is_left_out(string? value, int? expected)
+    {
+        using var host = BuildHost(value is null ? [] : new Dictionary<string, string?> { ["Reports:Licences"] = value });
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, host.Services.GetRequiredService<IOptions<LicenceOptions>>().Value.Count);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
     private static IHost BuildHost(Dictionary<string, string?> overrides, bool registerTwice = false) =>
         ConfiguredHost.Build(overrides, services =>
         {

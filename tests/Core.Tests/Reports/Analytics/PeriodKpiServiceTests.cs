@@ -66,6 +66,35 @@ public sealed class PeriodKpiServiceTests(SharedSimulator fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Compares_the_whole_accounts_peak_of_meetings_at_once_with_the_licences_whatever_the_room()
+    {
+        await using var core = CoreHarness.Create(Sim.BaseAddress, clock: AnalyticsHarness.SimulatorClock());
+        var truth = Sim.Dataset.MeetingsBetween(UpToToday.From, UpToToday.To);
+        var peak = RoomUsage.RoomUsageReportServiceTests.PeakByPairs(truth, Sim.Dataset.Now);
+        var room = Sim.Dataset.Rooms[3].HostId;
+
+        var lacking = await core.Kpis(licences: (peak - 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .GetAsync(new AnalyticsFilter(UpToToday, room), progress: null, TestContext.Current.CancellationToken);
+        var enough = await core.Kpis(licences: peak.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .GetAsync(new AnalyticsFilter(UpToToday), progress: null, TestContext.Current.CancellationToken);
+
+        Assert.True(peak > 2, $"The period needs several meetings at once; its peak is {peak}.");
+        Assert.Equal((peak, peak - 1, 1, true), (lacking.Value!.Licences!.PeakConcurrentMeetings, lacking.Value.Licences.Licences, lacking.Value.Licences.Lacking, lacking.Value.Licences.MoreNeeded));
+        Assert.Equal((peak, peak, 0, false), (enough.Value!.Licences!.PeakConcurrentMeetings, enough.Value.Licences.Licences, enough.Value.Licences.Lacking, enough.Value.Licences.MoreNeeded));
+    }
+
+    [Fact]
+    public async Task Gives_no_licence_comparison_when_the_licences_are_not_configured()
+    {
+        await using var core = CoreHarness.Create(Sim.BaseAddress, clock: AnalyticsHarness.SimulatorClock());
+
+        var result = await core.Kpis().GetAsync(new AnalyticsFilter(UpToToday), progress: null, TestContext.Current.CancellationToken);
+
+        Assert.True(result.Succeeded, result.Failure?.Describe());
+        Assert.Null(result.Value.Licences);
+    }
+
+    [Fact]
     public async Task Agrees_with_the_meetings_tables_totals_for_the_same_meetings()
     {
         await using var core = CoreHarness.Create(Sim.BaseAddress, clock: AnalyticsHarness.SimulatorClock());

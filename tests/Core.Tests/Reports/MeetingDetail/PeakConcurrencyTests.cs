@@ -111,8 +111,9 @@ public sealed class PeakConcurrencyTests
         Assert.Equal(TimeSpan.Zero, b.ConnectedTime);
         Assert.Equal(Nine.AddMinutes(10), b.LastLeave);
         Assert.Equal(new PeakConcurrency(2, Nine.AddMinutes(10), Nine.AddMinutes(10)), report.Peak);
-        var warning = Assert.Single(report.DataWarnings);
-        Assert.Contains("'B' joined at 2025-03-04 09:10:00 but left at 2025-03-04 09:05:00", warning, StringComparison.Ordinal);
+        var flaw = Assert.Single(report.DataWarnings);
+        Assert.Equal(new DataFlaw(DataFlawKind.LeftBeforeJoining, "B", Nine.AddMinutes(10), Nine.AddMinutes(5)), flaw);
+        Assert.Contains("'B' joined at 2025-03-04 09:10:00 but left at 2025-03-04 09:05:00", flaw.Describe(), StringComparison.Ordinal);
         Assert.Equal([new TimelineBar(10, 10, false)], report.Timeline.People.Single(person => person.Name == "B").Bars);
     }
 

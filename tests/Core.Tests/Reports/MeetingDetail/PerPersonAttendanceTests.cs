@@ -79,9 +79,8 @@ public sealed class PerPersonAttendanceTests
         var person = Assert.Single(report.People);
         Assert.Equal(TimeSpan.FromMinutes(50), person.ConnectedTime);
         Assert.Equal(Nine.AddMinutes(60), person.LastSeen);
-        var warning = Assert.Single(report.DataWarnings);
-        Assert.Contains("'Li Lei'", warning, StringComparison.Ordinal);
-        Assert.Contains("no leave time", warning, StringComparison.Ordinal);
+        Assert.Equal(new DataFlaw(DataFlawKind.NoLeaveTime, "Li Lei", Nine.AddMinutes(10), Nine.AddMinutes(60)), Assert.Single(report.DataWarnings));
+        Assert.Contains("'Li Lei' joined at 2025-03-04 09:10:00 and has no leave time", report.DataWarnings[0].Describe(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,7 +121,7 @@ public sealed class PerPersonAttendanceTests
 
         Assert.Equal(TimeSpan.Zero, report.Length);
         Assert.Null(Assert.Single(report.People).ShareOfMeeting);
-        Assert.Contains(report.DataWarnings, warning => warning.Contains("before its start", StringComparison.Ordinal));
+        Assert.Contains(new DataFlaw(DataFlawKind.EndBeforeStart, null, Nine.AddMinutes(-5), Nine), report.DataWarnings);
     }
 
     [Fact]

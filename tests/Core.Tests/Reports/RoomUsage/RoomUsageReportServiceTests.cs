@@ -216,7 +216,7 @@ public sealed class RoomUsageReportServiceTests(SharedSimulator fixture) : IClas
     }
 
     /// <summary>The most meetings at once, by pairs: for each meeting, itself and those that started no later and had not ended when it started.</summary>
-    private static int PeakByPairs(IReadOnlyList<SimulatedMeeting> meetings, DateTime now) =>
+    internal static int PeakByPairs(IReadOnlyList<SimulatedMeeting> meetings, DateTime now) =>
         meetings.Count == 0
             ? 0
             : meetings.Max(meeting => 1 + meetings.Count(other => !ReferenceEquals(other, meeting) && other.Start <= meeting.Start && (other.End ?? now) > meeting.Start));

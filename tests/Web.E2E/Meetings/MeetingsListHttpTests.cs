@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using UMeetingReports.Web.E2E.Analytics;
+using UMeetingReports.Web.E2E.Harness;
+using UMeetingReports.Web.E2E.Http;
+
+namespace UMeetingReports.Web.E2E.Meetings;
+
+/// <summary>/meetings' rows over real HTTP: the topic leads into the meeting; the record and room ids stay out of the way.</summary>
+public sealed partial class MeetingsListHttpTests(MeetingReportsServer server) : SignedInHttpTest<MeetingReportsServer>(server)
+{
+    private const string May = "from=2025-05-01&to=2025-05-31";
+
+    [Fact]
+    public async Task Each_rows_topic_links_to_its_own_meeting_and_no_column_shows_the_record_id()
+    {
+        // Arrange
+        var room = Dataset.Rooms[1];
+
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync($"/meetings?{May}&host_id={room.HostId}&page_size=30");
+        var rows = Hooks.Rows(html, "meeting-row");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(30, rows.Count);
+        Assert.DoesNotContain("Record (uuid)", html, StringComparison.Ordinal);
+        Assert.Equal(0, Hooks.Count(html, "meeting-uuid"));
+        foreach (var row in rows)
+        {
+            var uuid = WebUtility.HtmlDecode(RowUuid().Match(row).Groups["uuid"].Value);
+            var truth = Dataset.MeetingsBetween(new DateOnly(2025, 5, 1), new DateOnly(2025, 5, 31), room.HostId).Single(meeting => meeting.Uuid == uuid);
+            Assert.Equal(1, Hooks.Count(row, "meeting-link"));
+            Assert.Contains("uuid=" + Uri.EscapeDataString(uuid), Hooks.Href(row, "meeting-link"), StringComparison.Ordinal);
+            Assert.Equal(truth.Topic, LinkText(row));
+            Assert.DoesNotContain(uuid, Regex.Replace(row, "<tr[^>]*>|href=\"[^\"]*\"", ""), StringComparison.Ordinal);
+            Assert.Equal($"Room id: {room.HostId}", RoomTooltip(row));
+            Assert.DoesNotContain(room.HostId, CellText(row, "meeting-room"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Without_the_licences_configured_the_overflow_share_makes_no_claim_about_licences()
+    {
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync($"/meetings?{May}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.NotNull(Hooks.Text(html, "kpi-overflow-share"));
+        Assert.Equal(0, Hooks.Count(html, "kpi-licences"));
+        Assert.DoesNotContain("licences needed", html, StringComparison.Ordinal);
+        Assert.Contains("of all meetings", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The link's text as a screen reader gets it: its markup decoded (a topic's own line breaks kept).</summary>
+    private static string LinkText(string row) =>
+        WebUtility.HtmlDecode(MeetingLink().Match(row).Groups["text"].Value);
+
+    private static string RoomTooltip(string row) =>
+        WebUtility.HtmlDecode(Regex.Match(row, @"data-testid=""meeting-room""[^>]*title=""(?<title>[^""]*)""").Groups["title"].Value);
+
+    private static string CellText(string row, string testId) =>
+        WebUtility.HtmlDecode(Regex.Match(row, $@"data-testid=""{testId}""[^>]*>(?<text>.*?)</td>", RegexOptions.Singleline).Groups["text"].Value);
+
+    [GeneratedRegex(@"data-uuid=""(?<uuid>[^""]+)""")]
+    private static partial Regex RowUuid();
+
+    [GeneratedRegex(@"data-testid=""meeting-link""[^>]*>(?<text>.*?)</a>", RegexOptions.Singleline)]
+    private static partial Regex MeetingLink();
+}
