@@ -63,6 +63,7 @@ public abstract class ArchiveReportsTests(ArchiveServer server)
         var report = await archive.Services.GetRequiredService<IRoomUsageReportService>().GetAsync(request, progress: null, TestContext.Current.CancellationToken);
 
         Assert.True(report.Succeeded, report.Failure?.Describe());
+        Assert.True(RoomTimesQuery.Applies(archive.Zone, Spring), "The report counted in memory: this test would compare a count with itself.");
         await using var scope = archive.Services.CreateAsyncScope();
         var reader = scope.ServiceProvider.GetRequiredService<ArchiveReader>();
         var meetings = await reader.ReadAsync(reader.Meetings(Spring), MeetingParts.All, TestContext.Current.CancellationToken);

@@ -17,8 +17,9 @@ namespace UMeetingReports.Core.Reports.RoomUsage;
 /// </summary>
 /// <remarks>
 /// Wall-clock arithmetic is exact only where the zone's offset does not change: <see cref="Applies"/> says whether it
-/// holds for a frame (the service's zone, Asia/Shanghai, has had no change since 1991); elsewhere the report counts
-/// the same figures from the meetings' times in memory.
+/// holds around a period (the service's zone, Asia/Shanghai, has had no change since 1991; a zone that keeps daylight
+/// saving time never qualifies, its rules span the years); elsewhere the report counts the same figures from the
+/// meetings' times in memory.
 /// </remarks>
 internal static class RoomTimesQuery
 {
