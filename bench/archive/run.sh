@@ -6,8 +6,11 @@
 #   A2  /meetings?q=... over the same 24 months. Goal: p50 <= 50 ms.
 #   A3  the first fill of 13 months into an empty archive with 100 ms injected latency. Goal: <= 1.15 x
 #       ceil(requests / MaxConcurrency) x 100 ms, and every page requested once.
-# Arguments: the parts to run (fill sqlite postgresql; default all three). BENCH_ARCHIVE_RUNS (default 21) requests
-# per page and statements per query.
+#   A4  tenfold: A1's /rooms, /telephony and /meetings again with the simulator's meetings per room per day x 10
+#       (Simulator:MeetingsPerRoomPerDay 30 against its default 3), after the same at 1 x in the same run. Goal: <= 1.5 s,
+#       and the 10 x time over the 1 x time no more than the 10 x meetings over the 1 x meetings.
+# Arguments: the parts to run (fill sqlite postgresql tenfold; default the first three). BENCH_ARCHIVE_RUNS (default
+# 21) requests per page and statements per query; BENCH_TENFOLD_PROVIDERS (default "sqlite postgresql").
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/../lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
@@ -96,22 +99,33 @@ SELECT count(*), sum(CASE WHEN end_time IS NULL THEN 1 ELSE 0 END), sum(schedule
 FROM meetings WHERE start_time >= '$from_ts' AND start_time < '$until_ts';
 SQL
 }
+# /rooms shows each room's sums and distinct names and, in its totals row, the names counted once across rooms: the
+# distinct (room, name) pairs once, then counted both ways (a correlated count per room reads the participant rows
+# once per room, which PostgreSQL plans badly; this form is the faster one on both databases).
 rooms_sql() {
   cat <<SQL
+WITH names AS (SELECT DISTINCT n.host_id, p.name FROM participant_sessions p JOIN meetings n ON n.uuid = p.meeting_uuid
+  WHERE n.start_time >= '$from_ts' AND n.start_time < '$until_ts')
 SELECT m.host_id, count(*), sum(CASE WHEN m.end_time IS NULL THEN 1 ELSE 0 END), sum(m.scheduled_minutes),
   sum(coalesce(m.actual_minutes, 0)), sum(m.participant_rows), sum(m.distinct_participants),
   sum(CASE WHEN m.is_extra THEN 1 ELSE 0 END), sum(m.phone_calls), sum(m.phone_minutes), sum(m.phone_cost),
-  (SELECT count(DISTINCT p.name) FROM participant_sessions p JOIN meetings n ON n.uuid = p.meeting_uuid
-    WHERE n.host_id = m.host_id AND n.start_time >= '$from_ts' AND n.start_time < '$until_ts')
-FROM meetings m WHERE m.start_time >= '$from_ts' AND m.start_time < '$until_ts' GROUP BY m.host_id;
+  (SELECT count(*) FROM names WHERE names.host_id = m.host_id)
+FROM meetings m WHERE m.start_time >= '$from_ts' AND m.start_time < '$until_ts' GROUP BY m.host_id
+UNION ALL
+SELECT NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (SELECT count(DISTINCT name) FROM names);
 SQL
 }
+# /telephony: the legs grouped by day, type, room and number (every table and chart of the page is a sum of these
+# groups), and each room's meetings, calls or none (its room table counts them).
 telephony_sql() {
   local day="$1"
   cat <<SQL
 SELECT $day, l.type, m.host_id, l.phone_number, count(*), sum(l.minutes), sum(l.cost)
 FROM telephony_legs l JOIN meetings m ON m.uuid = l.meeting_uuid
-WHERE m.start_time >= '$from_ts' AND m.start_time < '$until_ts' GROUP BY 1, 2, 3, 4;
+WHERE m.start_time >= '$from_ts' AND m.start_time < '$until_ts' GROUP BY 1, 2, 3, 4
+UNION ALL
+SELECT NULL, NULL, m.host_id, NULL, count(*), 0, 0 FROM meetings m
+WHERE m.start_time >= '$from_ts' AND m.start_time < '$until_ts' GROUP BY m.host_id;
 SQL
 }
 
@@ -142,9 +156,11 @@ goal_line() {
   echo "$name p50 $page ms against the plain statement's $statement ms = $ratio × (goal <= 2 ×: $(verdict at_most "$ratio" 2)), (goal <= 150 ms: $(verdict at_most "$page" 150))"
 }
 
-# reports PROVIDER: A1 and A2 on a 24-month archive of the given provider.
-reports() {
-  local provider="$1" day meetings_total q
+# measure PROVIDER PER_DAY: fills a 24-month archive of the provider with PER_DAY meetings per room per weekday and
+# times the pages and statements of A1 and A2 on it. Sets m_data (meetings/participant rows/telephony legs), m_meetings,
+# m_fill_s, m_fill_cpu, m_q, and p50s m_rooms_page m_rooms_stmt m_tel_page m_tel_stmt m_meet_page m_kpi_stmt m_q_page.
+measure() {
+  local provider="$1" per_day="$2" day q_enc
   local -a db_args
   if [[ "$provider" == sqlite ]]; then
     archive_file="$out_dir/archive-bench-24.db"
@@ -157,40 +173,75 @@ reports() {
     day="CAST(m.start_time AS date)"
   fi
   local started=$SECONDS
-  # 24 months of demo data (3 meetings per room per weekday, 12 rooms), filled by the schedule before any timing;
-  # RequestsPerSecond 200 so the fill is quick (the politeness limit is not what this measures).
-  start_app "$out_dir/archive-$provider-app.log" --Simulator:Today="$today" --Simulator:Days=760 \
+  # 24 months of demo data (12 rooms), filled by the schedule before any timing; RequestsPerSecond 200 so the fill is
+  # quick (the politeness limit is not what this measures).
+  # The simulator generates its whole account as it starts: at 10 x that takes minutes on a busy machine.
+  BENCH_APP_START_SECONDS=$((per_day > 3 ? 900 : 60)) start_app "$out_dir/archive-$provider-$per_day-app.log" --Simulator:Today="$today" --Simulator:Days=760 \
+    --Simulator:MeetingsPerRoomPerDay="$per_day" \
     --Archive:Schedule=true --Archive:Since="$since24" --UMeeting:RequestsPerSecond=200 "${db_args[@]}"
-  sign_in "$app_url" || bench_fail "could not sign in (log: $out_dir/archive-$provider-app.log)."
-  wait_synced 25 600
-  local fill_s=$((SECONDS - started)) fill_cpu
-  fill_cpu="$(cpu_seconds "$app_pid")"
+  sign_in "$app_url" || bench_fail "could not sign in (log: $out_dir/archive-$provider-$per_day-app.log)."
+  wait_synced 25 $((per_day > 3 ? 5400 : 600))
+  m_fill_s=$((SECONDS - started))
+  m_fill_cpu="$(cpu_seconds "$app_pid")"
+  local counts="SELECT count(*) FROM meetings WHERE start_time >= '$from_ts' AND start_time < '$until_ts'; SELECT count(*) FROM participant_sessions; SELECT count(*) FROM telephony_legs;"
   if [[ "$provider" == sqlite ]]; then
-    meetings_total="$(sqlite3 "$archive_file" "SELECT count(*) FROM meetings WHERE start_time >= '$from_ts' AND start_time < '$until_ts'; SELECT count(*) FROM participant_sessions; SELECT count(*) FROM telephony_legs;" | paste -sd/)"
-    q="$(sqlite3 "$archive_file" "SELECT substr(topic, 1, 4) FROM meetings ORDER BY uuid LIMIT 1")"
+    m_data="$(sqlite3 "$archive_file" "$counts" | paste -sd/)"
+    m_q="$(sqlite3 "$archive_file" "SELECT substr(topic, 1, 4) FROM meetings ORDER BY uuid LIMIT 1")"
   else
-    meetings_total="$(psql_run -At -c "SELECT count(*) FROM meetings WHERE start_time >= '$from_ts' AND start_time < '$until_ts'; SELECT count(*) FROM participant_sessions; SELECT count(*) FROM telephony_legs;" | paste -sd/)"
-    q="$(psql_run -At -c "SELECT substr(topic, 1, 4) FROM meetings ORDER BY uuid LIMIT 1")"
+    m_data="$(psql_run -At -c "$counts" | paste -sd/)"
+    m_q="$(psql_run -At -c "SELECT substr(topic, 1, 4) FROM meetings ORDER BY uuid LIMIT 1")"
   fi
-  echo "bench: $provider archive filled in ${fill_s} s: meetings in the period/participant rows/telephony legs $meetings_total"
+  m_meetings="${m_data%%/*}"
+  echo "bench: $provider archive at $per_day meetings per room per day filled in ${m_fill_s} s: meetings in the period/participant rows/telephony legs $m_data"
 
-  local rooms_page tel_page meet_page rooms_stmt tel_stmt kpi_stmt q_page q_enc
-  rooms_page="$(page_p50 "/rooms?$period")"
-  rooms_stmt="$(sql_p50 "$provider" "$(rooms_sql)")"
-  tel_page="$(page_p50 "/telephony?$period")"
-  tel_stmt="$(sql_p50 "$provider" "$(telephony_sql "$day")")"
-  meet_page="$(kpi_p50)"
-  kpi_stmt="$(sql_p50 "$provider" "$(kpi_sql)")"
-  q_enc="$(jq -rn --arg q "$q" '$q | @uri' 2>/dev/null || python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$q")"
-  q_page="$(page_p50 "/meetings?$period&q=$q_enc")"
-
-  record "A1 $provider, 24 months warm ($meetings_total meetings in the period/participant rows/telephony legs; filled in $fill_s s using $fill_cpu s of CPU; p50 of $runs sequential requests, curl's time_total on 127.0.0.1):" \
-    "$(goal_line /rooms "$rooms_page" "$rooms_stmt");" \
-    "$(goal_line /telephony "$tel_page" "$tel_stmt");" \
-    "$(goal_line "/meetings (first page and KPIs, KPIs counted by each request)" "$meet_page" "$kpi_stmt")"
-  record "A2 $provider /meetings?q=$q over 24 months: p50 $q_page ms (goal <= 50 ms: $(verdict at_most "$q_page" 50))"
+  m_rooms_page="$(page_p50 "/rooms?$period")"
+  m_rooms_stmt="$(sql_p50 "$provider" "$(rooms_sql)")"
+  m_tel_page="$(page_p50 "/telephony?$period")"
+  m_tel_stmt="$(sql_p50 "$provider" "$(telephony_sql "$day")")"
+  m_meet_page="$(kpi_p50)"
+  m_kpi_stmt="$(sql_p50 "$provider" "$(kpi_sql)")"
+  q_enc="$(jq -rn --arg q "$m_q" '$q | @uri' 2>/dev/null || python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$m_q")"
+  m_q_page="$(page_p50 "/meetings?$period&q=$q_enc")"
   stop_app "$app_pid"
   [[ "$provider" == sqlite ]] || stop_postgres
+}
+
+# reports PROVIDER: A1 and A2 on a 24-month archive of the given provider.
+reports() {
+  local provider="$1"
+  measure "$provider" 3
+  record "A1 $provider, 24 months warm ($m_data meetings in the period/participant rows/telephony legs; filled in $m_fill_s s using $m_fill_cpu s of CPU; p50 of $runs sequential requests, curl's time_total on 127.0.0.1):" \
+    "$(goal_line /rooms "$m_rooms_page" "$m_rooms_stmt");" \
+    "$(goal_line /telephony "$m_tel_page" "$m_tel_stmt");" \
+    "$(goal_line "/meetings (first page and KPIs, KPIs counted by each request)" "$m_meet_page" "$m_kpi_stmt")"
+  record "A2 $provider /meetings?q=$m_q over 24 months: p50 $m_q_page ms (goal <= 50 ms: $(verdict at_most "$m_q_page" 50))"
+  one_fold[$provider]="$m_rooms_page $m_tel_page $m_meet_page $m_meetings $m_data"
+}
+
+# The 1 x figures of each provider measured by this run's A1, which tenfold compares with rather than filling again.
+declare -A one_fold=()
+
+# tenfold_line NAME PAGE_1X PAGE_10X DATA_RATIO: the 10 x page against 1.5 s and its growth against the data's.
+tenfold_line() {
+  local growth
+  growth="$(awk -v a="$3" -v b="$2" 'BEGIN { printf "%.2f", a / b }')"
+  echo "$1 p50 $3 ms at 10 × against $2 ms at 1 × = $growth × for $4 × the meetings (goal <= 1.5 s: $(verdict at_most "$3" 1500)), (goal growth <= data: $(verdict at_most "$growth" "$4"))"
+}
+
+# tenfold PROVIDER: A1 at the simulator's default 3 meetings per room per weekday (this run's A1 when it ran), then at 30.
+tenfold() {
+  local provider="$1" rooms1 tel1 meet1 meetings1 data1 ratio
+  if [[ -z "${one_fold[$provider]:-}" ]]; then
+    measure "$provider" 3
+    one_fold[$provider]="$m_rooms_page $m_tel_page $m_meet_page $m_meetings $m_data"
+  fi
+  read -r rooms1 tel1 meet1 meetings1 data1 <<<"${one_fold[$provider]}"
+  measure "$provider" 30
+  ratio="$(awk -v a="$m_meetings" -v b="$meetings1" 'BEGIN { printf "%.2f", a / b }')"
+  record "A4 $provider tenfold, 24 months warm (Simulator:MeetingsPerRoomPerDay 30 against 3: $m_data against $data1 meetings in the period/participant rows/telephony legs, $ratio × the meetings; the 10 × archive filled in $m_fill_s s; p50 of $runs sequential requests):" \
+    "$(tenfold_line /rooms "$rooms1" "$m_rooms_page" "$ratio") (its statement at 10 ×: $m_rooms_stmt ms);" \
+    "$(tenfold_line /telephony "$tel1" "$m_tel_page" "$ratio") (its statement at 10 ×: $m_tel_stmt ms);" \
+    "$(tenfold_line "/meetings (first page and KPIs)" "$meet1" "$m_meet_page" "$ratio") (its statement at 10 ×: $m_kpi_stmt ms)"
 }
 
 # A3: the first fill of 13 months with 100 ms injected latency. Timed from the migrator's "upgraded" line (the
@@ -229,6 +280,7 @@ for part in "${parts[@]}"; do
   case "$part" in
     fill) fill ;;
     sqlite | postgresql) reports "$part" ;;
-    *) bench_fail "unknown part $part (fill, sqlite, postgresql)" ;;
+    tenfold) for provider in ${BENCH_TENFOLD_PROVIDERS:-sqlite postgresql}; do tenfold "$provider"; done ;;
+    *) bench_fail "unknown part $part (fill, sqlite, postgresql, tenfold)" ;;
   esac
 done

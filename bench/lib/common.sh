@@ -81,7 +81,8 @@ start_app() {
   ) >"$log" 2>&1 &
   app_pid=$!
   started_pids+=("$app_pid")
-  wait_for_app_url "$log" 60
+  # BENCH_APP_START_SECONDS: longer for a simulator that generates a large account when it starts.
+  wait_for_app_url "$log" "${BENCH_APP_START_SECONDS:-60}"
 }
 
 # Polls LOG every 10 ms for the app's "ready at http://127.0.0.1:PORT" line; sets app_url.

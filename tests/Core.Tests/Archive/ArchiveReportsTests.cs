@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Reports.Participants;
 using UMeetingReports.Core.Reports.RoomUsage;
 using UMeetingReports.Core.Reports.Telephony;
+using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Tests.Reports.Analytics;
 using UMeetingReports.Core.Tests.Support;
 using UMeetingReports.Core.Upstream;
@@ -45,6 +47,60 @@ public abstract class ArchiveReportsTests(ArchiveServer server)
         Assert.True(rooms.Succeeded, rooms.Failure?.Describe());
         Assert.All(rooms.Value.Rooms, line => Assert.Equal(GroundTruthSums.Figures(sim.Dataset.MeetingsBetween(Spring.From, Spring.To, line.HostId)), line.Figures));
         Assert.Equal(GroundTruthSums.Figures(sim.Dataset.MeetingsBetween(Spring.From, Spring.To)), rooms.Value.Totals.Figures);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_rooms_peaks_utilisation_heatmap_and_meetings_per_day_counted_by_the_database_equal_those_counted_from_the_meetings(bool oneRoom)
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+
+        // Part of a second past the simulator's 15:00: running meetings count to the whole second, in either count.
+        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync(), now: ArchiveHarness.SimulatorNow.AddMilliseconds(700));
+        var request = new RoomUsageRequest(Spring, oneRoom ? sim.Dataset.Rooms[2].HostId : null);
+
+        var report = await archive.Services.GetRequiredService<IRoomUsageReportService>().GetAsync(request, progress: null, TestContext.Current.CancellationToken);
+
+        Assert.True(report.Succeeded, report.Failure?.Describe());
+        Assert.True(RoomTimesQuery.Applies(archive.Zone, Spring), "The report counted in memory: this test would compare a count with itself.");
+        await using var scope = archive.Services.CreateAsyncScope();
+        var reader = scope.ServiceProvider.GetRequiredService<ArchiveReader>();
+        var meetings = await reader.ReadAsync(reader.Meetings(Spring), MeetingParts.All, TestContext.Current.CancellationToken);
+        var roomList = await archive.Services.GetRequiredService<IRoomDirectory>().GetRoomsAsync(TestContext.Current.CancellationToken);
+        var counted = RoomUsageBuilder.Build(request, meetings, roomList, new BusinessHoursOptions(), archive.Zone);
+        Assert.True(meetings.Any(meeting => meeting.IsRunning) && meetings.Any(meeting => meeting.End is { } end && archive.Zone.DayOf(end) != archive.Zone.DayOf(meeting.Start)));
+        Assert.Equal(counted.Rooms, report.Value.Rooms);
+        Assert.Equal(counted.Totals, report.Value.Totals);
+        Assert.Equal(counted.Heatmap.Days.SelectMany(day => day.Hours), report.Value.Heatmap.Days.SelectMany(day => day.Hours));
+        Assert.Equal(counted.MeetingsPerDay.Labels, report.Value.MeetingsPerDay.Labels);
+        Assert.Equal(counted.MeetingsPerDay.Datasets.SelectMany(dataset => dataset.Values), report.Value.MeetingsPerDay.Datasets.SelectMany(dataset => dataset.Values));
+        Assert.Equal(counted.CountedUntil, report.Value.CountedUntil);
+        Assert.Contains(report.Value.Rooms, line => line.PeakConcurrentMeetings > 1 && line.Utilisation.MeetingTime > line.Utilisation.Occupied);
+    }
+
+    [Fact]
+    public async Task The_telephony_report_summed_by_the_database_equals_the_one_counted_from_the_meetings_calls()
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
+        var filter = new AnalyticsFilter(Spring);
+
+        var report = await archive.Services.GetRequiredService<ITelephonyReportService>().GetAsync(filter, revealPhoneNumbers: true, progress: null, TestContext.Current.CancellationToken);
+
+        Assert.True(report.Succeeded, report.Failure?.Describe());
+        await using var scope = archive.Services.CreateAsyncScope();
+        var reader = scope.ServiceProvider.GetRequiredService<ArchiveReader>();
+        var meetings = await reader.ReadAsync(reader.Meetings(Spring), MeetingParts.Telephony, TestContext.Current.CancellationToken);
+        var roomList = await archive.Services.GetRequiredService<IRoomDirectory>().GetRoomsAsync(TestContext.Current.CancellationToken);
+        var counted = TelephonyReportBuilder.Build(filter, meetings, roomList, revealPhoneNumbers: true, archive.Zone);
+        Assert.Equal((counted.Totals, counted.RoomsTotal, counted.DaysTotal), (report.Value.Totals, report.Value.RoomsTotal, report.Value.DaysTotal));
+        Assert.Equal(counted.ByType, report.Value.ByType);
+        Assert.Equal(counted.Rooms, report.Value.Rooms);
+        Assert.Equal(counted.Days, report.Value.Days);
+        Assert.Equal(counted.TopNumbers, report.Value.TopNumbers);
+        Assert.Equal(counted.Charts.CostPerDay.Datasets.SelectMany(dataset => dataset.Values), report.Value.Charts.CostPerDay.Datasets.SelectMany(dataset => dataset.Values));
+        Assert.Equal(GroundTruthSums.Figures(sim.Dataset.MeetingsBetween(Spring.From, Spring.To)).CallCost, report.Value.Totals.Cost);
     }
 
     [Fact]

@@ -41,6 +41,15 @@ public sealed class RoomsPage(IPage page)
         return await page.RunAndWaitForPageAsync(() => ShowButton.ClickAsync());
     }
 
+    /// <summary>Clicks a column heading by its sort key (room, meetings, actual_minutes, participants, distinct_names, overflow, phone_cost, peak, utilisation).</summary>
+    public async Task<IResponse> SortByAsync(string key) =>
+        await page.RunAndWaitForPageAsync(() => page.GetByTestId("sort-" + key).ClickAsync());
+
+    /// <summary>The numbers of one column of the room table, top to bottom (each cell's data-value).</summary>
+    public async Task<IReadOnlyList<decimal>> ColumnAsync(string testId) =>
+        [.. (await RoomRows.GetByTestId(testId).EvaluateAllAsync<string[]>("cells => cells.map(cell => cell.dataset.value)"))
+            .Select(value => decimal.Parse(value, CultureInfo.InvariantCulture))];
+
     public async Task<IReadOnlyList<string>> RoomChoicesAsync() =>
         await Room.Locator("option:not([value=''])").EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
 

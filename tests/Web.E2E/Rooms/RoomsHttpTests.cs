@@ -52,6 +52,65 @@ public sealed class RoomsHttpTests(MeetingReportsServer server) : SignedInHttpTe
     }
 
     [Fact]
+    public async Task The_table_lists_the_busiest_rooms_first_and_says_so()
+    {
+        // Act
+        var (_, html) = await Session.GetGatheredPageAsync("/rooms?" + May);
+
+        // Assert
+        var shares = Hooks.Rows(html, "room-row").Select(row => Ratio(Utilisation(row, "room-utilisation"))).ToList();
+        Assert.Equal(shares.OrderDescending(), shares);
+        Assert.True(shares.Distinct().Count() > 5, "The rooms' utilisations are too alike to show an order.");
+        Assert.Equal("descending", AriaSortOf(html, "column-utilisation"));
+        Assert.Equal("utilisation", Hooks.Value(html, "rooms-sorted-by"));
+    }
+
+    [Theory]
+    [InlineData("room", "asc")]
+    [InlineData("meetings", "desc")]
+    [InlineData("actual_minutes", "desc")]
+    [InlineData("participants", "desc")]
+    [InlineData("distinct_names", "desc")]
+    [InlineData("overflow", "desc")]
+    [InlineData("phone_cost", "desc")]
+    [InlineData("peak", "desc")]
+    [InlineData("utilisation", "desc")]
+    public async Task Every_column_heading_sorts_the_rooms_by_it_keeping_the_period_and_room_and_a_second_click_turns_the_order(string key, string natural)
+    {
+        // Arrange: a room chosen for the heatmap, sorted by another column than the one clicked.
+        var chosen = Dataset.Rooms[3].HostId;
+        var other = key == "meetings" ? "peak" : "meetings";
+        var (_, start) = await Session.GetGatheredPageAsync($"/rooms?{May}&host_id={Uri.EscapeDataString(chosen)}&sort={other}&dir=asc");
+
+        // Act
+        var link = Hooks.Href(start, "sort-" + key)!;
+        var (status, sorted) = await Session.GetGatheredPageAsync(link);
+        var (_, turned) = await Session.GetGatheredPageAsync(Hooks.Href(sorted, "sort-" + key)!);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        var fields = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), link).Query);
+        Assert.Equal(("2025-05-01", "2025-05-31", chosen, key, natural), (fields["from"].ToString(), fields["to"].ToString(), fields["host_id"].ToString(), fields["sort"].ToString(), fields["dir"].ToString()));
+        Assert.Equal(natural == "asc" ? "ascending" : "descending", AriaSortOf(sorted, "column-" + key));
+        Assert.Equal(natural == "asc" ? "descending" : "ascending", AriaSortOf(turned, "column-" + key));
+        Assert.Equal(chosen, Regex.Match(sorted, @"data-testid=""heatmap"" data-host-id=""([^""]*)""").Groups[1].Value);
+        AssertOrdered(Column(sorted, key), descending: natural == "desc");
+        AssertOrdered(Column(turned, key), descending: natural != "desc");
+        Assert.Equal(Dataset.Rooms.Count, Hooks.Rows(turned, "room-row").Count);
+    }
+
+    [Fact]
+    public async Task An_unknown_sort_column_is_refused_with_the_columns_that_exist()
+    {
+        // Act
+        var (status, html) = await Session.GetPageAsync("/rooms?" + May + "&sort=colour");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("actual_minutes", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_totals_row_sums_every_room_and_counts_each_person_and_each_overlap_once_across_the_account()
     {
         // Arrange
@@ -163,6 +222,29 @@ public sealed class RoomsHttpTests(MeetingReportsServer server) : SignedInHttpTe
         Assert.True(cell.Success, $"No {testId} cell.");
         return (Seconds(cell, "occupied"), Seconds(cell, "meeting"), Seconds(cell, "available"), cell.Groups["share"].Value);
     }
+
+    /// <summary>Each row's value of the column a sort key names: text for the room's name, numbers for the rest.</summary>
+    private static IReadOnlyList<IComparable> Column(string html, string key) => [.. Hooks.Rows(html, "room-row").Select(row => key switch
+    {
+        "room" => (IComparable)Hooks.Text(row, "room-name")!,
+        "utilisation" => Ratio(Utilisation(row, "room-utilisation")),
+        _ => decimal.Parse(Hooks.Value(row, "room-" + key.Replace('_', '-'))!, CultureInfo.InvariantCulture),
+    })];
+
+    private static void AssertOrdered(IReadOnlyList<IComparable> values, bool descending)
+    {
+        var expected = descending ? values.OrderDescending(Comparer<IComparable>.Create(Ordinal)) : values.Order(Comparer<IComparable>.Create(Ordinal));
+        Assert.Equal(expected, values);
+
+        static int Ordinal(IComparable? a, IComparable? b) =>
+            a is string x && b is string y ? string.CompareOrdinal(x, y) : Comparer<IComparable>.Default.Compare(a, b);
+    }
+
+    private static decimal Ratio((long Occupied, long MeetingTime, long Available, string Share) utilisation) =>
+        utilisation.Available == 0 ? -1 : (decimal)utilisation.Occupied / utilisation.Available;
+
+    private static string? AriaSortOf(string html, string testId) =>
+        Regex.Match(html, $@"aria-sort=""(?<sort>[^""]+)"" data-testid=""{testId}""").Groups["sort"] is { Success: true } group ? group.Value : null;
 
     private static long Seconds(Match cell, string group) => long.Parse(cell.Groups[group].Value, CultureInfo.InvariantCulture);
 

@@ -45,4 +45,36 @@ public sealed class RoomsJourneyTests(MeetingReportsServer server, BrowserFixtur
         Assert.Equal("Monday,Tuesday,Wednesday,Thursday,Friday", await rooms.BusinessHours.GetAttributeAsync("data-days"));
         Assert.Empty(BrowserErrors);
     }
+
+    [Fact]
+    public async Task The_room_table_sorts_by_a_clicked_heading_turns_on_a_second_click_and_keeps_the_order_on_a_new_period()
+    {
+        // Arrange
+        await SignInAsDemoAdminAsync();
+        var rooms = new RoomsPage(Page);
+        await rooms.OpenFromNavigationAsync();
+        await rooms.ShowAsync(new DateOnly(2025, 5, 1), new DateOnly(2025, 5, 31));
+        await rooms.RoomRows.First.WaitForAsync(new() { Timeout = 60_000 });
+
+        // Act: sort by meetings (most first), then the other way, then choose another period with the form.
+        await rooms.SortByAsync("meetings");
+        var most = await rooms.ColumnAsync("room-meetings");
+        await rooms.SortByAsync("meetings");
+        var fewest = await rooms.ColumnAsync("room-meetings");
+        var address = new Uri(Page.Url);
+        await rooms.ShowAsync(new DateOnly(2025, 4, 1), new DateOnly(2025, 4, 30));
+        var april = await rooms.ColumnAsync("room-meetings");
+
+        // Assert
+        Assert.Equal(12, most.Count);
+        Assert.Equal(most.OrderDescending(), most);
+        Assert.True(most[0] > most[^1], "Every room held as many meetings: the order shows nothing.");
+        Assert.Equal(fewest.Order(), fewest);
+        Assert.Contains("sort=meetings", address.Query, StringComparison.Ordinal);
+        Assert.Contains("dir=asc", address.Query, StringComparison.Ordinal);
+        Assert.Equal("ascending", await Page.GetByTestId("column-meetings").GetAttributeAsync("aria-sort"));
+        Assert.Equal(april.Order(), april);
+        Assert.Contains("sort=meetings", new Uri(Page.Url).Query, StringComparison.Ordinal);
+        Assert.Empty(BrowserErrors);
+    }
 }

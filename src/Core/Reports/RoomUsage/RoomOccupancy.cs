@@ -9,8 +9,10 @@ namespace UMeetingReports.Core.Reports.RoomUsage;
 /// </summary>
 internal sealed record UsageFrame(TimeInterval Counted, BusinessCalendar Calendar, DateTimeOffset Now)
 {
+    /// <remarks>"Now" is taken to the whole second, as the service's times are: the database counts in whole seconds.</remarks>
     public static UsageFrame For(DatePeriod period, BusinessHoursOptions options, UpstreamZone zone, DateTimeOffset now)
     {
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
         var whole = new TimeInterval(zone.StartOf(period.From), zone.StartOf(period.To.AddDays(1)));
         var countedUntil = whole.End < now ? whole.End : now;
         return new UsageFrame(whole with { End = countedUntil }, new BusinessCalendar(options, period, countedUntil, zone), now);

@@ -5,101 +5,95 @@ using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Reports.RoomUsage;
 
-/// <summary>Computes room usage from a complete list of meetings; "now" comes from the upstream zone's clock.</summary>
+/// <summary>Puts room usage together from each room's figures and times, its table sorted as asked.</summary>
 internal static class RoomUsageBuilder
 {
-
-    /// <summary>From meetings with their participants and calls: the figures are counted from them.</summary>
-    public static RoomUsageReport Build(RoomUsageRequest request, IReadOnlyList<Meeting> meetings, RoomList rooms, BusinessHoursOptions options, UpstreamZone zone) =>
-        Build(request, RoomFigures.Of(meetings), meetings, rooms, options, zone);
-
-    /// <summary>
-    /// From figures counted elsewhere (the archive's database) and the meetings' times: the participant and call
-    /// lists of <paramref name="meetings"/> are not read.
-    /// </summary>
-    public static RoomUsageReport Build(RoomUsageRequest request, RoomFigures figures, IReadOnlyList<Meeting> meetings, RoomList rooms, BusinessHoursOptions options, UpstreamZone zone)
+    /// <summary>From meetings with their participants and calls: every figure is counted from them, in memory.</summary>
+    public static RoomUsageReport Build(RoomUsageRequest request, IReadOnlyList<Meeting> meetings, RoomList rooms, BusinessHoursOptions options, UpstreamZone zone)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var frame = UsageFrame.For(request.Period, options, zone, zone.Now);
+        return Build(request, RoomFigures.Of(meetings), RoomTimes.Of(meetings, frame, zone), frame, rooms, options, zone);
+    }
 
-        var byRoom = meetings.ToLookup(meeting => meeting.HostId, StringComparer.Ordinal);
-        var lines = RoomsToList(rooms, byRoom)
-            .Select(hostId => Line(hostId, rooms.NameOf(hostId), [.. byRoom[hostId]], figures.ByRoom.GetValueOrDefault(hostId, MeetingFigures.None), frame))
-            .ToList();
+    /// <summary>From figures and times counted elsewhere (the archive's database), within <paramref name="frame"/>.</summary>
+    public static RoomUsageReport Build(
+        RoomUsageRequest request, RoomFigures figures, RoomTimes times, UsageFrame frame, RoomList rooms, BusinessHoursOptions options, UpstreamZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(times);
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(rooms);
+
+        var lines = Sorted(
+            RoomsToList(rooms, figures).Select(hostId => Line(hostId, rooms.NameOf(hostId), figures.ByRoom.GetValueOrDefault(hostId, MeetingFigures.None), times.Of(hostId), frame)),
+            request.Sort,
+            request.Descending);
 
         var totals = new RoomUsageTotals(
             figures.Total,
-            RoomOccupancy.Of(meetings).PeakConcurrent(frame),
+            times.PeakConcurrent,
             Utilisation.Sum(lines.Select(line => line.Utilisation)));
 
-        var chosen = string.IsNullOrEmpty(request.HostId)
-            ? meetings
-            : [.. byRoom[request.HostId]];
-
+        var chosen = string.IsNullOrEmpty(request.HostId) ? null : request.HostId;
         return new RoomUsageReport(
             request,
             lines,
             totals,
-            Heatmap(request.HostId, chosen, frame, zone),
-            MeetingsPerDay(request.Period, chosen, zone),
+            Heatmap(chosen, times.Heatmap(chosen)),
+            MeetingsPerDay(request.Period, times.Starts(chosen)),
             BusinessHoursRule.Of(options, zone),
             frame.Counted.End,
             rooms.IsKnown);
     }
 
-    /// <summary>The directory's rooms in its order (with or without meetings), then any other room the data names.</summary>
-    private static List<string> RoomsToList(RoomList rooms, ILookup<string, Meeting> byRoom)
+    /// <summary>The directory's rooms (with or without meetings), then any other room the data names.</summary>
+    private static List<string> RoomsToList(RoomList rooms, RoomFigures figures)
     {
         var listed = rooms.Rooms.Select(room => room.HostId).Distinct(StringComparer.Ordinal).ToList();
-        var unlisted = byRoom.Select(group => group.Key).Where(hostId => !rooms.Contains(hostId)).Order(StringComparer.Ordinal);
+        var unlisted = figures.ByRoom.Keys.Where(hostId => !rooms.Contains(hostId)).Order(StringComparer.Ordinal);
         return [.. listed, .. unlisted];
     }
 
-    private static RoomUsageLine Line(string hostId, string name, IReadOnlyList<Meeting> meetings, MeetingFigures figures, UsageFrame frame)
+    /// <summary>By the chosen column; rooms that tie follow by name, then by host id (both ordinal), whatever the direction.</summary>
+    private static List<RoomUsageLine> Sorted(IEnumerable<RoomUsageLine> lines, RoomSort sort, bool descending)
     {
-        var occupancy = RoomOccupancy.Of(meetings);
-        return new RoomUsageLine(hostId, name, figures, occupancy.PeakConcurrent(frame), occupancy.Utilisation(frame));
-    }
-
-    private static OccupancyHeatmap Heatmap(string? hostId, IEnumerable<Meeting> meetings, UsageFrame frame, UpstreamZone zone)
-    {
-        var cells = new TimeSpan[7, 24];
-        foreach (var meeting in meetings)
+        var ordered = sort switch
         {
-            var span = frame.Span(meeting.Start, meeting.End).Intersect(frame.Counted);
-            var cursor = span.Start;
-            while (cursor < span.End)
-            {
-                var wallClock = zone.WallClockOf(cursor);
-                var hourStart = wallClock.Date.AddHours(wallClock.Hour);
-                var next = zone.Attach(hourStart.AddHours(1));
+            RoomSort.Room => By(line => line.RoomName, StringComparer.Ordinal),
+            RoomSort.Meetings => By(line => line.Figures.Meetings),
+            RoomSort.ActualMinutes => By(line => line.Figures.ActualMinutes),
+            RoomSort.Participants => By(line => line.Figures.ParticipantRows),
+            RoomSort.DistinctNames => By(line => line.Figures.DistinctNames),
+            RoomSort.Overflow => By(line => line.Figures.OverflowMeetings),
+            RoomSort.PhoneCost => By(line => line.Figures.CallCost),
+            RoomSort.Peak => By(line => line.PeakConcurrentMeetings),
+            RoomSort.Utilisation => By(line => line.Utilisation.Ratio),
+            _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "Not a column of the room table."),
+        };
+        return [.. ordered.ThenBy(line => line.RoomName, StringComparer.Ordinal).ThenBy(line => line.HostId, StringComparer.Ordinal)];
 
-                // Where a daylight-saving change repeats an hour, the next wall-clock hour may not lie ahead.
-                if (next <= cursor)
-                {
-                    next = cursor.AddHours(1);
-                }
-
-                var segmentEnd = next < span.End ? next : span.End;
-                cells[(int)wallClock.DayOfWeek, wallClock.Hour] += segmentEnd - cursor;
-                cursor = segmentEnd;
-            }
-        }
-
-        return new OccupancyHeatmap(
-            string.IsNullOrEmpty(hostId) ? null : hostId,
-            [.. BusinessHoursRule.MondayFirst.Select(day => new HeatmapDay(day, [.. Enumerable.Range(0, 24).Select(hour => cells[(int)day, hour])]))]);
+        IOrderedEnumerable<RoomUsageLine> By<TKey>(Func<RoomUsageLine, TKey> key, IComparer<TKey>? comparer = null) =>
+            descending ? lines.OrderByDescending(key, comparer) : lines.OrderBy(key, comparer);
     }
+
+    private static RoomUsageLine Line(string hostId, string name, MeetingFigures figures, RoomTime time, UsageFrame frame) =>
+        new(hostId, name, figures, time.PeakConcurrent, new Utilisation(time.Occupied, time.MeetingTime, frame.Calendar.Available));
+
+    private static OccupancyHeatmap Heatmap(string? hostId, TimeSpan[,] cells) => new(
+        hostId,
+        [.. BusinessHoursRule.MondayFirst.Select(day => new HeatmapDay(day, [.. Enumerable.Range(0, 24).Select(hour => cells[(int)day, hour])]))]);
 
     /// <summary>Regular and overflow meetings by start day: every day of the period, and any day the upstream placed a meeting on outside it.</summary>
-    private static ChartSeries MeetingsPerDay(DatePeriod period, IReadOnlyList<Meeting> meetings, UpstreamZone zone)
+    private static ChartSeries MeetingsPerDay(DatePeriod period, Dictionary<DateOnly, (int Regular, int Overflow)> starts)
     {
-        var byDay = meetings.ToLookup(meeting => zone.DayOf(meeting.Start));
-        var days = period.EachDay().Concat(byDay.Select(group => group.Key)).Distinct().Order().ToList();
+        var days = period.EachDay().Concat(starts.Keys).Distinct().Order().ToList();
         return new ChartSeries(
             [.. days.Select(day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))],
             [
-                new ChartDataset(SeriesNames.RegularMeetings, [.. days.Select(day => (decimal)byDay[day].Count(meeting => !meeting.IsExtra))]),
-                new ChartDataset(SeriesNames.OverflowMeetings, [.. days.Select(day => (decimal)byDay[day].Count(meeting => meeting.IsExtra))]),
+                new ChartDataset(SeriesNames.RegularMeetings, [.. days.Select(day => (decimal)starts.GetValueOrDefault(day).Regular)]),
+                new ChartDataset(SeriesNames.OverflowMeetings, [.. days.Select(day => (decimal)starts.GetValueOrDefault(day).Overflow)]),
             ]);
     }
 }

@@ -4,10 +4,24 @@ using UMeetingReports.Core.Upstream;
 namespace UMeetingReports.Core.Reports.RoomUsage;
 
 /// <summary>
-/// Which period, and which room the heatmap and the meetings-per-day chart show (null: all rooms). The table
-/// always lists every room, so the whole report is one gathering of the period for all rooms.
+/// Which period, which room the heatmap and the meetings-per-day chart show (null: all rooms), and the order of the
+/// table, which always lists every room. By default the busiest rooms first (utilisation, highest first).
 /// </summary>
-public sealed record RoomUsageRequest(DatePeriod Period, string? HostId = null);
+public sealed record RoomUsageRequest(DatePeriod Period, string? HostId = null, RoomSort Sort = RoomSort.Utilisation, bool Descending = true);
+
+/// <summary>The columns the room table can be sorted by; ties follow by room name, then host id.</summary>
+public enum RoomSort
+{
+    Room,
+    Meetings,
+    ActualMinutes,
+    Participants,
+    DistinctNames,
+    Overflow,
+    PhoneCost,
+    Peak,
+    Utilisation,
+}
 
 /// <summary>
 /// How full each room was. Meeting time is taken from start to end, a running meeting to "now" (upstream zone),

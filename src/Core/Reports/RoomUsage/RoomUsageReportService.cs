@@ -7,8 +7,9 @@ using UMeetingReports.Core.Upstream;
 namespace UMeetingReports.Core.Reports.RoomUsage;
 
 /// <summary>
-/// Room usage from the archive: each room's figures counted by the database, and when each meeting ran (the meetings
-/// table alone) for the peaks, the utilisation, the heatmap and the chart.
+/// Room usage from the archive, counted by the database: each room's figures (sums and distinct names), and its
+/// times (peaks, business time, heatmap, meetings per day) in one statement (<see cref="RoomTimesQuery"/>). Only in a
+/// zone whose clock changes within the period are the meetings' times read and counted in memory.
 /// </summary>
 internal sealed class RoomUsageReportService(
     ArchiveReader archive,
@@ -27,12 +28,15 @@ internal sealed class RoomUsageReportService(
             return UpstreamResult<RoomUsageReport>.Failed(held.Failure);
         }
 
+        var options = businessHours.Value;
+        var frame = UsageFrame.For(request.Period, options, zone, zone.Now);
         var inPeriod = archive.Meetings(request.Period);
-        var meetings = await archive.ReadAsync(inPeriod, MeetingParts.None, cancellationToken).ConfigureAwait(false);
-        var byRoom = await ArchiveFigures.ByRoomAsync(inPeriod, cancellationToken).ConfigureAwait(false);
-        var total = await ArchiveFigures.OfAsync(inPeriod, cancellationToken).ConfigureAwait(false);
+        var (byRoom, total) = await ArchiveFigures.ByRoomAndTotalAsync(inPeriod, cancellationToken).ConfigureAwait(false);
+        var times = RoomTimesQuery.Applies(zone, request.Period)
+            ? await RoomTimesQuery.ReadAsync(archive.Context, request.Period, frame, options, zone, cancellationToken).ConfigureAwait(false)
+            : RoomTimes.Of(await archive.ReadAsync(inPeriod, MeetingParts.None, cancellationToken).ConfigureAwait(false), frame, zone);
         var roomList = await roomsTask.ConfigureAwait(false);
         return UpstreamResult<RoomUsageReport>.Success(
-            RoomUsageBuilder.Build(request, new RoomFigures(byRoom, total), meetings, roomList, businessHours.Value, zone));
+            RoomUsageBuilder.Build(request, new RoomFigures(byRoom, total), times, frame, roomList, options, zone));
     }
 }

@@ -6,7 +6,16 @@ using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Reports.Telephony;
 
-/// <summary>Computes the telephony report from a complete list of meetings; no upstream, no clock.</summary>
+/// <summary>
+/// One group of phone legs: those of one call type to or from one number in one room's meetings that started on one
+/// day (upstream zone). Every figure of the report is a sum of these; the database counts them in one pass.
+/// </summary>
+internal sealed record CallGroup(DateOnly Day, string Type, string HostId, string PhoneNumber, int Calls, int Minutes, decimal Cost)
+{
+    public TelephonyTotals Totals => new(Calls, Minutes, Cost);
+}
+
+/// <summary>Puts the telephony report together from groups of calls and each room's count of meetings; no upstream, no clock.</summary>
 internal static class TelephonyReportBuilder
 {
     public const int TopNumberCount = 10;
@@ -14,38 +23,55 @@ internal static class TelephonyReportBuilder
     /// <summary>Always shown, in this order, even at zero: the KPI tiles stay in place from one period to the next.</summary>
     private static readonly string[] KnownTypes = ["call-in", "call-out"];
 
+    /// <summary>From a complete list of meetings with their calls, grouped here in memory.</summary>
     public static TelephonyReport Build(AnalyticsFilter filter, IReadOnlyList<Meeting> meetings, RoomList rooms, bool revealPhoneNumbers, UpstreamZone zone)
     {
-        var calls = meetings
-            .SelectMany(meeting => meeting.Telephony.Select(call => (Meeting: meeting, Call: call, Day: zone.DayOf(meeting.Start))))
+        ArgumentNullException.ThrowIfNull(meetings);
+        var groups = meetings
+            .SelectMany(meeting => meeting.Telephony.Select(call => (Day: zone.DayOf(meeting.Start), meeting.HostId, Call: call)))
+            .GroupBy(item => (item.Day, item.Call.Type, item.HostId, item.Call.PhoneNumber))
+            .Select(group => new CallGroup(group.Key.Day, group.Key.Type, group.Key.HostId, group.Key.PhoneNumber, group.Count(), group.Sum(item => item.Call.Minutes), group.Sum(item => item.Call.Cost)))
             .ToList();
+        var meetingsPerRoom = meetings.GroupBy(meeting => meeting.HostId, StringComparer.Ordinal).ToDictionary(room => room.Key, room => room.Count(), StringComparer.Ordinal);
+        return Build(filter, groups, meetingsPerRoom, rooms, revealPhoneNumbers, zone);
+    }
+
+    /// <param name="meetingsPerRoom">Every room with a meeting in the period, calls or none, and how many it held.</param>
+    public static TelephonyReport Build(
+        AnalyticsFilter filter, IReadOnlyList<CallGroup> groups, IReadOnlyDictionary<string, int> meetingsPerRoom, RoomList rooms, bool revealPhoneNumbers, UpstreamZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(meetingsPerRoom);
+        ArgumentNullException.ThrowIfNull(rooms);
+        ArgumentNullException.ThrowIfNull(zone);
 
         var types = KnownTypes
-            .Concat(calls.Select(item => item.Call.Type).Where(type => !KnownTypes.Contains(type, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            .Concat(groups.Select(group => group.Type).Where(type => !KnownTypes.Contains(type, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             .ToList();
         var byType = types
-            .Select(type => new CallTypeLine(type, TelephonyTotals.Of(calls.Where(item => item.Call.Type == type).Select(item => item.Call))))
+            .Select(type => new CallTypeLine(type, Sum(groups.Where(group => group.Type == type))))
             .ToList();
 
         // Every day of the period, and any day the upstream placed a meeting on outside it: a call is never dropped from the chart.
-        var days = filter.Period.EachDay().Concat(calls.Select(item => item.Day)).Distinct().Order().ToList();
-        var callsByDay = calls.ToLookup(item => item.Day);
+        var days = filter.Period.EachDay().Concat(groups.Select(group => group.Day)).Distinct().Order().ToList();
+        var groupsByDay = groups.ToLookup(group => group.Day);
         var dayLines = days
-            .Select(day => new TelephonyDayLine(day, TelephonyTotals.Of(callsByDay[day].Select(item => item.Call))))
+            .Select(day => new TelephonyDayLine(day, Sum(groupsByDay[day])))
             .ToList();
 
-        var roomLines = meetings
-            .GroupBy(meeting => meeting.HostId, StringComparer.Ordinal)
-            .Select(room => new TelephonyRoomLine(room.Key, rooms.NameOf(room.Key), room.Count(), TelephonyTotals.Of(room.SelectMany(meeting => meeting.Telephony))))
+        var groupsByRoom = groups.ToLookup(group => group.HostId, StringComparer.Ordinal);
+        var roomLines = meetingsPerRoom
+            .Select(room => new TelephonyRoomLine(room.Key, rooms.NameOf(room.Key), room.Value, Sum(groupsByRoom[room.Key])))
             .OrderByDescending(line => line.Totals.Cost)
             .ThenBy(line => line.RoomName, StringComparer.Ordinal)
             .ThenBy(line => line.HostId, StringComparer.Ordinal)
             .ToList();
 
         // Ranked on the whole number, masked only afterwards: two numbers that mask alike are still two lines.
-        var topNumbers = calls
-            .GroupBy(item => item.Call.PhoneNumber, StringComparer.Ordinal)
-            .Select(number => (Number: number.Key, Totals: TelephonyTotals.Of(number.Select(item => item.Call))))
+        var topNumbers = groups
+            .GroupBy(group => group.PhoneNumber, StringComparer.Ordinal)
+            .Select(number => (Number: number.Key, Totals: Sum(number)))
             .OrderByDescending(number => number.Totals.Cost)
             .ThenByDescending(number => number.Totals.Minutes)
             .ThenBy(number => number.Number, StringComparer.Ordinal)
@@ -56,7 +82,7 @@ internal static class TelephonyReportBuilder
         var charts = new TelephonyCharts(
             CostPerDay: new ChartSeries(
                 [.. days.Select(day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))],
-                [.. types.Select(type => new ChartDataset(type, [.. days.Select(day => callsByDay[day].Where(item => item.Call.Type == type).Sum(item => item.Call.Cost))]))]),
+                [.. types.Select(type => new ChartDataset(type, [.. days.Select(day => groupsByDay[day].Where(group => group.Type == type).Sum(group => group.Cost))]))]),
             CostPerRoom: new ChartSeries(
                 [.. roomLines.Select(line => line.RoomName)],
                 [new ChartDataset(SeriesNames.Cost, [.. roomLines.Select(line => line.Totals.Cost)])]),
@@ -69,7 +95,7 @@ internal static class TelephonyReportBuilder
 
         return new TelephonyReport(
             filter,
-            TelephonyTotals.Of(calls.Select(item => item.Call)),
+            Sum(groups),
             byType,
             charts,
             topNumbers,
@@ -81,4 +107,6 @@ internal static class TelephonyReportBuilder
             rooms.IsKnown,
             zone.Describe());
     }
+
+    private static TelephonyTotals Sum(IEnumerable<CallGroup> groups) => TelephonyTotals.Sum(groups.Select(group => group.Totals));
 }

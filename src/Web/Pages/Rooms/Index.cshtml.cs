@@ -9,8 +9,8 @@ using UMeetingReports.Web.Pages.Shared;
 namespace UMeetingReports.Web.Pages.Rooms;
 
 /// <summary>
-/// /rooms?from&amp;to[&amp;host_id]: how full each room was, the weekday × hour heatmap and meetings per day of the chosen
-/// room (or all). The table always lists every room.
+/// /rooms?from&amp;to[&amp;host_id][&amp;sort&amp;dir]: how full each room was, the weekday × hour heatmap and meetings per
+/// day of the chosen room (or all). The table always lists every room, busiest first unless sorted otherwise.
 /// </summary>
 internal sealed class IndexModel(
     IRoomUsageReportService reports,
@@ -18,8 +18,8 @@ internal sealed class IndexModel(
     IArchivePeriods archive,
     IRoomDirectory roomDirectory,
     UpstreamZone zone)
-    : GatheredReportPageModel<RoomUsageReport>(gatherer, archive, roomDirectory, zone)
+    : GatheredReportPageModel<RoomUsageReport, RoomsFilter>(gatherer, archive, roomDirectory, zone)
 {
-    protected override Task<UpstreamResult<RoomUsageReport>> ReadAsync(ReportFilter criteria, CancellationToken cancellationToken) =>
-        reports.GetAsync(new RoomUsageRequest(criteria.Period, criteria.HostId), progress: null, cancellationToken);
+    protected override Task<UpstreamResult<RoomUsageReport>> ReadAsync(RoomsFilter criteria, CancellationToken cancellationToken) =>
+        reports.GetAsync(criteria.ToRequest(), progress: null, cancellationToken);
 }

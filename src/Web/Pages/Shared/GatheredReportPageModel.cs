@@ -15,11 +15,17 @@ namespace UMeetingReports.Web.Pages.Shared;
 /// (<see cref="ReadAsync"/>); once the months are there, that is a few queries in the request itself.
 /// </summary>
 internal abstract class GatheredReportPageModel<TReport>(PeriodGatherer gatherer, IArchivePeriods archive, IRoomDirectory roomDirectory, UpstreamZone zone)
+    : GatheredReportPageModel<TReport, ReportFilter>(gatherer, archive, roomDirectory, zone)
+    where TReport : class;
+
+/// <summary>The same, for a page whose address holds fields of its own besides the period and room (/rooms: its sort).</summary>
+internal abstract class GatheredReportPageModel<TReport, TFilter>(PeriodGatherer gatherer, IArchivePeriods archive, IRoomDirectory roomDirectory, UpstreamZone zone)
     : PageModel
     where TReport : class
+    where TFilter : ReportFilter, new()
 {
     [BindProperty(SupportsGet = true)]
-    public ReportFilter Filter { get; set; } = new();
+    public TFilter Filter { get; set; } = new();
 
     public RoomList Rooms { get; private set; } = RoomList.Unknown;
 
@@ -37,7 +43,7 @@ internal abstract class GatheredReportPageModel<TReport>(PeriodGatherer gatherer
     }
 
     /// <summary>This page's report of the filters checked, from the archive once the period's months are in it.</summary>
-    protected abstract Task<UpstreamResult<TReport>> ReadAsync(ReportFilter criteria, CancellationToken cancellationToken);
+    protected abstract Task<UpstreamResult<TReport>> ReadAsync(TFilter criteria, CancellationToken cancellationToken);
 
     private async Task<Gathered<TReport>> GatherAsync(CancellationToken cancellationToken)
     {

@@ -12,5 +12,8 @@ internal sealed record PeriodFields(ReportFilter Filter, RoomList Rooms, IEnumer
 /// <summary>What _QuickRanges shows: links to the same report over named periods relative to today.</summary>
 internal sealed record QuickRanges(string Path, ReportFilter Filter, DateOnly Today);
 
-/// <summary>What _PeriodForm shows (/telephony, /rooms): the page it submits to, the period and room, the button's text.</summary>
-internal sealed record PeriodForm(string Action, PeriodFields Fields, DateOnly Today, string SubmitLabel);
+/// <summary>
+/// What _PeriodForm shows (/telephony, /rooms): the page it submits to, the period and room, the button's text, and
+/// fields the page keeps from one period to the next without showing them (/rooms: its sort).
+/// </summary>
+internal sealed record PeriodForm(string Action, PeriodFields Fields, DateOnly Today, string SubmitLabel, IReadOnlyList<KeyValuePair<string, string>>? Kept = null);

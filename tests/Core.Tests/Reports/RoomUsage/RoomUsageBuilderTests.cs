@@ -132,12 +132,12 @@ public sealed class RoomUsageBuilderTests
         ];
         var rooms = new RoomList([new Room("ROOM-A", "Lotus 荷花厅", 12), new Room("ROOM-B", "Bamboo", 6)], IsKnown: true);
 
-        var report = RoomUsageBuilder.Build(new RoomUsageRequest(OneMonday), meetings, rooms, new BusinessHoursOptions(), AnalyticsHarness.ZoneAt(Later));
+        var report = RoomUsageBuilder.Build(new RoomUsageRequest(OneMonday, Sort: RoomSort.Room, Descending: false), meetings, rooms, new BusinessHoursOptions(), AnalyticsHarness.ZoneAt(Later));
 
-        Assert.Equal([("ROOM-A", "Lotus 荷花厅"), ("ROOM-B", "Bamboo"), ("ROOM-C", "ROOM-C")], report.Rooms.Select(room => (room.HostId, room.RoomName)));
-        Assert.Equal((1, 135, 0.18m), (report.Rooms[0].Figures.Meetings, report.Rooms[0].Figures.ActualMinutes, report.Rooms[0].Figures.CallCost));
-        Assert.Equal(MeetingFigures.None, report.Rooms[1].Figures);
-        Assert.Equal(new Utilisation(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromHours(9)), report.Rooms[1].Utilisation);
+        Assert.Equal([("ROOM-B", "Bamboo"), ("ROOM-A", "Lotus 荷花厅"), ("ROOM-C", "ROOM-C")], report.Rooms.Select(room => (room.HostId, room.RoomName)));
+        Assert.Equal((1, 135, 0.18m), (report.Rooms[1].Figures.Meetings, report.Rooms[1].Figures.ActualMinutes, report.Rooms[1].Figures.CallCost));
+        Assert.Equal(MeetingFigures.None, report.Rooms[0].Figures);
+        Assert.Equal(new Utilisation(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromHours(9)), report.Rooms[0].Utilisation);
         Assert.Equal(new Utilisation(TimeSpan.FromMinutes(180), TimeSpan.FromMinutes(180), TimeSpan.FromHours(27)), report.Totals.Utilisation);
         Assert.Equal((2, 1), (report.Rooms.Sum(room => room.Figures.DistinctNames), report.Totals.Figures.DistinctNames));
     }
@@ -180,6 +180,31 @@ public sealed class RoomUsageBuilderTests
         Assert.Equal([1m, 0m, 0m, 0m], report.MeetingsPerDay.Datasets.Single(dataset => dataset.Name == SeriesNames.RegularMeetings).Values);
         Assert.Equal([1m, 0m, 0m, 0m], report.MeetingsPerDay.Datasets.Single(dataset => dataset.Name == SeriesNames.OverflowMeetings).Values);
         Assert.Equal([80m, 15m], report.Heatmap.ToSeries().Datasets.Single(dataset => dataset.Name == "Friday").Values.Skip(10).Take(2));
+    }
+
+    [Theory]
+    [InlineData(RoomSort.Utilisation, true, new[] { "ROOM-A", "ROOM-C", "ROOM-D", "ROOM-B" })]
+    [InlineData(RoomSort.Utilisation, false, new[] { "ROOM-B", "ROOM-C", "ROOM-D", "ROOM-A" })]
+    [InlineData(RoomSort.Meetings, true, new[] { "ROOM-A", "ROOM-C", "ROOM-D", "ROOM-B" })]
+    [InlineData(RoomSort.ActualMinutes, false, new[] { "ROOM-B", "ROOM-C", "ROOM-D", "ROOM-A" })]
+    [InlineData(RoomSort.Overflow, true, new[] { "ROOM-A", "ROOM-B", "ROOM-C", "ROOM-D" })]
+    [InlineData(RoomSort.PhoneCost, true, new[] { "ROOM-D", "ROOM-B", "ROOM-A", "ROOM-C" })]
+    [InlineData(RoomSort.Peak, true, new[] { "ROOM-A", "ROOM-C", "ROOM-D", "ROOM-B" })]
+    [InlineData(RoomSort.Room, true, new[] { "ROOM-D", "ROOM-C", "ROOM-A", "ROOM-B" })]
+    public void Sorts_the_rooms_by_the_column_asked_and_rooms_that_tie_by_name(RoomSort sort, bool descending, string[] expected)
+    {
+        Meeting[] meetings =
+        [
+            AnalyticsMeetingBuilder.At("2025-03-10 09:00").Until("2025-03-10 11:00").In("ROOM-A").Build(),
+            AnalyticsMeetingBuilder.At("2025-03-10 10:00").Until("2025-03-10 10:30").In("ROOM-A").Overflow().Build(),
+            AnalyticsMeetingBuilder.At("2025-03-10 13:00").Until("2025-03-10 13:30").In("ROOM-C").Build(),
+            AnalyticsMeetingBuilder.At("2025-03-10 15:00").Until("2025-03-10 15:30").In("ROOM-D").WithCall("+8613716819201", "call-in", 3, 0.18m).Build(),
+        ];
+        var rooms = new RoomList([new Room("ROOM-A", "Cedar", 12), new Room("ROOM-B", "Bamboo", 6), new Room("ROOM-C", "Elm", 6), new Room("ROOM-D", "Fir", 6)], IsKnown: true);
+
+        var report = RoomUsageBuilder.Build(new RoomUsageRequest(OneMonday, Sort: sort, Descending: descending), meetings, rooms, new BusinessHoursOptions(), AnalyticsHarness.ZoneAt(Later));
+
+        Assert.Equal(expected, report.Rooms.Select(room => room.HostId));
     }
 
     private static RoomUsageReport Build(DatePeriod period, IReadOnlyList<Meeting> meetings, DateTimeOffset now) =>

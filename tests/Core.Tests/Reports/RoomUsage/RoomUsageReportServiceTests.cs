@@ -34,7 +34,8 @@ public sealed class RoomUsageReportServiceTests(SharedSimulator fixture) : IClas
 
         var report = await GetAsync(core, new RoomUsageRequest(TwoWeeks));
 
-        Assert.Equal(Sim.Dataset.Rooms.Select(room => (room.HostId, room.Name)), report.Rooms.Select(line => (line.HostId, line.RoomName)));
+        Assert.Equal(Sim.Dataset.Rooms.Select(room => (room.HostId, room.Name)).Order(), report.Rooms.Select(line => (line.HostId, line.RoomName)).Order());
+        Assert.Equal(report.Rooms.Select(line => line.Utilisation.Ratio).OrderDescending(), report.Rooms.Select(line => line.Utilisation.Ratio));
         Assert.All(report.Rooms, line => Assert.Equal(GroundTruthSums.Figures([.. truth.Where(meeting => meeting.HostId == line.HostId)]), line.Figures));
         Assert.Equal(GroundTruthSums.Figures(truth), report.Totals.Figures);
         Assert.Equal(report.Totals.Figures.Meetings, report.Rooms.Sum(line => line.Figures.Meetings));
