@@ -35,6 +35,7 @@ public static class ArchiveServiceCollectionExtensions
         services.TryAddSingleton<ArchiveMigrationState>();
         services.TryAddSingleton<ArchiveMigrator>();
         services.TryAddSingleton<MonthWindowSync>();
+        services.TryAddSingleton<HeldMonths>();
         services.TryAddSingleton<InstanceIdentity>();
         services.TryAddSingleton<ArchiveLeases>();
         services.TryAddSingleton<ArchiveCoordination>();

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Archive;
@@ -27,7 +26,7 @@ public interface IArchivePeriods
     Task<UpstreamResult<ArchivedPeriod>> EnsureAsync(DatePeriod period, IProgress<GatherProgress>? progress, CancellationToken cancellationToken);
 }
 
-internal sealed class ArchivePeriods(IArchiveSynchroniser synchroniser, ArchiveContext context, UpstreamZone zone) : IArchivePeriods
+internal sealed class ArchivePeriods(IArchiveSynchroniser synchroniser, HeldMonths held, ArchiveContext context, UpstreamZone zone) : IArchivePeriods
 {
     // One request asks twice (its page, then its report): the answer found held is kept for the request's scope.
     private ArchivedPeriod? _held;
@@ -51,15 +50,17 @@ internal sealed class ArchivePeriods(IArchiveSynchroniser synchroniser, ArchiveC
             return new ArchivedPeriod(period, []);
         }
 
-        var (first, last) = (months[^1], months[0]);
-        var held = await context.MonthWindows.AsNoTracking()
-            .Where(window => window.Month >= first && window.Month <= last && window.CompletedAt != null)
-            .Select(window => new { window.Month, window.State, window.Records, window.CompletedAt, window.UpstreamRequests, window.LastError })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return held.Count < months.Count
-            ? null
-            : new ArchivedPeriod(period, [.. held.OrderByDescending(window => window.Month).Select(window => new MonthSyncOutcome(
-                window.Month, window.State == MonthWindowState.Synced, window.Records, zone.Attach(window.CompletedAt!.Value), window.UpstreamRequests, window.LastError))]);
+        var windows = await held.GetAsync(context, fresh: false, cancellationToken).ConfigureAwait(false);
+        if (!months.TrueForAll(windows.ContainsKey))
+        {
+            // The snapshot may predate the month's first copy (written by another instance): the table decides.
+            windows = await held.GetAsync(context, fresh: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        return months.TrueForAll(windows.ContainsKey)
+            ? new ArchivedPeriod(period, [.. months.Select(month => windows[month]).Select(window => new MonthSyncOutcome(
+                window.Month, window.State == MonthWindowState.Synced, window.Records, zone.Attach(window.CompletedAt), window.UpstreamRequests, window.LastError))])
+            : null;
     }
 
     public async Task<UpstreamResult<ArchivedPeriod>> EnsureAsync(DatePeriod period, IProgress<GatherProgress>? progress, CancellationToken cancellationToken)
