@@ -1,3 +1,4 @@
+using System.Globalization;
 using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Archive;
@@ -10,6 +11,13 @@ namespace UMeetingReports.Core.Archive;
 public sealed record ArchivedPeriod(DatePeriod Period, IReadOnlyList<MonthSyncOutcome> Months)
 {
     public DateTimeOffset? DataAsOf => Months.Count == 0 ? null : Months.Min(month => month.CompletedAt);
+
+    /// <summary>
+    /// Names the copies read ("2025-05@638…,2025-04@638…": each month with its completion time): a figure counted from
+    /// them stays right while this is unchanged, since a month written again gets a new completion time.
+    /// </summary>
+    public string Copies => string.Join(',', Months.Select(month =>
+        month.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture) + "@" + month.CompletedAt?.UtcTicks.ToString(CultureInfo.InvariantCulture)));
 }
 
 /// <summary>
