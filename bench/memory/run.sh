@@ -4,7 +4,8 @@
 # (/meetings, /participants, /telephony, /rooms, and /meeting for a random record), then after BENCH_MEMORY_IDLE
 # (60 s) without requests. Goal: RSS <= 400 MiB at the end of the load and again once idle. The archive (13 months of
 # demo data, SQLite) is filled by the schedule before the load starts. RSS is VmRSS of /proc/PID/status, sampled
-# every second; the peak is VmHWM.
+# every second; the peak is VmHWM. BENCH_MEMORY_GC=workstation runs the app with the workstation GC (DOTNET_gcServer=0)
+# instead of ASP.NET Core's default server GC, to show what the collector's own reserve accounts for.
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/../lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
@@ -13,6 +14,12 @@ readonly duration="${BENCH_MEMORY_DURATION:-60}"
 readonly clients="${BENCH_MEMORY_CLIENTS:-16}"
 readonly idle="${BENCH_MEMORY_IDLE:-60}"
 readonly limit_mib=400
+readonly gc_mode="${BENCH_MEMORY_GC:-server}"
+case "$gc_mode" in
+  server) ;;
+  workstation) export DOTNET_gcServer=0 ;;
+  *) bench_fail "BENCH_MEMORY_GC is server or workstation, not $gc_mode." ;;
+esac
 
 # The simulator's calendar ends today, so that the archive's months (which end today) hold meetings.
 today="$(date -u +%F)"
@@ -124,6 +131,6 @@ cat "$wrk_log"
 stop_app "$app_pid"
 
 load_max="$(awk '$1 == "load" && $2 > m { m = $2 } END { print m + 0 }' "$samples")"
-record "A4 memory, $clients clients for $duration s on random past periods of a 13-month SQLite archive (${line#bench-memory }, ${non2xx:-0} responses 4xx/5xx):" \
+record "A4 memory, $gc_mode GC, $clients clients for $duration s on random past periods of a 13-month SQLite archive (${line#bench-memory }, ${non2xx:-0} responses 4xx/5xx):" \
   "RSS after the fill $(mib "$after_fill") MiB, highest sampled during the load $(mib "$load_max") MiB, at its end $(mib "$after_load") MiB (goal <= $limit_mib MiB: $(verdict at_most "$(mib "$after_load")" $limit_mib))," \
   "after $idle s idle $(mib "$after_idle") MiB (goal <= $limit_mib MiB: $(verdict at_most "$(mib "$after_idle")" $limit_mib)); peak (VmHWM) $(mib "$peak") MiB"
