@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Archive;
 
@@ -10,7 +11,7 @@ namespace UMeetingReports.Core.Archive;
 /// completion time: a window this instance writes replaces the snapshot at once (<see cref="Invalidate"/>), one
 /// written by another instance on the same database is seen within <see cref="Lifetime"/>.
 /// </summary>
-internal sealed class HeldMonths(TimeProvider clock)
+internal sealed class HeldMonths(UpstreamZone zone)
 {
     /// <summary>How long a snapshot answers before the table is read again (another instance's new copies show then).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(2);
@@ -24,15 +25,17 @@ internal sealed class HeldMonths(TimeProvider clock)
     public async Task<IReadOnlyDictionary<DateOnly, HeldWindow>> GetAsync(ArchiveContext context, bool fresh, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+
+        // The app's own clock (the service's "now"), the one the windows' times are written by.
+        var now = zone.Now;
         var snapshot = Volatile.Read(ref _snapshot);
-        if (!fresh && snapshot is not null && clock.GetElapsedTime(snapshot.TakenAt) < Lifetime)
+        if (!fresh && snapshot is not null && now >= snapshot.TakenAt && now - snapshot.TakenAt < Lifetime)
         {
             return snapshot.Windows;
         }
 
         // Taken before the read: a window written meanwhile makes this snapshot's successor, not this one, current.
         var generation = Volatile.Read(ref _generation);
-        var takenAt = clock.GetTimestamp();
         var rows = await context.MonthWindows.AsNoTracking()
             .Where(window => window.CompletedAt != null)
             .Select(window => new HeldWindow(window.Month, window.State, window.Records, window.CompletedAt!.Value, window.UpstreamRequests, window.LastError))
@@ -40,7 +43,7 @@ internal sealed class HeldMonths(TimeProvider clock)
         var windows = rows.ToDictionary(window => window.Month);
         if (Volatile.Read(ref _generation) == generation)
         {
-            Volatile.Write(ref _snapshot, new Snapshot(windows, takenAt));
+            Volatile.Write(ref _snapshot, new Snapshot(windows, now));
         }
 
         return windows;
@@ -53,7 +56,7 @@ internal sealed class HeldMonths(TimeProvider clock)
         Volatile.Write(ref _snapshot, null);
     }
 
-    private sealed record Snapshot(Dictionary<DateOnly, HeldWindow> Windows, long TakenAt);
+    private sealed record Snapshot(Dictionary<DateOnly, HeldWindow> Windows, DateTimeOffset TakenAt);
 }
 
 /// <summary>A month window with a copy, as <c>month_windows</c> describes it.</summary>
