@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark of bench/ once (bench/README.md says what each measures and its goal) and appends the figures
-# to bench/RESULTS.md under one header with the date, the machine and the commit. About 12 minutes on 2 cores.
+# to bench/RESULTS.md under one header with the date, the machine and the commit. About 15 minutes on 2 cores.
 # Installs wrk with apt-get when it is missing. Everything it starts listens on 127.0.0.1 and stops by itself.
 # Exits non-zero when a benchmark could not run or saw errors; a goal missed is a figure, not a failure.
 set -uo pipefail
@@ -59,6 +59,7 @@ step "Load" "$bench_dir/load/run.sh"
 step "P2 gathering a period" gather
 step "P3 export" export_bench
 step "A1-A3 archive" "$bench_dir/archive/run.sh"
+step "A4 memory" "$bench_dir/memory/run.sh"
 
 echo
 echo "bench: the run took $((SECONDS - started)) s; its figures are at the end of ${results_file#"$repo_root/"}."

@@ -41,8 +41,12 @@ public sealed class ArchiveOptions
     /// </summary>
     public bool Schedule { get; set; } = true;
 
-    /// <summary>Month windows read at once. Each window's pages already share the UMeeting:MaxConcurrency slots.</summary>
-    public int ConcurrentWindows { get; set; } = 2;
+    /// <summary>
+    /// Month windows read at once; their pages share the UMeeting:MaxConcurrency slots. A window asks its first page
+    /// alone and the rest once that page says how many there are, and holds its rows until they are written, so it
+    /// takes about twice MaxConcurrency windows to keep every slot busy through a fill.
+    /// </summary>
+    public int ConcurrentWindows { get; set; } = 8;
 
     /// <summary>The months before this are never read by the schedule (only on demand).</summary>
     public const int DefaultMonthsBack = 13;

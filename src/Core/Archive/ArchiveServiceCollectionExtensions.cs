@@ -35,6 +35,7 @@ public static class ArchiveServiceCollectionExtensions
         services.TryAddSingleton<ArchiveMigrationState>();
         services.TryAddSingleton<ArchiveMigrator>();
         services.TryAddSingleton<MonthWindowSync>();
+        services.TryAddSingleton<HeldMonths>();
         services.TryAddSingleton<InstanceIdentity>();
         services.TryAddSingleton<ArchiveLeases>();
         services.TryAddSingleton<ArchiveCoordination>();
@@ -50,6 +51,8 @@ public static class ArchiveServiceCollectionExtensions
         services.TryAddScoped<IArchiveMeetingCount>(provider => provider.GetRequiredService<ArchiveReader>());
 
         // The reports that read the archive.
+        services.AddMemoryCache();
+        services.TryAddSingleton<UMeetingReports.Core.Reports.Meetings.MeetingCounts>();
         services.TryAddScoped<UMeetingReports.Core.Reports.Meetings.IMeetingsReportService, UMeetingReports.Core.Reports.Meetings.MeetingsReportService>();
 
         // Hosted services start in this order: the schema is brought up to date before the schedule reads anything.

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,7 +20,6 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
     private readonly SemaphoreSlim _slots;
     private readonly MonthWindowSync _sync;
     private readonly ArchiveCoordination _coordination;
-    private readonly ArchiveDatabase _database;
     private readonly IServiceScopeFactory _scopes;
     private readonly UpstreamZone _zone;
     private readonly IOptions<ArchiveOptions> _options;
@@ -30,7 +28,6 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
     public ArchiveSynchroniser(
         MonthWindowSync sync,
         ArchiveCoordination coordination,
-        ArchiveDatabase database,
         IServiceScopeFactory scopes,
         UpstreamZone zone,
         IOptions<ArchiveOptions> options,
@@ -38,7 +35,6 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
     {
         _sync = sync;
         _coordination = coordination;
-        _database = database;
         _scopes = scopes;
         _zone = zone;
         _options = options;
@@ -99,11 +95,14 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
         var due = ArchiveSchedule.Due(windows, MonthWindowSync.Stored(_zone.Now), options);
         if (due.Count > 0)
         {
-            await RefreshRoomNamesAsync(cancellationToken).ConfigureAwait(false);
+            // The room names beside the months, not before them: the room list is one more upstream call, and the
+            // months' first pages need not wait for it.
+            var names = RefreshRoomNamesAsync(cancellationToken);
             await Parallel.ForEachAsync(
                 due,
                 new ParallelOptions { MaxDegreeOfParallelism = options.ConcurrentWindows, CancellationToken = cancellationToken },
                 async (month, token) => await Start(month, onlyIfMissing: false).Task.WaitAsync(token).ConfigureAwait(false)).ConfigureAwait(false);
+            await names.ConfigureAwait(false);
             windows = await _sync.WindowsAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -205,22 +204,7 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
             return;
         }
 
-        await using var context = _database.CreateDbContext();
-        var stored = await context.Rooms.ToDictionaryAsync(room => room.HostId, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
-        var now = MonthWindowSync.Stored(_zone.Now);
-        foreach (var room in list.Rooms)
-        {
-            if (!stored.TryGetValue(room.HostId, out var row))
-            {
-                row = new ArchivedRoom { HostId = room.HostId, FirstSeenAt = now };
-                context.Rooms.Add(row);
-            }
-
-            row.Name = room.Name;
-            row.Capacity = room.Capacity;
-        }
-
-        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await _sync.NameRoomsAsync(list.Rooms, cancellationToken).ConfigureAwait(false);
         LogRoomsNamed(_logger, list.Rooms.Count);
     }
 

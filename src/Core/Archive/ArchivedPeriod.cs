@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using System.Globalization;
 using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Archive;
@@ -11,6 +11,13 @@ namespace UMeetingReports.Core.Archive;
 public sealed record ArchivedPeriod(DatePeriod Period, IReadOnlyList<MonthSyncOutcome> Months)
 {
     public DateTimeOffset? DataAsOf => Months.Count == 0 ? null : Months.Min(month => month.CompletedAt);
+
+    /// <summary>
+    /// Names the copies read ("2025-05@638…,2025-04@638…": each month with its completion time): a figure counted from
+    /// them stays right while this is unchanged, since a month written again gets a new completion time.
+    /// </summary>
+    public string Copies => string.Join(',', Months.Select(month =>
+        month.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture) + "@" + month.CompletedAt?.UtcTicks.ToString(CultureInfo.InvariantCulture)));
 }
 
 /// <summary>
@@ -27,7 +34,7 @@ public interface IArchivePeriods
     Task<UpstreamResult<ArchivedPeriod>> EnsureAsync(DatePeriod period, IProgress<GatherProgress>? progress, CancellationToken cancellationToken);
 }
 
-internal sealed class ArchivePeriods(IArchiveSynchroniser synchroniser, ArchiveContext context, UpstreamZone zone) : IArchivePeriods
+internal sealed class ArchivePeriods(IArchiveSynchroniser synchroniser, HeldMonths held, ArchiveContext context, UpstreamZone zone) : IArchivePeriods
 {
     // One request asks twice (its page, then its report): the answer found held is kept for the request's scope.
     private ArchivedPeriod? _held;
@@ -51,15 +58,17 @@ internal sealed class ArchivePeriods(IArchiveSynchroniser synchroniser, ArchiveC
             return new ArchivedPeriod(period, []);
         }
 
-        var (first, last) = (months[^1], months[0]);
-        var held = await context.MonthWindows.AsNoTracking()
-            .Where(window => window.Month >= first && window.Month <= last && window.CompletedAt != null)
-            .Select(window => new { window.Month, window.State, window.Records, window.CompletedAt, window.UpstreamRequests, window.LastError })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return held.Count < months.Count
-            ? null
-            : new ArchivedPeriod(period, [.. held.OrderByDescending(window => window.Month).Select(window => new MonthSyncOutcome(
-                window.Month, window.State == MonthWindowState.Synced, window.Records, zone.Attach(window.CompletedAt!.Value), window.UpstreamRequests, window.LastError))]);
+        var windows = await held.GetAsync(context, fresh: false, cancellationToken).ConfigureAwait(false);
+        if (!months.TrueForAll(windows.ContainsKey))
+        {
+            // The snapshot may predate the month's first copy (written by another instance): the table decides.
+            windows = await held.GetAsync(context, fresh: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        return months.TrueForAll(windows.ContainsKey)
+            ? new ArchivedPeriod(period, [.. months.Select(month => windows[month]).Select(window => new MonthSyncOutcome(
+                window.Month, window.State == MonthWindowState.Synced, window.Records, zone.Attach(window.CompletedAt), window.UpstreamRequests, window.LastError))])
+            : null;
     }
 
     public async Task<UpstreamResult<ArchivedPeriod>> EnsureAsync(DatePeriod period, IProgress<GatherProgress>? progress, CancellationToken cancellationToken)

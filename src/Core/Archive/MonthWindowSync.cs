@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Archive;
@@ -16,13 +17,11 @@ namespace UMeetingReports.Core.Archive;
 internal sealed partial class MonthWindowSync(
     IServiceScopeFactory scopes,
     ArchiveDatabase database,
+    HeldMonths held,
     UpstreamZone zone,
     IOptions<ArchiveOptions> options,
     ILogger<MonthWindowSync> logger) : IDisposable
 {
-    /// <summary>Meetings saved per round trip of inserts; the change tracker is emptied between batches.</summary>
-    private const int InsertBatch = 500;
-
     /// <summary>Record ids per statement when looking for meetings another window holds.</summary>
     private const int LookupBatch = 500;
 
@@ -216,12 +215,7 @@ internal sealed partial class MonthWindowSync(
             await using var context = database.CreateDbContext();
             context.ChangeTracker.AutoDetectChangesEnabled = false;
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            if (database.Provider == ArchiveProvider.PostgreSql)
-            {
-                // One window written at a time across every instance on this database too (two months share rooms and
-                // the meetings that cross their boundary); released with the transaction, whatever becomes of it.
-                await context.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727001)", cancellationToken).ConfigureAwait(false);
-            }
+            await LockWritersAsync(context, cancellationToken).ConfigureAwait(false);
 
             // Rooms first: meetings point at them.
             var hostIds = meetings.Select(meeting => meeting.HostId).Distinct(StringComparer.Ordinal).ToList();
@@ -251,12 +245,10 @@ internal sealed partial class MonthWindowSync(
                 await context.Meetings.Where(meeting => chunk.Contains(meeting.Uuid)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            foreach (var batch in meetings.Chunk(InsertBatch))
-            {
-                context.Meetings.AddRange(batch);
-                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                context.ChangeTracker.Clear();
-            }
+            // The new copy in bulk, past the change tracker (which cost more CPU than reading the month did).
+            await BulkRows.InsertAsync(context, meetings, cancellationToken).ConfigureAwait(false);
+            await BulkRows.InsertAsync(context, [.. meetings.SelectMany(meeting => meeting.Participants)], cancellationToken).ConfigureAwait(false);
+            await BulkRows.InsertAsync(context, [.. meetings.SelectMany(meeting => meeting.Telephony)], cancellationToken).ConfigureAwait(false);
 
             var row = await context.MonthWindows.SingleOrDefaultAsync(window => window.Month == month, cancellationToken).ConfigureAwait(false);
             if (row is null)
@@ -274,10 +266,59 @@ internal sealed partial class MonthWindowSync(
             context.ChangeTracker.DetectChanges();
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            held.Invalidate();
         }
         finally
         {
             _writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Keeps the room list's names and capacities in the archive (a room it lists is added). Written under the same
+    /// gate and lock as the windows, which add the rooms their meetings point at: the two may run at the same time.
+    /// </summary>
+    public async Task NameRoomsAsync(IReadOnlyList<Room> rooms, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rooms);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var context = database.CreateDbContext();
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await LockWritersAsync(context, cancellationToken).ConfigureAwait(false);
+            var stored = await context.Rooms.ToDictionaryAsync(room => room.HostId, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+            var now = Stored(zone.Now);
+            foreach (var room in rooms)
+            {
+                if (!stored.TryGetValue(room.HostId, out var row))
+                {
+                    row = new ArchivedRoom { HostId = room.HostId, FirstSeenAt = now };
+                    context.Rooms.Add(row);
+                }
+
+                row.Name = room.Name;
+                row.Capacity = room.Capacity;
+            }
+
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// One writer of windows and rooms at a time across every instance on a PostgreSQL database too (two months share
+    /// rooms and the meetings that cross their boundary); released with the transaction, whatever becomes of it.
+    /// </summary>
+    private async Task LockWritersAsync(ArchiveContext context, CancellationToken cancellationToken)
+    {
+        if (database.Provider == ArchiveProvider.PostgreSql)
+        {
+            await context.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727001)", cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -319,6 +360,7 @@ internal sealed partial class MonthWindowSync(
 
             change(row);
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            held.Invalidate();
             return row;
         }
         finally

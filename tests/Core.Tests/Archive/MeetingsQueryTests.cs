@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Reports.Meetings;
 using UMeetingReports.Core.Tests.Support;
 using UMeetingReports.Core.Upstream;
@@ -150,6 +152,34 @@ public abstract class MeetingsQueryTests(ArchiveServer server)
 
         Assert.Equal([one.Uuid], byUuid.Rows.Select(row => row.Uuid));
         Assert.Equal(Newest(Truth(sim).Where(meeting => meeting.HostId == room)), byRoom.Rows.Select(row => row.Uuid));
+    }
+
+    [Fact]
+    public async Task The_total_is_counted_afresh_once_a_month_of_the_period_has_a_new_copy()
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
+        var request = new MeetingsRequest(new MeetingQuery(Spring), 50, 1);
+        var before = await ReportAsync(archive, request);
+        var gone = Truth(sim).OrderByDescending(meeting => meeting.Start).First();
+
+        // A new copy of May without one meeting, as another instance would write it (the same copy is counted once).
+        await using (var context = archive.Context())
+        {
+            await context.ParticipantSessions.Where(session => session.MeetingUuid == gone.Uuid).ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+            await context.TelephonyLegs.Where(leg => leg.MeetingUuid == gone.Uuid).ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+            await context.Meetings.Where(meeting => meeting.Uuid == gone.Uuid).ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+            var may = await context.MonthWindows.SingleAsync(window => window.Month == new DateOnly(2025, 5, 1), TestContext.Current.CancellationToken);
+            may.CompletedAt = may.CompletedAt!.Value.AddMinutes(1);
+            await context.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        archive.Clock.Advance(HeldMonths.Lifetime);
+        var after = await ReportAsync(archive, request);
+
+        Assert.Equal(Truth(sim).Count, before.TotalRecord);
+        Assert.Equal(before.TotalRecord - 1, after.TotalRecord);
+        Assert.DoesNotContain(gone.Uuid, after.Rows.Select(row => row.Uuid));
     }
 
     private static List<SimulatedMeeting> Truth(RunningSimulator sim) => [.. sim.Dataset.MeetingsBetween(Spring.From, Spring.To)];

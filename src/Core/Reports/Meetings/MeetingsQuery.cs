@@ -14,19 +14,27 @@ internal static class MeetingsQuery
     /// <summary>The escape character of the LIKE patterns built here.</summary>
     private const string Escape = "\\";
 
+    /// <summary>How many meetings the request's filters match (its page and order aside).</summary>
     /// <param name="matchingRooms">Host ids whose room name contains the search (the room list's names and the archive's).</param>
-    /// <param name="roomsByName">Every host id named in the room list or the archive, in the order of their names (ordinal).</param>
-    public static async Task<(int Total, List<ArchivedRow> Rows)> PageAsync(
-        ArchiveContext context, MeetingsRequest request, IReadOnlyCollection<string> matchingRooms, IReadOnlyList<string> roomsByName, CancellationToken cancellationToken)
+    public static Task<int> CountAsync(ArchiveContext context, MeetingsRequest request, IReadOnlyCollection<string> matchingRooms, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
-        var meetings = Filtered(context, request, matchingRooms);
-        var total = await meetings.CountAsync(cancellationToken).ConfigureAwait(false);
+        return Filtered(context, request, matchingRooms).CountAsync(cancellationToken);
+    }
+
+    /// <summary>The request's page of the <paramref name="total"/> meetings its filters match.</summary>
+    /// <param name="matchingRooms">Host ids whose room name contains the search (the room list's names and the archive's).</param>
+    /// <param name="roomsByName">Every host id named in the room list or the archive, in the order of their names (ordinal).</param>
+    public static async Task<List<ArchivedRow>> PageAsync(
+        ArchiveContext context, MeetingsRequest request, int total, IReadOnlyCollection<string> matchingRooms, IReadOnlyList<string> roomsByName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
         var skip = (int)Math.Min(int.MaxValue, (long)(request.PageNumber - 1) * request.PageSize);
-        var rows = total <= skip
+        return total <= skip
             ? []
-            : await Ordered(context, meetings, request, roomsByName)
+            : await Ordered(context, Filtered(context, request, matchingRooms), request, roomsByName)
                 .Skip(skip)
                 .Take(request.PageSize)
                 .Select(meeting => new ArchivedRow(
@@ -44,7 +52,6 @@ internal static class MeetingsQuery
                     meeting.PhoneMinutes,
                     meeting.PhoneCost))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return (total, rows);
     }
 
     /// <summary>Every room's host id, the room list's names before the archive's, in the ordinal order of their names.</summary>

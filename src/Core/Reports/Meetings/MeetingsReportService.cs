@@ -8,7 +8,7 @@ namespace UMeetingReports.Core.Reports.Meetings;
 /// Reads the meetings report from the archive: makes the period's months present first (a month never read is read
 /// now; one that cannot be read is the upstream's failure), then asks the database for the page.
 /// </summary>
-internal sealed class MeetingsReportService(IArchivePeriods periods, ArchiveContext context, IRoomDirectory rooms, UpstreamZone zone) : IMeetingsReportService
+internal sealed class MeetingsReportService(IArchivePeriods periods, ArchiveContext context, IRoomDirectory rooms, MeetingCounts counts, UpstreamZone zone) : IMeetingsReportService
 {
     public async Task<UpstreamResult<MeetingsReport>> GetAsync(MeetingsRequest request, CancellationToken cancellationToken)
     {
@@ -31,7 +31,8 @@ internal sealed class MeetingsReportService(IArchivePeriods periods, ArchiveCont
         var roomList = await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false);
         var matchingRooms = await MeetingsQuery.RoomsNamedAsync(context, roomList, request.Search, cancellationToken).ConfigureAwait(false);
         var roomsByName = request.Sort == MeetingSort.Room ? await MeetingsQuery.RoomsByNameAsync(context, roomList, cancellationToken).ConfigureAwait(false) : [];
-        var (total, archived) = await MeetingsQuery.PageAsync(context, request, matchingRooms, roomsByName, cancellationToken).ConfigureAwait(false);
+        var total = await counts.GetAsync(held, request, () => MeetingsQuery.CountAsync(context, request, matchingRooms, cancellationToken)).ConfigureAwait(false);
+        var archived = await MeetingsQuery.PageAsync(context, request, total, matchingRooms, roomsByName, cancellationToken).ConfigureAwait(false);
         var rows = archived.Select(row => new MeetingRow(
             row.Uuid,
             row.HostId,

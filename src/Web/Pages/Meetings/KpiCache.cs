@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Caching.Memory;
 using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Reports.Analytics;
@@ -24,8 +23,7 @@ internal static class KpiCache
     public static async Task<UpstreamResult<PeriodKpis>> GetAsync(
         IMemoryCache cache, ArchivedPeriod months, AnalyticsFilter filter, Func<Task<UpstreamResult<PeriodKpis>>> count)
     {
-        var key = new Key(filter, string.Join(',', months.Months.Select(month =>
-            month.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture) + "@" + month.CompletedAt?.UtcTicks.ToString(CultureInfo.InvariantCulture))));
+        var key = new Key(filter, months.Copies);
         if (cache.TryGetValue(key, out PeriodKpis? kept) && kept is not null)
         {
             return UpstreamResult<PeriodKpis>.Success(kept);
