@@ -4,8 +4,9 @@
 # (/meetings, /participants, /telephony, /rooms, and /meeting for a random record), then after BENCH_MEMORY_IDLE
 # (60 s) without requests. Goal: RSS <= 400 MiB at the end of the load and again once idle. The archive (13 months of
 # demo data, SQLite) is filled by the schedule before the load starts. RSS is VmRSS of /proc/PID/status, sampled
-# every second; the peak is VmHWM. BENCH_MEMORY_GC=workstation runs the app with the workstation GC (DOTNET_gcServer=0)
-# instead of ASP.NET Core's default server GC, to show what the collector's own reserve accounts for.
+# every second; the peak is VmHWM. The app ships with the workstation GC (src/Web/Web.csproj);
+# BENCH_MEMORY_GC=server runs it with ASP.NET Core's usual server GC (DOTNET_gcServer=1) to show what that collector's
+# own reserve costs.
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/../lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
@@ -14,10 +15,10 @@ readonly duration="${BENCH_MEMORY_DURATION:-60}"
 readonly clients="${BENCH_MEMORY_CLIENTS:-16}"
 readonly idle="${BENCH_MEMORY_IDLE:-60}"
 readonly limit_mib=400
-readonly gc_mode="${BENCH_MEMORY_GC:-server}"
+readonly gc_mode="${BENCH_MEMORY_GC:-workstation}"
 case "$gc_mode" in
-  server) ;;
-  workstation) export DOTNET_gcServer=0 ;;
+  workstation) ;;
+  server) export DOTNET_gcServer=1 ;;
   *) bench_fail "BENCH_MEMORY_GC is server or workstation, not $gc_mode." ;;
 esac
 

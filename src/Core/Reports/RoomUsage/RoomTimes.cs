@@ -12,8 +12,7 @@ internal sealed record RoomTime(int PeakConcurrent, TimeSpan Occupied, TimeSpan 
 /// <summary>
 /// The figures of a period that come from when its meetings ran rather than from what they held: each room's peak
 /// and business time, the account's peak, each room's meeting time per weekday × hour cell and its meetings started
-/// per day. Counted by the database (<see cref="RoomTimesQuery"/>) or, from meetings in memory, by <see cref="Of"/>,
-/// with the same definitions.
+/// per day, counted from the meetings' times by <see cref="Of"/>.
 /// </summary>
 internal sealed record RoomTimes(
     IReadOnlyDictionary<string, RoomTime> ByRoom,
