@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Caching.Memory;
 using UMeetingReports.Core.Archive;
@@ -42,8 +41,7 @@ public sealed class TrendsViewComponent(IMonthlySeriesService series, IArchivePe
 
         var names = report == TrendReport.Participants;
         // Today is in the key too: the series stops at today, which cuts the current month.
-        var copies = string.Join(',', held.Months.Select(month => month.CompletedAt?.UtcTicks.ToString(CultureInfo.InvariantCulture)));
-        var key = new Key(filter, names, zone.Today, copies);
+        var key = new Key(filter, names, zone.Today, held.Copies);
         if (!cache.TryGetValue(key, out MonthlySeries? months) || months is null)
         {
             months = await series.GetAsync(filter, names, HttpContext.RequestAborted);
