@@ -114,3 +114,6 @@ internal static class StoredFailure
 
     private sealed record Row(UpstreamFailureKind Kind, string From, string To, int? Status, string? Message, string? Reason, string[]? Answered);
 }
+
+/// <summary>What the page of a download that is gone shows: the same download to make again (when known), and how long a file is kept.</summary>
+internal sealed record DownloadGone(Filters.ExportCriteria? Again, int LifetimeMinutes);
