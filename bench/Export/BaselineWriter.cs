@@ -242,7 +242,7 @@ internal static class BaselineWriter
             new CellFormat(),
             new CellFormat { FontId = 1, ApplyFont = true },
             new CellFormat { NumberFormatId = 49, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = 1, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 3, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 165, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 166, ApplyNumberFormat = true },
@@ -254,7 +254,6 @@ internal static class BaselineWriter
         private static readonly OpenXmlAttribute[] PreserveSpace = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
         private static readonly OpenXmlAttribute[][] Styled = [.. Enumerable.Range(0, 8).Select(style => new[] { new OpenXmlAttribute("s", string.Empty, style.ToString(CultureInfo.InvariantCulture)) })];
         private static readonly OpenXmlAttribute[][] InlineText = [.. Enumerable.Range(0, 8).Select(style => new[] { new OpenXmlAttribute("t", string.Empty, "inlineStr"), new OpenXmlAttribute("s", string.Empty, style.ToString(CultureInfo.InvariantCulture)) })];
-        private static readonly OpenXmlAttribute[] BooleanCell = [new("t", string.Empty, "b"), new("s", string.Empty, BooleanStyle.ToString(CultureInfo.InvariantCulture))];
 
         private readonly OpenXmlAttribute[] _rowIndex = [new("r", string.Empty, "1")];
         private readonly Row _row = new();
@@ -298,14 +297,8 @@ internal static class BaselineWriter
 
         public void Time(DateTime? value, uint style) => Number(value?.ToOADate().ToString("R", CultureInfo.InvariantCulture), style);
 
-        public void Boolean(bool value)
-        {
-            writer.WriteStartElement(_cell, BooleanCell);
-            writer.WriteStartElement(_value);
-            writer.WriteString(value ? "1" : "0");
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-        }
+        /// <summary>A yes/no as the exporter writes it: the word, as inline text.</summary>
+        public void Boolean(bool value) => Text(value ? "Yes" : "No");
 
         private void Number(string? value, uint style)
         {

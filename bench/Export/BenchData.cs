@@ -32,9 +32,14 @@ internal static class BenchData
         [.. Enumerable.Range(1, 12).Select(index => new Room($"room{index:00}@example.com", $"会议室 {index} Room", 10 + index))],
         IsKnown: true);
 
-    /// <summary>Meetings whose rows (one per meeting, per join and per call) add up to exactly <paramref name="rows"/>.</summary>
-    public static IReadOnlyList<Meeting> Generate(int rows)
+    /// <summary>
+    /// Meetings whose rows (one per meeting, per join and per call) add up to exactly <see cref="BenchDataSize.Rows"/>,
+    /// or whose joins alone do when <see cref="BenchDataSize.ParticipantRowsOnly"/>.
+    /// </summary>
+    public static IReadOnlyList<Meeting> Generate(BenchDataSize size)
     {
+        var rows = size.Rows;
+        var joinsOnly = size.ParticipantRowsOnly;
         var random = new Random(20251128);
         var meetings = new List<Meeting>();
         var days = Period.Days;
@@ -42,14 +47,14 @@ internal static class BenchData
         while (written < rows)
         {
             var room = Rooms.Rooms[random.Next(Rooms.Rooms.Count)];
-            // About ten rows a meeting: spreads the meetings evenly over the year.
-            var day = Period.From.AddDays(Math.Min(days - 1, (int)((long)meetings.Count * days * 10 / rows)));
+            // About ten rows (eight and a half joins) a meeting: spreads the meetings evenly over the year.
+            var day = Period.From.AddDays(Math.Min(days - 1, (int)((long)meetings.Count * days * (joinsOnly ? 8.5 : 10) / rows)));
             var start = Attach(day.ToDateTime(new TimeOnly(8, 0)).AddMinutes(random.Next(0, 10 * 60)));
             var length = random.Next(10, 180);
             var end = start.AddMinutes(length).AddSeconds(random.Next(0, 60));
-            var left = rows - written - 1;
+            var left = joinsOnly ? rows - written : rows - written - 1;
             var joins = Math.Min(left, random.Next(1, 17));
-            var calls = Math.Min(left - joins, random.Next(0, 3));
+            var calls = joinsOnly ? random.Next(0, 3) : Math.Min(left - joins, random.Next(0, 3));
             var participants = Enumerable.Range(0, joins)
                 .Select(_ => new Participant(People[random.Next(People.Length)], start.AddSeconds(random.Next(0, 600)), end.AddSeconds(-random.Next(0, 300))))
                 .ToList();
@@ -77,7 +82,7 @@ internal static class BenchData
                 random.Next(20) == 0,
                 participants,
                 telephony));
-            written += 1 + joins + calls;
+            written += joinsOnly ? joins : 1 + joins + calls;
         }
 
         meetings.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -87,21 +92,39 @@ internal static class BenchData
     private static DateTimeOffset Attach(DateTime wallClock) => new(wallClock, Zone.GetUtcOffset(wallClock));
 }
 
-/// <summary>The upstream replaced by the list in memory: the reader's contract (time order, progress per page of 300) without HTTP.</summary>
-internal sealed class ListReader(IReadOnlyList<Meeting> meetings) : IMeetingReader
+/// <summary>How much data a run asks for: <see cref="Rows"/> rows in all three large sheets, or joins alone.</summary>
+internal sealed record BenchDataSize(int Rows, bool ParticipantRowsOnly)
+{
+    /// <summary>Names the archive file that holds this data.</summary>
+    public string Label => ParticipantRowsOnly ? $"participants{Rows}" : $"rows{Rows}";
+
+    public override string ToString() => ParticipantRowsOnly ? $"{Rows:N0} participant rows" : $"{Rows:N0} rows";
+}
+
+/// <summary>
+/// The meeting service replaced by the list in memory: the reader's contract (the query's period by start day, time
+/// order, progress per page of 300) without HTTP; or, with <paramref name="refuse"/>, a service that must not be asked.
+/// </summary>
+internal sealed class ListReader(IReadOnlyList<Meeting> meetings, bool refuse = false) : IMeetingReader
 {
     private const int PageSize = 300;
 
-    public async IAsyncEnumerable<Meeting> EnumerateAsync(MeetingQuery query, IProgress<GatherProgress>? progress, PageCaching caching, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<Meeting> EnumerateAsync(MeetingQuery query, IProgress<GatherProgress>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var pages = (meetings.Count + PageSize - 1) / PageSize;
-        for (var index = 0; index < meetings.Count; index++)
+        if (refuse)
         {
-            yield return meetings[index];
-            if ((index + 1) % PageSize == 0 || index + 1 == meetings.Count)
+            throw new InvalidOperationException($"The seeded archive lacks {query.Period}: the export asked the meeting service for it.");
+        }
+
+        var matching = meetings.Where(meeting => query.Period.Contains(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(meeting.Start, BenchData.Zone).DateTime))).ToList();
+        var pages = Math.Max(1, (matching.Count + PageSize - 1) / PageSize);
+        for (var index = 0; index < matching.Count; index++)
+        {
+            yield return matching[index];
+            if ((index + 1) % PageSize == 0 || index + 1 == matching.Count)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report(new GatherProgress(0, 12, (index / PageSize) + 1, pages, index + 1));
+                progress?.Report(new GatherProgress(0, 1, (index / PageSize) + 1, pages, index + 1));
             }
         }
 

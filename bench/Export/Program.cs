@@ -2,43 +2,54 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
-using UMeetingReports.Core.Export;
-using UMeetingReports.Core.Upstream;
 using UMeetingReports.Export.Bench;
 
-// P3: the exporter against a plain OpenXmlWriter baseline writing the same cells.
+// P3 and A4: the exporter, reading the period from a seeded SQLite archive as the app's download does, against a plain
+// OpenXmlWriter baseline writing the same cells from the same meetings in memory. P3 is 200,000 rows (meetings, joins
+// and calls together); A4 is 1,000,000 participant rows (--participant-rows 1000000).
 // Time: in this process, after a warm-up of each, several repetitions in alternating order; the ratio of the medians.
+// The archive read alone (no writing) is timed too, to show the reading's share.
 // Memory: each variant alone in a child process (workstation and server GC), its peak resident set read from
-// /proc/self/status (VmHWM) at the end; a child that only generates the data shows what the data itself takes.
+// /proc/self/status (VmHWM) at the end; a child that only generates the data shows what the data itself takes (the
+// exporter's child never holds it: it reads the archive).
 var settings = BenchSettings.Parse(args);
 if (settings.Child is { } child)
 {
-    return await Child.RunAsync(child, settings.Rows);
+    return await Child.RunAsync(child, settings.Size);
 }
 
 var loadAtStart = Machine.LoadAverage();
-var meetings = BenchData.Generate(settings.Rows);
-var (joins, calls) = (meetings.Sum(m => m.Participants.Count), meetings.Sum(m => m.Telephony.Count));
-Console.WriteLine($"P3 export: {settings.Rows:N0} rows = {meetings.Count:N0} meetings + {joins:N0} joins + {calls:N0} calls; {Machine.Describe()}");
-
-var times = new Dictionary<string, List<double>> { ["exporter"] = [], ["baseline"] = [] };
-var allocated = new Dictionary<string, List<long>> { ["exporter"] = [], ["baseline"] = [] };
-var sizes = new Dictionary<string, long>();
-foreach (var variant in new[] { "exporter", "baseline" })
+Console.WriteLine($"{settings.Figure} export: {settings.Size}; {Machine.Describe()}");
+var archive = await BenchArchive.PrepareAsync(settings.Size);
+if (args.Contains("--seed-only"))
 {
-    sizes[variant] = (await Variants.RunAsync(variant, meetings)).Bytes;
+    return 0;
+}
+
+var meetings = BenchData.Generate(settings.Size);
+var (joins, calls) = (meetings.Sum(m => m.Participants.Count), meetings.Sum(m => m.Telephony.Count));
+Console.WriteLine($"  {meetings.Count:N0} meetings + {joins:N0} joins + {calls:N0} calls = {meetings.Count + joins + calls:N0} rows");
+
+await using var services = BenchArchive.Services(archive, BenchArchive.NoUpstream);
+var variants = new Variants(meetings, services);
+string[] timed = ["exporter", "baseline", "read"];
+var times = timed.ToDictionary(variant => variant, _ => new List<double>());
+var allocated = timed.ToDictionary(variant => variant, _ => new List<long>());
+var sizes = new Dictionary<string, long>();
+foreach (var variant in timed)
+{
+    sizes[variant] = (await variants.RunAsync(variant)).Bytes;
     Console.WriteLine($"  warm-up {variant}: {sizes[variant]:N0} bytes");
 }
 
 for (var repetition = 0; repetition < settings.Repetitions; repetition++)
 {
-    string[] order = repetition % 2 == 0 ? ["exporter", "baseline"] : ["baseline", "exporter"];
+    var order = repetition % 2 == 0 ? timed : [.. timed.Reverse()];
     foreach (var variant in order)
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
-        var run = await Variants.RunAsync(variant, meetings);
+        var run = await variants.RunAsync(variant);
         times[variant].Add(run.Seconds);
         allocated[variant].Add(run.Allocated);
         Console.WriteLine($"  run {repetition + 1} {variant}: {run.Seconds:0.000} s, {run.Allocated / Machine.MiB:N0} MiB allocated");
@@ -53,7 +64,7 @@ foreach (var server in new[] { false, true })
         string[] order = repetition % 2 == 0 ? ["data", "exporter", "baseline"] : ["data", "baseline", "exporter"];
         foreach (var variant in order)
         {
-            var (peak, seconds) = await Child.StartAsync(variant, settings.Rows, server);
+            var (peak, seconds) = await Child.StartAsync(variant, settings, server);
             peaks.Add((server ? "server" : "workstation", variant, peak, seconds));
             Console.WriteLine($"  child {variant} ({(server ? "server" : "workstation")} GC): peak {peak:N0} MiB, {seconds:0.000} s cold");
         }
@@ -73,14 +84,23 @@ if (settings.ResultsFile is { } results)
 
 return 0;
 
-internal sealed record BenchSettings(int Rows, int Repetitions, int ChildRepetitions, string? Child, string? ResultsFile)
+internal sealed record BenchSettings(BenchDataSize Size, int Repetitions, int ChildRepetitions, string? Child, string? ResultsFile)
 {
+    /// <summary>The figure of bench/README.md this run measures.</summary>
+    public string Figure => Size.ParticipantRowsOnly ? "A4" : "P3";
+
+    /// <summary>The same settings as arguments, for a child process.</summary>
+    public IEnumerable<string> SizeArguments => [Size.ParticipantRowsOnly ? "--participant-rows" : "--rows", Size.Rows.ToString(CultureInfo.InvariantCulture)];
+
     public static BenchSettings Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(arg => arg != name).Skip(1).FirstOrDefault();
         var results = args.Contains("--no-results") ? null : Value("--results") ?? Path.Combine(RepositoryRoot(), "bench", "RESULTS.md");
+        var size = Value("--participant-rows") is { } participantRows
+            ? new BenchDataSize(int.Parse(participantRows, CultureInfo.InvariantCulture), ParticipantRowsOnly: true)
+            : new BenchDataSize(int.Parse(Value("--rows") ?? "200000", CultureInfo.InvariantCulture), ParticipantRowsOnly: false);
         return new BenchSettings(
-            int.Parse(Value("--rows") ?? "200000", CultureInfo.InvariantCulture),
+            size,
             int.Parse(Value("--repetitions") ?? "5", CultureInfo.InvariantCulture),
             int.Parse(Value("--child-repetitions") ?? "2", CultureInfo.InvariantCulture),
             Value("--child"),
@@ -106,21 +126,27 @@ internal sealed record BenchSettings(int Rows, int Repetitions, int ChildRepetit
 
 internal readonly record struct Run(double Seconds, long Allocated, long Bytes);
 
-internal static class Variants
+internal sealed class Variants(IReadOnlyList<UMeetingReports.Core.Upstream.Meeting> meetings, Microsoft.Extensions.DependencyInjection.ServiceProvider archive)
 {
-    /// <summary>One export of the meetings to a temporary file, timed; the file is deleted afterwards.</summary>
-    public static async Task<Run> RunAsync(string variant, IReadOnlyList<UMeetingReports.Core.Upstream.Meeting> meetings)
+    /// <summary>One run of a variant, timed: an export into a temporary file (deleted afterwards), or the archive read alone.</summary>
+    public async Task<Run> RunAsync(string variant)
     {
         var path = Path.Combine(Path.GetTempPath(), $"umeeting-bench-{variant}-{Environment.ProcessId}.xlsx");
         try
         {
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var started = Stopwatch.GetTimestamp();
+            if (variant == "read")
+            {
+                var rows = await BenchArchive.ReadAsync(archive);
+                return new Run(Stopwatch.GetElapsedTime(started).TotalSeconds, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, rows);
+            }
+
             await using (var output = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
             {
                 if (variant == "exporter")
                 {
-                    var outcome = await Exporter(meetings).WriteXlsxAsync(Request(), output, progress: null, CancellationToken.None);
+                    var outcome = await BenchArchive.ExportAsync(archive, output);
                     if (!outcome.Succeeded)
                     {
                         throw new InvalidOperationException(outcome.Failure.Describe());
@@ -140,26 +166,14 @@ internal static class Variants
             File.Delete(path);
         }
     }
-
-    private static WorkbookExporter Exporter(IReadOnlyList<UMeetingReports.Core.Upstream.Meeting> meetings) =>
-        new(
-            new ListReader(meetings),
-            new FixedRooms(BenchData.Rooms),
-            new UpstreamZone(BenchData.Zone, TimeProvider.System),
-            Microsoft.Extensions.Options.Options.Create(new UMeetingReports.Core.Reports.RoomUsage.BusinessHoursOptions()),
-            ExportSettings.Default,
-            NullLogger<WorkbookExporter>.Instance);
-
-    private static ExportRequest Request() =>
-        new(BenchData.Period, HostId: null, "bench", RevealPhoneNumbers: false, new DateTimeOffset(2025, 7, 1, 9, 0, 0, TimeSpan.FromHours(8)));
 }
 
 internal static class Child
 {
-    private const string Marker = "P3-CHILD";
+    private const string Marker = "BENCH-CHILD";
 
     /// <summary>Runs one variant in a fresh process and reads back its peak resident set and its (cold) time.</summary>
-    public static async Task<(double PeakMiB, double Seconds)> StartAsync(string variant, int rows, bool serverGc)
+    public static async Task<(double PeakMiB, double Seconds)> StartAsync(string variant, BenchSettings settings, bool serverGc)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("The benchmark cannot find its own executable.");
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -168,7 +182,7 @@ internal static class Child
             start.ArgumentList.Add(typeof(Child).Assembly.Location);
         }
 
-        foreach (var argument in new[] { "--child", variant, "--rows", rows.ToString(CultureInfo.InvariantCulture), "--no-results" })
+        foreach (var argument in (string[])["--child", variant, .. settings.SizeArguments, "--no-results"])
         {
             start.ArgumentList.Add(argument);
         }
@@ -183,16 +197,30 @@ internal static class Child
         return (double.Parse(fields[1], CultureInfo.InvariantCulture), double.Parse(fields[2], CultureInfo.InvariantCulture));
     }
 
-    public static async Task<int> RunAsync(string variant, int rows)
+    /// <summary>
+    /// The child's one run: the exporter reads the archive the parent seeded (and never holds the meetings); the
+    /// baseline and "data" generate the meetings in memory, as the baseline needs them.
+    /// </summary>
+    public static async Task<int> RunAsync(string variant, BenchDataSize size)
     {
-        var meetings = BenchData.Generate(rows);
         var seconds = 0d;
-        if (variant != "data")
+        if (variant == "exporter")
         {
-            seconds = (await Variants.RunAsync(variant, meetings)).Seconds;
+            var file = await BenchArchive.PrepareAsync(size);
+            await using var services = BenchArchive.Services(file, BenchArchive.NoUpstream);
+            seconds = (await new Variants([], services).RunAsync(variant)).Seconds;
+        }
+        else
+        {
+            var meetings = BenchData.Generate(size);
+            if (variant != "data")
+            {
+                seconds = (await new Variants(meetings, null!).RunAsync(variant)).Seconds;
+            }
+
+            GC.KeepAlive(meetings);
         }
 
-        GC.KeepAlive(meetings);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Marker} {Machine.PeakResidentMiB():0.0} {seconds:0.000} gcServer={GCSettings.IsServerGC}"));
         return 0;
     }
@@ -281,8 +309,8 @@ internal static class Report
         var invariant = CultureInfo.InvariantCulture;
         return
         [
-            string.Create(invariant, $"P3 export {settings.Rows:N0} rows ({meetings:N0} meetings, {joins:N0} joins, {calls:N0} calls; Viewer, numbers masked): exporter {exporter:0.00} s, plain OpenXmlWriter baseline {baseline:0.00} s (medians of {settings.Repetitions} warm runs each, alternating, one process; fastest {times["exporter"].Min():0.00} s and {times["baseline"].Min():0.00} s) = {ratio:0.00} × (goal <= {TimeGoal} ×: {Verdict(ratio <= TimeGoal)}); files {sizes["exporter"] / Machine.MiB:0.0} and {sizes["baseline"] / Machine.MiB:0.0} MiB"),
-            string.Create(invariant, $"P3 export peak memory (VmHWM of its own process, largest of {settings.ChildRepetitions}): exporter {Peak("workstation", "exporter"):N0} MiB workstation GC, {Peak("server", "exporter"):N0} MiB server GC (goal <= {PeakGoalMiB} MiB: {Verdict(worst, PeakGoalMiB)}); baseline {Peak("workstation", "baseline"):N0} and {Peak("server", "baseline"):N0} MiB; the generated data alone {Peak("workstation", "data"):N0} and {Peak("server", "data"):N0} MiB; allocated per run {Median(allocated["exporter"]) / Machine.MiB:N0} MiB against {Median(allocated["baseline"]) / Machine.MiB:N0} MiB"),
+            string.Create(invariant, $"{settings.Figure} export {settings.Size} ({meetings:N0} meetings, {joins:N0} joins, {calls:N0} calls; Viewer, numbers masked) read from a seeded SQLite archive: exporter {exporter:0.00} s, plain OpenXmlWriter baseline (same cells, from the meetings in memory) {baseline:0.00} s (medians of {settings.Repetitions} warm runs each, alternating, one process; fastest {times["exporter"].Min():0.00} s and {times["baseline"].Min():0.00} s) = {ratio:0.00} × (goal <= {TimeGoal} ×: {Verdict(ratio <= TimeGoal)}); of the exporter's time, reading the archive alone takes {Median(times["read"]):0.00} s; files {sizes["exporter"] / Machine.MiB:0.0} and {sizes["baseline"] / Machine.MiB:0.0} MiB"),
+            string.Create(invariant, $"{settings.Figure} export peak memory (VmHWM of its own process, largest of {settings.ChildRepetitions}): exporter {Peak("workstation", "exporter"):N0} MiB workstation GC, {Peak("server", "exporter"):N0} MiB server GC (goal <= {PeakGoalMiB} MiB: {Verdict(worst, PeakGoalMiB)}); baseline {Peak("workstation", "baseline"):N0} and {Peak("server", "baseline"):N0} MiB (it holds the meetings in memory: the generated data alone {Peak("workstation", "data"):N0} and {Peak("server", "data"):N0} MiB); allocated per run {Median(allocated["exporter"]) / Machine.MiB:N0} MiB against {Median(allocated["baseline"]) / Machine.MiB:N0} MiB"),
         ];
     }
 

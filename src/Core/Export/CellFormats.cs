@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Xml;
 using ClosedXML.Excel;
@@ -16,12 +17,26 @@ internal static class CellFormats
     public static string NumberFormat(ColumnKind kind) => kind switch
     {
         ColumnKind.Text => "@",
-        ColumnKind.Integer => "0",
+        ColumnKind.Integer => "#,##0",
         ColumnKind.Money => "¥#,##0.00",
         ColumnKind.Percent => "0.0%",
         ColumnKind.DateTime => "yyyy-mm-dd hh:mm:ss",
         ColumnKind.Date => "yyyy-mm-dd",
-        ColumnKind.Boolean => "General",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown column kind."),
+    };
+
+    /// <summary>
+    /// About the text a cell shows under its format, to size its column: numbers with their separators, times as
+    /// their format writes them.
+    /// </summary>
+    public static string Shown(ColumnKind kind, ExportCell value) => !value.HasValue ? string.Empty : kind switch
+    {
+        ColumnKind.Text => value.Text!,
+        ColumnKind.Integer => ((long)value.Number).ToString("#,##0", CultureInfo.InvariantCulture),
+        ColumnKind.Money => "¥" + value.Number.ToString("#,##0.00", CultureInfo.InvariantCulture),
+        ColumnKind.Percent => (value.Number * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
+        ColumnKind.DateTime => "yyyy-mm-dd hh:mm:ss",
+        ColumnKind.Date => "yyyy-mm-dd",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown column kind."),
     };
 
@@ -52,9 +67,6 @@ internal static class CellFormats
                 break;
             case ColumnKind.DateTime or ColumnKind.Date:
                 cell.SetValue(value.Time);
-                break;
-            case ColumnKind.Boolean:
-                cell.SetValue(value.Number != 0m);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown column kind.");

@@ -15,14 +15,10 @@ internal sealed class CsvRowWriter : IRowSink, IDisposable
 
     private readonly ColumnKind[] _kinds;
     private readonly StreamWriter _writer;
-    private readonly string _yes;
-    private readonly string _no;
 
-    /// <param name="texts">The file's language: a flag is written as its word (Yes/No, 是/否), not as a code.</param>
-    public CsvRowWriter(Stream destination, IReadOnlyList<ColumnHeader> columns, ExportTexts texts)
+    /// <param name="columns">Headed in the file's language; a yes/no column already holds its words (Yes/No, 是/否).</param>
+    public CsvRowWriter(Stream destination, IReadOnlyList<ColumnHeader> columns)
     {
-        ArgumentNullException.ThrowIfNull(texts);
-        (_yes, _no) = (texts["Yes"], texts["No"]);
         _kinds = [.. columns.Select(column => column.Kind)];
         _writer = new StreamWriter(destination, Utf8WithBom, bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
         for (var index = 0; index < columns.Count; index++)
@@ -47,7 +43,6 @@ internal sealed class CsvRowWriter : IRowSink, IDisposable
                 ColumnKind.Money or ColumnKind.Percent => cell.Number.ToString(CultureInfo.InvariantCulture),
                 ColumnKind.DateTime => cell.Time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 ColumnKind.Date => cell.Time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ColumnKind.Boolean => cell.Number != 0m ? _yes : _no,
                 _ => throw new InvalidOperationException($"Column kind {_kinds[index]} has no CSV form."),
             });
         }

@@ -43,8 +43,8 @@ internal sealed class ExportSheets
                 Text<MeetingRow>(t["Topic"], 40, row => row.Meeting.Topic),
                 new(t["Start ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.Meeting.Start)),
                 new(t["End ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.Meeting.End)),
-                Flag<MeetingRow>(t["Running"], 9, row => row.Meeting.IsRunning),
-                Flag<MeetingRow>(t["Overflow (is_extra)"], 11, row => row.Meeting.IsExtra),
+                Flag<MeetingRow>(t, t["Running"], row => row.Meeting.IsRunning),
+                Flag<MeetingRow>(t, t["Overflow (is_extra)"], row => row.Meeting.IsExtra),
                 Integer<MeetingRow>(t["Scheduled minutes"], 11, row => row.Meeting.ScheduledMinutes),
                 Integer<MeetingRow>(t["Actual minutes"], 11, row => row.Meeting.ActualMinutes),
                 Integer<MeetingRow>(t["Participants|count"], 12, row => row.Meeting.DistinctParticipants),
@@ -67,7 +67,7 @@ internal sealed class ExportSheets
                 new(t["Join ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.Participant.JoinTime)),
                 new(t["Leave ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.Participant.LeaveTime)),
                 Integer<ParticipantRow>(t["Minutes"], 9, row => ConnectedMinutes(row.Participant)),
-                Flag<ParticipantRow>(t["Still connected"], 10, row => row.Participant.IsConnected),
+                Flag<ParticipantRow>(t, t["Still connected"], row => row.Participant.IsConnected),
             ]),
             static meeting => meeting.Meeting.Participants.Select(participant => new ParticipantRow(meeting, participant)));
 
@@ -165,6 +165,13 @@ internal sealed class ExportSheets
     private static Column<TRow> Money<TRow>(string header, double width, Func<TRow, decimal> value) =>
         new(header, ColumnKind.Money, width, row => ExportCell.Of(value(row)));
 
-    private static Column<TRow> Flag<TRow>(string header, double width, Func<TRow, bool> value) =>
-        new(header, ColumnKind.Boolean, width, row => ExportCell.Of(value(row)));
+    /// <summary>
+    /// A yes/no column written as the file's words (Yes/No, 是/否) in the workbook and in CSV alike: a boolean cell reads
+    /// as 0/1 or TRUE/FALSE depending on the program that opens it, and is no word of the reader's language.
+    /// </summary>
+    private static Column<TRow> Flag<TRow>(ExportTexts t, string header, Func<TRow, bool> value)
+    {
+        var (yes, no) = (t["Yes"], t["No"]);
+        return new(header, ColumnKind.Text, ColumnWidths.ForValues([yes, no], 6), row => ExportCell.Of(value(row) ? yes : no));
+    }
 }

@@ -6,7 +6,7 @@ internal enum ColumnKind : byte
     /// <summary>Stored as text whatever it looks like: ids, meeting numbers (leading zeros) and phone numbers (leading +).</summary>
     Text,
 
-    /// <summary>A whole number: minutes, counts.</summary>
+    /// <summary>A whole number: minutes, counts; formatted <c>#,##0</c>.</summary>
     Integer,
 
     /// <summary>Yuan, formatted <c>¥#,##0.00</c>.</summary>
@@ -20,13 +20,11 @@ internal enum ColumnKind : byte
 
     /// <summary>A calendar day in the upstream's zone.</summary>
     Date,
-
-    Boolean,
 }
 
 /// <summary>
 /// One value of one cell. Which field is read follows from the column's <see cref="ColumnKind"/>: text in
-/// <see cref="Text"/>, numbers (integers, money, booleans as 0/1) in <see cref="Number"/>, times in <see cref="Time"/>.
+/// <see cref="Text"/>, numbers (integers, money) in <see cref="Number"/>, times in <see cref="Time"/>.
 /// A struct, because a large export makes millions of them.
 /// </summary>
 internal readonly struct ExportCell
@@ -59,8 +57,6 @@ internal readonly struct ExportCell
     public static ExportCell Of(decimal number) => new(null, number, default, true);
 
     public static ExportCell Of(decimal? number) => number is { } value ? Of(value) : Empty;
-
-    public static ExportCell Of(bool flag) => new(null, flag ? 1m : 0m, default, true);
 
     public static ExportCell Of(DateTime? time) => time is { } value ? new(null, 0m, value, true) : Empty;
 }

@@ -9,7 +9,6 @@ internal sealed class SheetSpool : IRowSink, IDisposable
 {
     private const byte Blank = 0;
     private const byte Present = 1;
-    private const byte True = 2;
 
     private readonly ColumnKind[] _kinds;
     private readonly FileStream _file;
@@ -53,9 +52,6 @@ internal sealed class SheetSpool : IRowSink, IDisposable
                     _writer.Write(Present);
                     _writer.Write(cell.Time.Ticks);
                     break;
-                case ColumnKind.Boolean:
-                    _writer.Write(cell.Number != 0m ? True : Present);
-                    break;
                 default:
                     throw new InvalidOperationException($"Column kind {_kinds[index]} cannot be spooled.");
             }
@@ -82,7 +78,6 @@ internal sealed class SheetSpool : IRowSink, IDisposable
                     ColumnKind.Integer => ExportCell.Of(reader.Read7BitEncodedInt64()),
                     ColumnKind.Money or ColumnKind.Percent => ExportCell.Of(reader.ReadDecimal()),
                     ColumnKind.DateTime or ColumnKind.Date => ExportCell.Of(new DateTime(reader.ReadInt64())),
-                    ColumnKind.Boolean => ExportCell.Of(marker == True),
                     _ => throw new InvalidOperationException($"Column kind {_kinds[index]} cannot be read back."),
                 };
             }

@@ -78,7 +78,7 @@ internal sealed partial class WorkbookExporter(
         await using var file = settings.CreateTempFile();
         long rows;
         Gathering gathering;
-        using (var csv = new CsvRowWriter(file, definition.Columns, texts))
+        using (var csv = new CsvRowWriter(file, definition.Columns))
         {
             gathering = await GatherAsync(request, roomList, meeting => definition.Write(meeting, csv), progress, cancellationToken).ConfigureAwait(false);
             if (gathering.Failure is { } failure)

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -12,7 +14,7 @@ namespace UMeetingReports.Core.Export;
 /// <c>sheetData</c> that streams the spooled rows, styled with the indices read from the probe row. The zip is
 /// written entry by entry, so nothing of a sheet is held in memory.
 /// </summary>
-internal static class WorkbookPackage
+internal static partial class WorkbookPackage
 {
     private const int RowsBetweenChecks = 8192;
 
@@ -25,7 +27,7 @@ internal static class WorkbookPackage
         Action<long> rowsWritten,
         CancellationToken cancellationToken)
     {
-        var placeholders = Placeholders(template, rows);
+        var (placeholders, workbookEntry) = Placeholders(template, rows);
         var written = 0L;
 
         using var source = new ZipArchive(new MemoryStream(template, writable: false), ZipArchiveMode.Read);
@@ -38,6 +40,11 @@ internal static class WorkbookPackage
                 using var writer = OpenXmlWriter.Create(target);
                 written = WriteSheet(writer, placeholder.Frame, placeholder.Part, placeholder.Rows, written, rowsWritten, cancellationToken);
             }
+            else if (entry.FullName == workbookEntry)
+            {
+                using var content = entry.Open();
+                WriteWorkbook(content, target);
+            }
             else
             {
                 using var content = entry.Open();
@@ -48,8 +55,30 @@ internal static class WorkbookPackage
         rowsWritten(written);
     }
 
-    /// <summary>The zip entry of each large sheet's placeholder, with the worksheet ClosedXML wrote for it (a header and a probe row: small).</summary>
-    private static Dictionary<string, Placeholder> Placeholders(byte[] template, IReadOnlyList<(SheetPart Part, IEnumerator<ExportCell[]> Rows)> rows)
+    /// <summary>
+    /// The workbook part with each sheet's print titles made absolute: ClosedXML writes <c>'Meetings'!1:1</c>, which
+    /// LibreOffice ignores (the header is then printed on the first page only); Excel itself writes <c>'Meetings'!$1:$1</c>.
+    /// </summary>
+    private static void WriteWorkbook(Stream source, Stream target)
+    {
+        var document = XDocument.Load(source);
+        var names = document.Descendants().Where(element => element.Name.LocalName == "definedName" && (string?)element.Attribute("name") == "_xlnm.Print_Titles");
+        foreach (var name in names)
+        {
+            name.Value = RelativeRows().Replace(name.Value, "!$$$1:$$$2");
+        }
+
+        document.Save(target, SaveOptions.DisableFormatting);
+    }
+
+    [GeneratedRegex(@"!(\d+):(\d+)$")]
+    private static partial Regex RelativeRows();
+
+    /// <summary>
+    /// The zip entry of each large sheet's placeholder, with the worksheet ClosedXML wrote for it (a header and a probe
+    /// row: small); and the workbook part's entry.
+    /// </summary>
+    private static (Dictionary<string, Placeholder> Placeholders, string WorkbookEntry) Placeholders(byte[] template, IReadOnlyList<(SheetPart Part, IEnumerator<ExportCell[]> Rows)> rows)
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(template, writable: false), isEditable: false);
         var workbook = document.WorkbookPart ?? throw new InvalidOperationException("The workbook template has no workbook part.");
@@ -65,7 +94,7 @@ internal static class WorkbookPackage
                 new Placeholder(part, (Worksheet)worksheetPart.Worksheet.CloneNode(deep: true), partRows));
         }
 
-        return placeholders;
+        return (placeholders, workbook.Uri.OriginalString.TrimStart('/'));
     }
 
     private static long WriteSheet(
@@ -244,7 +273,6 @@ internal static class WorkbookPackage
                 ColumnKind.Integer => ((long)cell.Number).ToString(CultureInfo.InvariantCulture),
                 ColumnKind.Money or ColumnKind.Percent => cell.Number.ToString(CultureInfo.InvariantCulture),
                 ColumnKind.DateTime or ColumnKind.Date => cell.Time.ToOADate().ToString("R", CultureInfo.InvariantCulture),
-                ColumnKind.Boolean => cell.Number != 0m ? "1" : "0",
                 _ => throw new InvalidOperationException($"Column kind {kind} has no cell value."),
             });
             _writer.WriteEndElement();
@@ -253,7 +281,6 @@ internal static class WorkbookPackage
         private static OpenXmlAttribute[] Attributes(ColumnKind kind, uint style) => kind switch
         {
             ColumnKind.Text => [new("t", string.Empty, "inlineStr"), StyleAttribute(style)],
-            ColumnKind.Boolean => [new("t", string.Empty, "b"), StyleAttribute(style)],
             _ => [StyleAttribute(style)],
         };
 

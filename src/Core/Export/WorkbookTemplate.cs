@@ -34,7 +34,11 @@ internal static class WorkbookTemplate
         using var workbook = new XLWorkbook();
 
         var texts = sheets.Texts;
-        IReadOnlyList<ColumnHeader> summaryColumns = [new(texts["Item"], ColumnKind.Text, 36), new(texts["Value"], ColumnKind.Text, 44)];
+        IReadOnlyList<ColumnHeader> summaryColumns =
+        [
+            new(texts["Item"], ColumnKind.Text, ColumnWidths.ForValues(summary.Select(line => line.Item), 12)),
+            new(texts["Value"], ColumnKind.Text, ColumnWidths.ForValues(summary.Select(line => CellFormats.Shown(line.Kind, line.Value)), 12)),
+        ];
         var summarySheet = AddFramed(workbook, sheets.SummaryName, summaryColumns, summary.Count);
         for (var index = 0; index < summary.Count; index++)
         {
@@ -42,6 +46,11 @@ internal static class WorkbookTemplate
             CellFormats.Write(summarySheet.Cell(HeaderRow + 1 + index, 1), ColumnKind.Text, ExportCell.Of(line.Item));
             CellFormats.Write(summarySheet.Cell(HeaderRow + 1 + index, 2), line.Kind, line.Value);
         }
+
+        // A value longer than the widest column allowed (the narrowing's sentence) wraps instead of being cut.
+        summarySheet.Column(2).Style.Alignment.WrapText = true;
+        summarySheet.Column(2).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        summarySheet.Column(1).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
 
         foreach (var part in largeSheets)
         {
@@ -109,33 +118,54 @@ internal static class WorkbookTemplate
         ];
     }
 
+    /// <summary>A small sheet written whole; its columns as wide as their widest value (the large sheets keep their set widths).</summary>
     private static void AddTable<TRow>(XLWorkbook workbook, SheetDefinition<TRow> definition, IReadOnlyList<TRow> rows)
     {
-        var sheet = AddFramed(workbook, definition.Name, definition.Columns, rows.Count);
-        var cells = new ExportCell[definition.Columns.Count];
-        for (var index = 0; index < rows.Count; index++)
+        var columns = definition.Columns;
+        var cells = new ExportCell[columns.Count];
+        var filled = rows.Select(row =>
         {
-            definition.Fill(rows[index], cells);
-            for (var column = 0; column < cells.Length; column++)
+            definition.Fill(row, cells);
+            return cells.ToArray();
+        }).ToList();
+        IReadOnlyList<ColumnHeader> measured =
+        [
+            .. columns.Select((column, index) => new ColumnHeader(
+                column.Header,
+                column.Kind,
+                ColumnWidths.ForValues(filled.Select(values => CellFormats.Shown(column.Kind, values[index])), column.Width))),
+        ];
+        var sheet = AddFramed(workbook, definition.Name, measured, rows.Count);
+        for (var index = 0; index < filled.Count; index++)
+        {
+            for (var column = 0; column < columns.Count; column++)
             {
-                CellFormats.Write(sheet.Cell(HeaderRow + 1 + index, column + 1), definition.Columns[column].Kind, cells[column]);
+                CellFormats.Write(sheet.Cell(HeaderRow + 1 + index, column + 1), columns[column].Kind, filled[index][column]);
             }
         }
     }
 
-    /// <summary>A sheet with its header (bold, frozen), widths set (AdjustToContents needs a graphics library) and an autofilter over its rows.</summary>
+    /// <summary>
+    /// A sheet with its header (bold, frozen), each column wide enough for its header and its values (computed from
+    /// the text: AdjustToContents needs a graphics library), an autofilter over its rows, and a page setup that prints:
+    /// A4 landscape, one page wide however long, the header repeated on every page.
+    /// </summary>
     private static IXLWorksheet AddFramed(XLWorkbook workbook, string name, IReadOnlyList<ColumnHeader> columns, long dataRows)
     {
         var sheet = workbook.AddWorksheet(name);
         for (var column = 0; column < columns.Count; column++)
         {
             sheet.Cell(HeaderRow, column + 1).SetValue<string>(columns[column].Header);
-            sheet.Column(column + 1).Width = columns[column].Width;
+            sheet.Column(column + 1).Width = ColumnWidths.Fit(columns[column].Header, columns[column].Width);
         }
 
         sheet.Row(HeaderRow).Style.Font.Bold = true;
         sheet.SheetView.FreezeRows(HeaderRow);
         sheet.Range(HeaderRow, 1, HeaderRow + (int)dataRows, columns.Count).SetAutoFilter();
+        sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        sheet.PageSetup.FitToPages(1, 0);
+        sheet.PageSetup.SetRowsToRepeatAtTop(HeaderRow, HeaderRow);
         return sheet;
     }
 
@@ -144,7 +174,6 @@ internal static class WorkbookTemplate
     {
         ColumnKind.Text => ExportCell.Of("probe"),
         ColumnKind.DateTime or ColumnKind.Date => ExportCell.Of(new DateTime(2000, 1, 1)),
-        ColumnKind.Boolean => ExportCell.Of(true),
         _ => ExportCell.Of(1L),
     };
 }

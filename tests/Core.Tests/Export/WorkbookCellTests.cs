@@ -43,11 +43,11 @@ public sealed partial class WorkbookCellTests
         Assert.Equal(new DateTime(2025, 3, 4, 9, 0, 0), row.Cell(meetings.ColumnOf("Start (Asia/Shanghai)")).GetDateTime());
         Assert.True(row.Cell(meetings.ColumnOf("End (Asia/Shanghai)")).IsEmpty());
         Assert.True(row.Cell(meetings.ColumnOf("Actual minutes")).IsEmpty());
-        Assert.True(row.Cell(meetings.ColumnOf("Running")).GetBoolean());
+        Assert.Equal("Yes", row.Cell(meetings.ColumnOf("Running")).GetString());
         Assert.Equal(1, row.Cell(meetings.ColumnOf("Participants")).GetDouble());
         var participants = file["Participants"];
         Assert.True(participants.Row(2).Cell(participants.ColumnOf("Leave (Asia/Shanghai)")).IsEmpty());
-        Assert.True(participants.Row(2).Cell(participants.ColumnOf("Still connected")).GetBoolean());
+        Assert.Equal("Yes", participants.Row(2).Cell(participants.ColumnOf("Still connected")).GetString());
     }
 
     [Fact]

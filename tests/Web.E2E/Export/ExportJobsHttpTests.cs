@@ -244,8 +244,9 @@ public sealed class ExportJobsHttpTests(ExportJobsServer server) : IClassFixture
     {
         Assert.Equal(HttpStatusCode.Found, started.StatusCode);
         var location = started.Headers.Location?.OriginalString ?? "";
-        Assert.Matches("^/downloads/[0-9a-f]{32}$", location);
-        return location["/downloads/".Length..];
+        // The job's page, with the download's filters: once the job is gone they make the file again.
+        Assert.Matches(@"^/downloads/[0-9a-f]{32}\?from=\d{4}-\d{2}-\d{2}&to=", location);
+        return location["/downloads/".Length..location.IndexOf('?', StringComparison.Ordinal)];
     }
 
     /// <summary>Polls the job's status until it reaches <paramref name="state"/>; fails when it ends in another.</summary>

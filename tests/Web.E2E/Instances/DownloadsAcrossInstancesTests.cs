@@ -111,7 +111,7 @@ public sealed class DownloadsAcrossInstancesTests
 
     private static string JobId(string? location) =>
         location is not null && location.StartsWith("/downloads/", StringComparison.Ordinal)
-            ? location["/downloads/".Length..]
+            ? location["/downloads/".Length..].Split('?')[0]
             : throw new InvalidOperationException($"The download did not become a job: Location {location}.");
 
     private static async Task<JsonElement> StatusAsync(SharedBrowser browser, InstanceServer server, string id)

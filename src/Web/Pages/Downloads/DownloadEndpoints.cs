@@ -24,6 +24,13 @@ internal static class DownloadEndpoints
 
     public static string PagePath(string id) => $"{JobsPath}/{id}";
 
+    /// <summary>The job's page with the download's filters in its address: once the job is gone, they make the file again.</summary>
+    public static string PagePath(string id, ExportCriteria criteria)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        return criteria.Link(PagePath(id));
+    }
+
     public static string StatusPath(string id) => $"{JobsPath}/{id}/status";
 
     public static string FilePath(string id) => $"{JobsPath}/{id}/file";
@@ -31,7 +38,8 @@ internal static class DownloadEndpoints
     /// <summary>
     /// GET /downloads/{id}/status: the progress of one of the signed-in user's jobs as JSON. GET /downloads/{id}/file:
     /// its finished file, which is deleted once it has been sent whole. Both answer 404 for an id the user has no job
-    /// of (never had, already downloaded, expired, or someone else's: the answer does not tell which).
+    /// of (never had, already downloaded, expired, or someone else's: the answer does not tell which); a browser asking
+    /// for such a file is sent to the job's page, whose 404 says so in words and offers to make the file again.
     /// </summary>
     public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder endpoints)
     {
@@ -63,12 +71,16 @@ internal static class DownloadEndpoints
         response.Headers.CacheControl = "no-store";
     }
 
+    private static bool AcceptsHtml(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(type => type.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+
     private static async Task<IResult> SendFileAsync(string id, HttpContext context, ExportJobs jobs)
     {
         var owner = OwnerOf(context);
         if (await jobs.FindAsync(owner, id, context.RequestAborted).ConfigureAwait(false) is not { } job || ExportJobs.OpenFile(job) is not { } file)
         {
-            return Results.NotFound();
+            // A browser (asked again, or from a stale page) is sent to the job's page, which says why there is no file.
+            return AcceptsHtml(context.Request) ? Results.LocalRedirect("~" + PagePath(id) + context.Request.QueryString) : Results.NotFound();
         }
 
         await using (file.ConfigureAwait(false))

@@ -128,3 +128,6 @@ internal static class StoredFailure
         public string[]? Facts { get; init; }
     }
 }
+
+/// <summary>What the page of a download that is gone shows: the same download to make again (when known), and how long a file is kept.</summary>
+internal sealed record DownloadGone(Filters.ExportCriteria? Again, int LifetimeMinutes);

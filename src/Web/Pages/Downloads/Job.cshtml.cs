@@ -3,16 +3,27 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Web.Pages.Downloads;
 using UMeetingReports.Web.Filters;
+using UMeetingReports.Web.Pages.Shared;
 
 namespace UMeetingReports.Web.Pages.Downloads;
 
 /// <summary>
-/// /downloads/{id}: one of the signed-in user's background downloads — its progress while it waits or runs (polled by
-/// download-progress.js), a cancel button, and the file once it is ready. 404 for an id they have no job of.
+/// /downloads/{id}?from=…: one of the signed-in user's background downloads — its progress while it waits or runs
+/// (polled by download-progress.js), a cancel button, and the file once it is ready. Its address carries the
+/// download's filters, so that once the job is gone (downloaded, expired, or never theirs) the 404 page says so and
+/// offers to make the same file again.
 /// </summary>
 internal sealed class JobModel(ExportJobs jobs, IRoomDirectory roomDirectory) : PageModel
 {
-    public DownloadJobView Job { get; private set; } = null!;
+    /// <summary>The download's filters, as the address carries them; read only when the job is gone.</summary>
+    [BindProperty(SupportsGet = true)]
+    public ExportFilter Filter { get; set; } = new();
+
+    /// <summary>The job; null when the user has none of this id (any more).</summary>
+    public DownloadJobView? Job { get; private set; }
+
+    /// <summary>When the job is gone: /export with the same filters, if the address carried them.</summary>
+    public ExportCriteria? Again { get; private set; }
 
     public ExportJobStatus Status { get; private set; } = null!;
 
@@ -22,7 +33,8 @@ internal sealed class JobModel(ExportJobs jobs, IRoomDirectory roomDirectory) : 
     {
         if (await jobs.FindAsync(DownloadEndpoints.OwnerOf(HttpContext), id, cancellationToken) is not { } job)
         {
-            return NotFound();
+            Again = Request.Query.ContainsKey(ReportFilter.FromField) && ModelState.IsValid ? Filter.ToCriteria() : null;
+            return this.WithStatus(StatusCodes.Status404NotFound);
         }
 
         (Job, Status) = (job, job.Status);
