@@ -32,7 +32,8 @@ internal static class AnalyticsServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LicenceOptions>, LicenceOptionsValidator>());
 
-        services.TryAddTransient<IPeriodKpiService, PeriodKpiService>();
+        services.TryAddTransient<PeriodKpiService>();
+        services.TryAddTransient<IPeriodKpiService>(provider => provider.GetRequiredService<PeriodKpiService>());
         services.TryAddTransient<ITelephonyReportService, TelephonyReportService>();
         services.TryAddTransient<IRoomUsageReportService, RoomUsageReportService>();
         services.TryAddTransient<IMonthlySeriesService, MonthlySeriesService>();

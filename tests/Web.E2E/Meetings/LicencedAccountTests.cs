@@ -83,6 +83,22 @@ public sealed class LicencedAccountTests(LicencedServer server, BrowserFixture b
     }
 
     [Fact]
+    public async Task A_day_first_counted_as_the_day_afters_previous_period_still_compares_its_peak_with_the_licences()
+    {
+        // Arrange: the day after is shown first, so its KPI comparison counts this day's KPIs before this day's page.
+        var busiest = DailyPeaks().MaxBy(pair => pair.Peak).Day;
+        var (day, peak) = DailyPeaks().Where(pair => pair.Peak > LicencedServer.Licences && pair.Day != busiest && pair.Day.AddDays(1) != busiest).MinBy(pair => pair.Day);
+        var meetings = new MeetingsPage(Page);
+        await meetings.ShownAsync((await meetings.OpenAsync($"?from={Day(day.AddDays(1))}&to={Day(day.AddDays(1))}"))!);
+
+        // Act
+        await meetings.ShownAsync((await meetings.OpenAsync($"?from={Day(day)}&to={Day(day)}"))!);
+
+        // Assert
+        await Expect(Page.GetByTestId("kpi-licences")).ToContainTextAsync($"peak {peak} of {LicencedServer.Licences} licences: {peak - LicencedServer.Licences} short");
+    }
+
+    [Fact]
     public async Task A_meeting_without_a_topic_is_opened_from_a_link_that_still_has_words()
     {
         // Arrange: a May meeting whose topic the archive holds as empty (the simulator always writes one).

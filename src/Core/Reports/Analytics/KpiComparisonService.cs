@@ -4,11 +4,11 @@ using UMeetingReports.Core.Upstream;
 namespace UMeetingReports.Core.Reports.Analytics;
 
 /// <summary>
-/// Finds the previous period in the archive's bookkeeping and counts its KPIs as <see cref="PeriodKpiService"/> does,
+/// Finds the previous period in the archive's bookkeeping and counts its KPIs with <see cref="PeriodKpiService"/>,
 /// but only from months already held: where <see cref="PeriodKpiService"/> would read a missing month, this says
 /// there is no comparison.
 /// </summary>
-internal sealed class KpiComparisonService(IArchivePeriods periods, ArchiveReader archive, UpstreamZone zone) : IKpiComparisonService
+internal sealed class KpiComparisonService(IArchivePeriods periods, PeriodKpiService kpis, UpstreamZone zone) : IKpiComparisonService
 {
     public async Task<PreviousPeriod> FindAsync(AnalyticsFilter filter, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ internal sealed class KpiComparisonService(IArchivePeriods periods, ArchiveReade
             throw new InvalidOperationException($"The archive does not hold {previous.Filter.Period}: a comparison never reads the service.");
         }
 
-        var figures = await ArchiveFigures.OfAsync(archive.Meetings(previous.Filter.Period, previous.Filter.HostId), cancellationToken).ConfigureAwait(false);
-        return new PeriodKpis(previous.Filter, figures);
+        // The same KPIs as the previous period's own page (licences included): /meetings keeps them under one key.
+        return await kpis.CountHeldAsync(previous.Filter, cancellationToken).ConfigureAwait(false);
     }
 }

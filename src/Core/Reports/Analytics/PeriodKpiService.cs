@@ -21,9 +21,19 @@ internal sealed class PeriodKpiService(
             return UpstreamResult<PeriodKpis>.Failed(held.Failure);
         }
 
+        return UpstreamResult<PeriodKpis>.Success(await CountHeldAsync(filter, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The KPIs of a period whose months the archive already holds: what <see cref="GetAsync"/> answers once they are
+    /// there, so that the previous period of a comparison (<see cref="KpiComparisonService"/>) counts exactly as its
+    /// own page does, licences included.
+    /// </summary>
+    internal async Task<PeriodKpis> CountHeldAsync(AnalyticsFilter filter, CancellationToken cancellationToken)
+    {
         var figures = await ArchiveFigures.OfAsync(archive.Meetings(filter.Period, filter.HostId), cancellationToken).ConfigureAwait(false);
         var check = licences.Value.Count is { } licenceCount ? await LicencesAsync(filter, licenceCount, cancellationToken).ConfigureAwait(false) : null;
-        return UpstreamResult<PeriodKpis>.Success(new PeriodKpis(filter, figures, check));
+        return new PeriodKpis(filter, figures, check);
     }
 
     /// <summary>
