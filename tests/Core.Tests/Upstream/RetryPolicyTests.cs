@@ -54,7 +54,7 @@ public sealed class RetryPolicyTests
 
         var result = await core.Reader.GetPageAsync(new MeetingQuery(Days), 10, 1, TestContext.Current.CancellationToken);
 
-        Assert.Equal(new UpstreamUnreachable(Days, $"HTTP {status}"), result.Failure);
+        Assert.Equal(new UpstreamUnreachable(Days, new UnreachableReason(UnreachableCause.HttpStatus, $"{status}")), result.Failure);
         Assert.Equal(1 + Retries, sim.Requests.Count);
     }
 
@@ -67,7 +67,7 @@ public sealed class RetryPolicyTests
 
         var result = await core.Reader.GetPageAsync(new MeetingQuery(Days), 10, 1, TestContext.Current.CancellationToken);
 
-        Assert.Equal(new UpstreamUnreachable(Days, "HTTP 429, too many requests (asked to wait 0 s)"), result.Failure);
+        Assert.Equal(new UpstreamUnreachable(Days, new UnreachableReason(UnreachableCause.TooManyRequests, "0")), result.Failure);
         Assert.Equal(1 + Retries, sim.Requests.Count);
     }
 
@@ -86,7 +86,7 @@ public sealed class RetryPolicyTests
 
         var result = await core.Reader.GetPageAsync(new MeetingQuery(Days), 10, 1, TestContext.Current.CancellationToken);
 
-        Assert.Equal(new UpstreamUnreachable(Days, "timed out after 1 s"), result.Failure);
+        Assert.Equal(new UpstreamUnreachable(Days, new UnreachableReason(UnreachableCause.TimedOutAfter, "1")), result.Failure);
         Assert.Equal(2, sim.Requests.Count);
     }
 
@@ -98,7 +98,7 @@ public sealed class RetryPolicyTests
 
         var result = await core.Reader.GetPageAsync(new MeetingQuery(Days), 10, 1, TestContext.Current.CancellationToken);
 
-        Assert.Equal(new UpstreamUnreachable(Days, "the connection failed"), result.Failure);
+        Assert.Equal(new UpstreamUnreachable(Days, new UnreachableReason(UnreachableCause.ConnectionFailed)), result.Failure);
         Assert.Equal(1 + Retries, upstream.Requests.Count);
     }
 }
