@@ -107,7 +107,7 @@ public sealed class RoomsHttpTests(MeetingReportsServer server) : SignedInHttpTe
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("actual_minutes", html, StringComparison.Ordinal);
+        Assert.Contains("actual_minutes", Hooks.Text(html, "error-sort"), StringComparison.Ordinal);
     }
 
     [Fact]
