@@ -21,10 +21,14 @@ COPY build/ build/
 COPY src/Core/Core.csproj src/Core/
 COPY src/Simulator/Simulator.csproj src/Simulator/
 COPY src/Web/Web.csproj src/Web/
-RUN dotnet restore src/Web/Web.csproj
+# Published for the image's runtime identifier so that the assemblies are precompiled (ReadyToRun, src/Web/Web.csproj):
+# the first archive fill happens at the container's first start, before the JIT has compiled anything.
+ARG TARGETARCH
+RUN case "${TARGETARCH:-amd64}" in amd64) echo linux-x64 ;; arm64) echo linux-arm64 ;; *) exit 1 ;; esac >/tmp/rid \
+    && dotnet restore src/Web/Web.csproj -r "$(cat /tmp/rid)"
 
 COPY src/ src/
-RUN dotnet publish src/Web/Web.csproj -c Release -o /app --no-restore
+RUN dotnet publish src/Web/Web.csproj -c Release -r "$(cat /tmp/rid)" --self-contained false -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # The runtime image has neither curl nor wget; curl is the one small, obvious way for HEALTHCHECK to ask /healthz.

@@ -49,8 +49,16 @@ publish_app() {
   if [[ "${BENCH_PUBLISHED:-}" == 1 && -f "$web_out/UMeetingReports.Web.dll" ]]; then
     return 0
   fi
-  echo "bench: publishing src/Web (Release) to bench/out/web..."
-  if ! dotnet publish "$repo_root/src/Web/Web.csproj" -c Release -o "$web_out" >"$out_dir/publish.log" 2>&1; then
+  # As the Dockerfile publishes it: for this machine's runtime identifier, so ReadyToRun (src/Web/Web.csproj) applies.
+  local rid
+  case "$(uname -m)" in
+    x86_64) rid=linux-x64 ;;
+    aarch64 | arm64) rid=linux-arm64 ;;
+    *) bench_fail "no .NET runtime identifier known for $(uname -m)." ;;
+  esac
+  echo "bench: publishing src/Web (Release, $rid, ReadyToRun) to bench/out/web..."
+  rm -rf "$web_out"
+  if ! dotnet publish "$repo_root/src/Web/Web.csproj" -c Release -r "$rid" --self-contained false -o "$web_out" >"$out_dir/publish.log" 2>&1; then
     tail -n 30 "$out_dir/publish.log" >&2
     bench_fail "dotnet publish src/Web failed (whole log in bench/out/publish.log)."
   fi
