@@ -11,6 +11,8 @@ public sealed class WireContractTests
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
+    private static readonly UpstreamZone ShanghaiZone = new(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), TimeProvider.System);
+
     [Fact]
     public async Task Reads_the_documents_sample_answer_field_for_field()
     {
@@ -54,6 +56,34 @@ public sealed class WireContractTests
     {
         Assert.True(WireMapper.TryParseDate(text, out var date));
         Assert.Equal(new DateOnly(year, month, day), date);
+    }
+
+    [Theory]
+    [InlineData("2025-03-04 09:30:05", 9, 30, 5)]
+    [InlineData(" 2025-03-04 09:30:05 ", 9, 30, 5)]
+    [InlineData("2025-3-4 9:30:5", 9, 30, 5)]
+    [InlineData("2025-03-04 09:30", 9, 30, 0)]
+    [InlineData("2025-03-04 23:59:59", 23, 59, 59)]
+    public void Reads_times_padded_or_not_with_or_without_seconds_in_the_upstreams_zone(string text, int hour, int minute, int second)
+    {
+        var meeting = WireMapper.ToMeeting(new WireMeeting { Uuid = "u", HostId = "h", StartTime = text }, ShanghaiZone);
+
+        Assert.Equal(new DateTimeOffset(2025, 3, 4, hour, minute, second, Beijing), meeting.Start);
+    }
+
+    [Theory]
+    [InlineData("2025-02-29 09:30:05")]
+    [InlineData("2025-13-04 09:30:05")]
+    [InlineData("2025-03-04 24:30:05")]
+    [InlineData("2025-03-04 09:60:05")]
+    [InlineData("2025-03-04T09:30:05")]
+    [InlineData("2025-03-04 09:30:0x")]
+    [InlineData("0000-03-04 09:30:05")]
+    public void Refuses_a_time_that_is_no_wall_clock_time_of_that_form(string text)
+    {
+        var refused = Assert.Throws<WireFormatException>(() => WireMapper.ToMeeting(new WireMeeting { Uuid = "u", HostId = "h", StartTime = text }, ShanghaiZone));
+
+        Assert.Equal("start_time was not a yyyy-MM-dd HH:mm:ss time", refused.Message);
     }
 
     [Fact]

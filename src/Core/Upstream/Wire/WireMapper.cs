@@ -66,12 +66,50 @@ internal static class WireMapper
             return null;
         }
 
-        if (!DateTime.TryParseExact(text.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var wallClock))
+        var trimmed = text.AsSpan().Trim();
+        if (!TryParseCanonical(trimmed, out var wallClock)
+            && !DateTime.TryParseExact(trimmed, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out wallClock))
         {
             throw new WireFormatException($"{field} was not a yyyy-MM-dd HH:mm:ss time");
         }
 
         return zone.Attach(wallClock);
+    }
+
+    /// <summary>
+    /// "yyyy-MM-dd HH:mm:ss", the form every time of the service has, read digit by digit: TryParseExact with the
+    /// tolerant formats matches the separators through culture-aware comparisons, about 5 % of a first fill's CPU samples.
+    /// Anything else, an impossible date included, is left to TryParseExact, which decides as before.
+    /// </summary>
+    private static bool TryParseCanonical(ReadOnlySpan<char> text, out DateTime wallClock)
+    {
+        wallClock = default;
+        if (text.Length != 19 || text[4] != '-' || text[7] != '-' || text[10] != ' ' || text[13] != ':' || text[16] != ':'
+            || !TryDigits(text[..4], out var year) || !TryDigits(text.Slice(5, 2), out var month) || !TryDigits(text.Slice(8, 2), out var day)
+            || !TryDigits(text.Slice(11, 2), out var hour) || !TryDigits(text.Slice(14, 2), out var minute) || !TryDigits(text.Slice(17, 2), out var second)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        wallClock = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> digits, out int value)
+    {
+        value = 0;
+        foreach (var digit in digits)
+        {
+            if (!char.IsAsciiDigit(digit))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (digit - '0');
+        }
+
+        return true;
     }
 }
 
