@@ -26,41 +26,21 @@ internal static class ArchiveFigures
     }
 
     /// <summary>
-    /// The figures of each room and of all rooms together in two passes: the sums per room (the totals are their sums),
-    /// and each room's distinct names (a few hundred rows at most), from which the names across rooms are counted too.
+    /// Each room's distinct names and the names counted once across rooms, from the distinct (room, name) pairs of the
+    /// query's participant rows (a few hundred rows at most).
     /// </summary>
-    public static async Task<(Dictionary<string, MeetingFigures> ByRoom, MeetingFigures Total)> ByRoomAndTotalAsync(
+    public static async Task<(Dictionary<string, int> ByRoom, int Total)> DistinctNamesByRoomAsync(
         IQueryable<ArchivedMeeting> meetings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(meetings);
-        var sums = await Sums(meetings.GroupBy(meeting => meeting.HostId)).ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (sums.Count == 0)
-        {
-            return ([], MeetingFigures.None);
-        }
 
         // Both databases compare these names byte for byte (SQLite's BINARY, PostgreSQL's deterministic collations), as Ordinal does.
         var names = await meetings.SelectMany(meeting => meeting.Participants, (meeting, session) => new { meeting.HostId, session.Name })
             .Distinct()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var byRoom = names.GroupBy(row => row.HostId, StringComparer.Ordinal).ToDictionary(room => room.Key, room => room.Count(), StringComparer.Ordinal);
-        var total = sums.Aggregate(
-            new Sum<int>(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0m),
-            static (sum, room) => new Sum<int>(
-                0,
-                sum.Meetings + room.Meetings,
-                sum.Running + room.Running,
-                sum.Scheduled + room.Scheduled,
-                sum.Actual + room.Actual,
-                sum.ParticipantRows + room.ParticipantRows,
-                sum.Attendees + room.Attendees,
-                sum.Overflow + room.Overflow,
-                sum.Calls + room.Calls,
-                sum.CallMinutes + room.CallMinutes,
-                sum.CallCost + room.CallCost));
         return (
-            sums.ToDictionary(room => room.Key, room => room.ToFigures(byRoom.GetValueOrDefault(room.Key)), StringComparer.Ordinal),
-            total.ToFigures(names.Select(row => row.Name).Distinct(StringComparer.Ordinal).Count()));
+            names.GroupBy(row => row.HostId, StringComparer.Ordinal).ToDictionary(room => room.Key, room => room.Count(), StringComparer.Ordinal),
+            names.Select(row => row.Name).Distinct(StringComparer.Ordinal).Count());
     }
 
     internal static IQueryable<Sum<TKey>> Sums<TKey>(IQueryable<IGrouping<TKey, ArchivedMeeting>> groups) =>

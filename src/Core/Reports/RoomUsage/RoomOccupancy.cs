@@ -64,22 +64,30 @@ internal sealed class RoomOccupancy
         _meetings.Add((meeting.Start, meeting.End));
     }
 
+    /// <summary>A meeting by its start and end alone (null while it runs).</summary>
+    public void Add(DateTimeOffset start, DateTimeOffset? end) => _meetings.Add((start, end));
+
     /// <summary>
     /// The most meetings held at once: meetings in start order, each first releasing those that ended by its
-    /// start (a meeting that ends as another starts does not overlap it), then counting itself.
+    /// start (a meeting that ends as another starts does not overlap it), then counting itself. Meetings that start
+    /// together are taken longest first, so the count of the last of them (a meeting of no length among them too)
+    /// is what the same count over every pair gives, whatever order the meetings came in.
     /// </summary>
     public int PeakConcurrent(UsageFrame frame)
     {
-        var ends = new PriorityQueue<DateTimeOffset, DateTimeOffset>();
+        ArgumentNullException.ThrowIfNull(frame);
+        var spans = Spans(frame);
+        Array.Sort(spans, static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        var ends = new PriorityQueue<long, long>(spans.Length);
         var peak = 0;
-        foreach (var span in _meetings.Select(meeting => frame.Span(meeting.Start, meeting.End)).OrderBy(span => span.Start))
+        foreach (var (start, end) in spans)
         {
-            while (ends.TryPeek(out _, out var end) && end <= span.Start)
+            while (ends.TryPeek(out _, out var ended) && ended <= start)
             {
                 ends.Dequeue();
             }
 
-            ends.Enqueue(span.End, span.End);
+            ends.Enqueue(end, end);
             peak = Math.Max(peak, ends.Count);
         }
 
@@ -89,11 +97,54 @@ internal sealed class RoomOccupancy
     /// <summary>Meeting time inside business hours, within the counted part of the period, against the business time available.</summary>
     public Utilisation Utilisation(UsageFrame frame)
     {
-        var spans = _meetings.Select(meeting => frame.Span(meeting.Start, meeting.End).Intersect(frame.Counted)).ToList();
-        var occupied = Sum(TimeInterval.Union(spans).Select(frame.Calendar.Within));
-        var meetingTime = Sum(spans.Select(frame.Calendar.Within));
-        return new Utilisation(occupied, meetingTime, frame.Calendar.Available);
+        ArgumentNullException.ThrowIfNull(frame);
+        var (countedStart, countedEnd) = (frame.Counted.Start.UtcTicks, frame.Counted.End.UtcTicks);
+        var spans = Spans(frame);
+        var calendar = frame.Calendar;
+        var meetingTime = TimeSpan.Zero;
+        var inside = 0;
+        for (var i = 0; i < spans.Length; i++)
+        {
+            var (start, end) = (Math.Max(spans[i].Start, countedStart), Math.Min(spans[i].End, countedEnd));
+            if (end > start)
+            {
+                meetingTime += calendar.Within(Interval(start, end));
+                spans[inside++] = (start, end);
+            }
+        }
+
+        // The union of the spans: in start order, each one that starts after the stretch so far ends begins a new one.
+        Array.Sort(spans, 0, inside, Comparer<(long Start, long End)>.Create(static (a, b) => a.Start.CompareTo(b.Start)));
+        var occupied = TimeSpan.Zero;
+        for (var i = 0; i < inside;)
+        {
+            var (start, end) = spans[i++];
+            while (i < inside && spans[i].Start <= end)
+            {
+                end = Math.Max(end, spans[i++].End);
+            }
+
+            occupied += calendar.Within(Interval(start, end));
+        }
+
+        return new Utilisation(occupied, meetingTime, calendar.Available);
     }
 
-    private static TimeSpan Sum(IEnumerable<TimeSpan> times) => times.Aggregate(TimeSpan.Zero, static (sum, time) => sum + time);
+    /// <summary>Each meeting's span (<see cref="UsageFrame.Span"/>) as UTC ticks.</summary>
+    private (long Start, long End)[] Spans(UsageFrame frame)
+    {
+        var now = frame.Now.UtcTicks;
+        var spans = new (long Start, long End)[_meetings.Count];
+        for (var i = 0; i < spans.Length; i++)
+        {
+            var start = _meetings[i].Start.UtcTicks;
+            var until = _meetings[i].End?.UtcTicks ?? now;
+            spans[i] = (start, until > start ? until : start);
+        }
+
+        return spans;
+    }
+
+    private static TimeInterval Interval(long startUtcTicks, long endUtcTicks) =>
+        new(new DateTimeOffset(startUtcTicks, TimeSpan.Zero), new DateTimeOffset(endUtcTicks, TimeSpan.Zero));
 }

@@ -9,10 +9,16 @@ internal sealed record RoomTime(int PeakConcurrent, TimeSpan Occupied, TimeSpan 
     public static RoomTime None { get; } = new(0, TimeSpan.Zero, TimeSpan.Zero);
 }
 
+/// <summary>When one meeting ran, and whether it was an overflow meeting: all that <see cref="RoomTimes"/> reads of it.</summary>
+internal readonly record struct MeetingTime(string HostId, DateTimeOffset Start, DateTimeOffset? End, bool IsExtra)
+{
+    public static MeetingTime Of(Meeting meeting) => new(meeting.HostId, meeting.Start, meeting.End, meeting.IsExtra);
+}
+
 /// <summary>
 /// The figures of a period that come from when its meetings ran rather than from what they held: each room's peak
 /// and business time, the account's peak, each room's meeting time per weekday × hour cell and its meetings started
-/// per day, counted from the meetings' times by <see cref="Of"/>.
+/// per day, counted from the meetings' times by <see cref="Of(IReadOnlyList{MeetingTime}, UsageFrame, UpstreamZone)"/>.
 /// </summary>
 internal sealed record RoomTimes(
     IReadOnlyDictionary<string, RoomTime> ByRoom,
@@ -22,24 +28,44 @@ internal sealed record RoomTimes(
 {
     public static RoomTimes Of(IReadOnlyList<Meeting> meetings, UsageFrame frame, UpstreamZone zone)
     {
-        var byRoom = meetings.GroupBy(meeting => meeting.HostId, StringComparer.Ordinal).ToList();
+        ArgumentNullException.ThrowIfNull(meetings);
+        return Of([.. meetings.Select(MeetingTime.Of)], frame, zone);
+    }
+
+    public static RoomTimes Of(IReadOnlyList<MeetingTime> meetings, UsageFrame frame, UpstreamZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(meetings);
+        ArgumentNullException.ThrowIfNull(frame);
+        var steady = SteadyZone.Of(zone);
+        var rooms = new Dictionary<string, (RoomOccupancy Occupancy, TimeSpan[,] Cells, Dictionary<DateOnly, (int Regular, int Overflow)> Starts)>(StringComparer.Ordinal);
+        var account = new RoomOccupancy();
+        foreach (var meeting in meetings)
+        {
+            if (!rooms.TryGetValue(meeting.HostId, out var room))
+            {
+                rooms.Add(meeting.HostId, room = (new RoomOccupancy(), new TimeSpan[7, 24], []));
+            }
+
+            room.Occupancy.Add(meeting.Start, meeting.End);
+            account.Add(meeting.Start, meeting.End);
+            AddCells(room.Cells, meeting, frame, steady);
+            var day = steady.DayOf(meeting.Start);
+            var started = room.Starts.GetValueOrDefault(day);
+            room.Starts[day] = meeting.IsExtra ? (started.Regular, started.Overflow + 1) : (started.Regular + 1, started.Overflow);
+        }
+
         return new RoomTimes(
-            byRoom.ToDictionary(
+            rooms.ToDictionary(
                 room => room.Key,
                 room =>
                 {
-                    var occupancy = RoomOccupancy.Of(room);
-                    var utilisation = occupancy.Utilisation(frame);
-                    return new RoomTime(occupancy.PeakConcurrent(frame), utilisation.Occupied, utilisation.MeetingTime);
+                    var utilisation = room.Value.Occupancy.Utilisation(frame);
+                    return new RoomTime(room.Value.Occupancy.PeakConcurrent(frame), utilisation.Occupied, utilisation.MeetingTime);
                 },
                 StringComparer.Ordinal),
-            RoomOccupancy.Of(meetings).PeakConcurrent(frame),
-            byRoom.ToDictionary(room => room.Key, room => Cells(room, frame, zone), StringComparer.Ordinal),
-            byRoom.ToDictionary(
-                room => room.Key,
-                room => (IReadOnlyDictionary<DateOnly, (int, int)>)room.GroupBy(meeting => zone.DayOf(meeting.Start))
-                    .ToDictionary(day => day.Key, day => (day.Count(meeting => !meeting.IsExtra), day.Count(meeting => meeting.IsExtra))),
-                StringComparer.Ordinal));
+            account.PeakConcurrent(frame),
+            rooms.ToDictionary(room => room.Key, room => room.Value.Cells, StringComparer.Ordinal),
+            rooms.ToDictionary(room => room.Key, room => (IReadOnlyDictionary<DateOnly, (int, int)>)room.Value.Starts, StringComparer.Ordinal));
     }
 
     /// <summary>The room's times; nothing for a room without meetings in the period.</summary>
@@ -85,32 +111,26 @@ internal sealed record RoomTimes(
         return days;
     }
 
-    /// <summary>Each meeting's time within the counted part of the period, cut at every wall-clock hour.</summary>
-    private static TimeSpan[,] Cells(IEnumerable<Meeting> meetings, UsageFrame frame, UpstreamZone zone)
+    /// <summary>The meeting's time within the counted part of the period, cut at every wall-clock hour.</summary>
+    private static void AddCells(TimeSpan[,] cells, MeetingTime meeting, UsageFrame frame, SteadyZone zone)
     {
-        var cells = new TimeSpan[7, 24];
-        foreach (var meeting in meetings)
+        var span = frame.Span(meeting.Start, meeting.End).Intersect(frame.Counted);
+        var cursor = span.Start;
+        while (cursor < span.End)
         {
-            var span = frame.Span(meeting.Start, meeting.End).Intersect(frame.Counted);
-            var cursor = span.Start;
-            while (cursor < span.End)
+            var wallClock = zone.WallClockOf(cursor);
+            var hourStart = wallClock.Date.AddHours(wallClock.Hour);
+            var next = zone.Attach(hourStart.AddHours(1));
+
+            // Where a daylight-saving change repeats an hour, the next wall-clock hour may not lie ahead.
+            if (next <= cursor)
             {
-                var wallClock = zone.WallClockOf(cursor);
-                var hourStart = wallClock.Date.AddHours(wallClock.Hour);
-                var next = zone.Attach(hourStart.AddHours(1));
-
-                // Where a daylight-saving change repeats an hour, the next wall-clock hour may not lie ahead.
-                if (next <= cursor)
-                {
-                    next = cursor.AddHours(1);
-                }
-
-                var segmentEnd = next < span.End ? next : span.End;
-                cells[(int)wallClock.DayOfWeek, wallClock.Hour] += segmentEnd - cursor;
-                cursor = segmentEnd;
+                next = cursor.AddHours(1);
             }
-        }
 
-        return cells;
+            var segmentEnd = next < span.End ? next : span.End;
+            cells[(int)wallClock.DayOfWeek, wallClock.Hour] += segmentEnd - cursor;
+            cursor = segmentEnd;
+        }
     }
 }

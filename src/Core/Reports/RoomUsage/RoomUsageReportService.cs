@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Reports.Analytics;
@@ -7,10 +8,12 @@ using UMeetingReports.Core.Upstream;
 namespace UMeetingReports.Core.Reports.RoomUsage;
 
 /// <summary>
-/// Room usage from the archive: each room's figures (sums and distinct names) counted by the database, and its times
-/// (peaks, business time, heatmap, meetings per day) counted in memory from the meetings' start and end alone
-/// (<see cref="RoomTimes.Of"/>). The times were counted by one SQL statement for a while: on 24 months of demo data it
-/// took 719 ms against 211 ms for reading the times and counting them here (bench/RESULTS.md, 2026-12-06 04:57).
+/// Room usage from the archive in two queries: each meeting of the period read once as its room, times and the totals
+/// the archive wrote for it (no participant or telephone row), from which each room's sums and its times (peaks,
+/// business time, heatmap, meetings per day) are counted in memory (<see cref="RoomTimes"/>); and each room's distinct
+/// names, counted by the database. The times were counted by one SQL statement for a while: on 24 months of demo data
+/// it took 719 ms against 211 ms for reading the times and counting them here (bench/RESULTS.md, 2026-12-06 04:57);
+/// the sums were a grouped query of their own until reading each meeting once made them a loop over the same rows.
 /// </summary>
 internal sealed class RoomUsageReportService(
     ArchiveReader archive,
@@ -32,10 +35,78 @@ internal sealed class RoomUsageReportService(
         var options = businessHours.Value;
         var frame = UsageFrame.For(request.Period, options, zone, zone.Now);
         var inPeriod = archive.Meetings(request.Period);
-        var (byRoom, total) = await ArchiveFigures.ByRoomAndTotalAsync(inPeriod, cancellationToken).ConfigureAwait(false);
-        var times = RoomTimes.Of(await archive.ReadAsync(inPeriod, MeetingParts.None, cancellationToken).ConfigureAwait(false), frame, zone);
+        var rows = await inPeriod
+            .Select(meeting => new MeetingRow(
+                meeting.HostId, meeting.Start, meeting.End, meeting.IsExtra, meeting.ScheduledMinutes, meeting.ActualMinutes,
+                meeting.ParticipantRows, meeting.DistinctParticipants, meeting.PhoneCalls, meeting.PhoneMinutes, meeting.PhoneCost))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var (namesByRoom, names) = rows.Count == 0
+            ? ([], 0)
+            : await ArchiveFigures.DistinctNamesByRoomAsync(inPeriod, cancellationToken).ConfigureAwait(false);
+
+        var steady = SteadyZone.Of(zone);
+        var times = RoomTimes.Of([.. rows.Select(row => new MeetingTime(row.HostId, steady.Attach(row.Start), row.End is { } end ? steady.Attach(end) : null, row.IsExtra))], frame, zone);
         var roomList = await roomsTask.ConfigureAwait(false);
         return UpstreamResult<RoomUsageReport>.Success(
-            RoomUsageBuilder.Build(request, new RoomFigures(byRoom, total), times, frame, roomList, options, zone));
+            RoomUsageBuilder.Build(request, Figures(rows, namesByRoom, names), times, frame, roomList, options, zone));
+    }
+
+    /// <summary>Each room's sums of its meetings' totals with its distinct names, and the same over every room.</summary>
+    private static RoomFigures Figures(List<MeetingRow> rows, Dictionary<string, int> namesByRoom, int names)
+    {
+        var sums = new Dictionary<string, Sum>(StringComparer.Ordinal);
+        var total = new Sum();
+        foreach (var row in rows)
+        {
+            if (!sums.TryGetValue(row.HostId, out var sum))
+            {
+                sums.Add(row.HostId, sum = new Sum());
+            }
+
+            sum.Add(row);
+            total.Add(row);
+        }
+
+        return new RoomFigures(
+            sums.ToDictionary(room => room.Key, room => room.Value.ToFigures(namesByRoom.GetValueOrDefault(room.Key)), StringComparer.Ordinal),
+            total.ToFigures(names));
+    }
+
+    /// <summary>One meeting as /rooms reads it: wall-clock times as stored, and the totals the archive wrote.</summary>
+    private sealed record MeetingRow(
+        string HostId,
+        DateTime Start,
+        DateTime? End,
+        bool IsExtra,
+        int ScheduledMinutes,
+        int? ActualMinutes,
+        int ParticipantRows,
+        int DistinctParticipants,
+        int PhoneCalls,
+        int PhoneMinutes,
+        decimal PhoneCost);
+
+    /// <summary>The sums of <see cref="MeetingFigures"/>, as <see cref="ArchiveFigures"/> has the database count them.</summary>
+    private sealed class Sum
+    {
+        private int _meetings, _running, _scheduled, _actual, _rows, _attendees, _overflow, _calls, _callMinutes;
+        private decimal _callCost;
+
+        public void Add(MeetingRow row)
+        {
+            _meetings++;
+            _running += row.End is null ? 1 : 0;
+            _scheduled += row.ScheduledMinutes;
+            _actual += row.ActualMinutes ?? 0;
+            _rows += row.ParticipantRows;
+            _attendees += row.DistinctParticipants;
+            _overflow += row.IsExtra ? 1 : 0;
+            _calls += row.PhoneCalls;
+            _callMinutes += row.PhoneMinutes;
+            _callCost += row.PhoneCost;
+        }
+
+        public MeetingFigures ToFigures(int distinctNames) =>
+            new(_meetings, _running, _scheduled, _actual, _rows, _attendees, distinctNames, _overflow, _calls, _callMinutes, _callCost);
     }
 }

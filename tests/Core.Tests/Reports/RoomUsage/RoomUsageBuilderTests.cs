@@ -106,6 +106,19 @@ public sealed class RoomUsageBuilderTests
     }
 
     [Fact]
+    public void Counts_a_meeting_of_no_length_with_one_that_starts_with_it_whatever_their_order()
+    {
+        var instant = AnalyticsMeetingBuilder.At("2025-03-10 10:00").Until("2025-03-10 10:00").Build();
+        var hour = AnalyticsMeetingBuilder.At("2025-03-10 10:00").Until("2025-03-10 11:00").Build();
+
+        var peaks = new[] { new[] { instant, hour }, [hour, instant] }
+            .Select(meetings => Build(OneMonday, meetings, Later).Totals.PeakConcurrentMeetings);
+
+        // Each pair's count: the meeting of no length is held while the hour's meeting is.
+        Assert.Equal([2, 2], peaks);
+    }
+
+    [Fact]
     public void Does_not_count_a_meeting_that_starts_as_another_ends_as_concurrent()
     {
         Meeting[] meetings =
