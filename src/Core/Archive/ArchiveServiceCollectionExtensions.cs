@@ -53,6 +53,7 @@ public static class ArchiveServiceCollectionExtensions
         // The reports that read the archive.
         services.AddMemoryCache();
         services.TryAddSingleton<UMeetingReports.Core.Reports.Meetings.MeetingCounts>();
+        services.TryAddSingleton<UMeetingReports.Core.Reports.Meetings.MeetingPages>();
         services.TryAddScoped<UMeetingReports.Core.Reports.Meetings.IMeetingsReportService, UMeetingReports.Core.Reports.Meetings.MeetingsReportService>();
 
         // Hosted services start in this order: the schema is brought up to date before the schedule reads anything.

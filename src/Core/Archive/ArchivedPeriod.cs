@@ -31,6 +31,14 @@ public interface IArchivePeriods
     /// <summary>The period's months when every one has a copy; null when one has none yet.</summary>
     Task<ArchivedPeriod?> HeldAsync(DatePeriod period, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The same, except that a month the instance's snapshot of <c>month_windows</c> lacks counts as missing without
+    /// asking the table again: a month another instance archived may be found missing for up to
+    /// <see cref="HeldMonths.Lifetime"/>. For what merely shows later then, like a comparison with the previous period,
+    /// which would otherwise ask the table on every request while that period is not archived.
+    /// </summary>
+    Task<ArchivedPeriod?> HeldAsOfSnapshotAsync(DatePeriod period, CancellationToken cancellationToken) => HeldAsync(period, cancellationToken);
+
     Task<UpstreamResult<ArchivedPeriod>> EnsureAsync(DatePeriod period, IProgress<GatherProgress>? progress, CancellationToken cancellationToken);
 }
 
@@ -46,11 +54,14 @@ internal sealed class ArchivePeriods(IArchiveSynchroniser synchroniser, HeldMont
             return known;
         }
 
-        _held = await ReadHeldAsync(period, cancellationToken).ConfigureAwait(false);
+        _held = await ReadHeldAsync(period, recheckMissing: true, cancellationToken).ConfigureAwait(false);
         return _held;
     }
 
-    private async Task<ArchivedPeriod?> ReadHeldAsync(DatePeriod period, CancellationToken cancellationToken)
+    public Task<ArchivedPeriod?> HeldAsOfSnapshotAsync(DatePeriod period, CancellationToken cancellationToken) =>
+        _held is { } known && known.Period == period ? Task.FromResult<ArchivedPeriod?>(known) : ReadHeldAsync(period, recheckMissing: false, cancellationToken);
+
+    private async Task<ArchivedPeriod?> ReadHeldAsync(DatePeriod period, bool recheckMissing, CancellationToken cancellationToken)
     {
         var months = MonthsOf(period);
         if (months.Count == 0)
@@ -59,7 +70,7 @@ internal sealed class ArchivePeriods(IArchiveSynchroniser synchroniser, HeldMont
         }
 
         var windows = await held.GetAsync(context, fresh: false, cancellationToken).ConfigureAwait(false);
-        if (!months.TrueForAll(windows.ContainsKey))
+        if (recheckMissing && !months.TrueForAll(windows.ContainsKey))
         {
             // The snapshot may predate the month's first copy (written by another instance): the table decides.
             windows = await held.GetAsync(context, fresh: true, cancellationToken).ConfigureAwait(false);

@@ -51,6 +51,23 @@ public abstract class HeldMonthsTests(ArchiveServer server)
         Assert.Equal(second.CompletedAt, (await HeldAsync(reader, InMay))!.DataAsOf);
     }
 
+    [Fact]
+    public async Task A_month_the_other_instance_archived_is_held_for_a_look_at_the_snapshot_within_the_lifetime()
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var writer = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
+        await using var reader = await SecondInstanceAsync(sim, writer);
+        Assert.Null(await HeldAsOfSnapshotAsync(reader, InMay));
+
+        var written = await writer.Synchroniser.ReadMonthAsync(May, progress: null, TestContext.Current.CancellationToken);
+        reader.Clock.Advance(HeldMonths.Lifetime);
+
+        var held = await HeldAsOfSnapshotAsync(reader, InMay);
+        Assert.NotNull(held);
+        Assert.Equal(written.CompletedAt, Assert.Single(held.Months).CompletedAt);
+        Assert.Equal(written.CompletedAt, Assert.Single((await HeldAsOfSnapshotAsync(writer, InMay))!.Months).CompletedAt);
+    }
+
     /// <summary>Another instance on the same database, with a clock of its own; the database is the first one's to drop.</summary>
     private static Task<ArchiveHarness> SecondInstanceAsync(UMeetingReports.Simulator.RunningSimulator sim, ArchiveHarness first)
     {
@@ -63,6 +80,13 @@ public abstract class HeldMonthsTests(ArchiveServer server)
     {
         await using var request = instance.Services.CreateAsyncScope();
         return await request.ServiceProvider.GetRequiredService<IArchivePeriods>().HeldAsync(period, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>What one request of <paramref name="instance"/> finds held without asking the table for a month its snapshot lacks.</summary>
+    private static async Task<ArchivedPeriod?> HeldAsOfSnapshotAsync(ArchiveHarness instance, DatePeriod period)
+    {
+        await using var request = instance.Services.CreateAsyncScope();
+        return await request.ServiceProvider.GetRequiredService<IArchivePeriods>().HeldAsOfSnapshotAsync(period, TestContext.Current.CancellationToken);
     }
 }
 

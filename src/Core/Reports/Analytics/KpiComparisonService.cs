@@ -6,7 +6,7 @@ namespace UMeetingReports.Core.Reports.Analytics;
 /// <summary>
 /// Finds the previous period in the archive's bookkeeping and counts its KPIs with <see cref="PeriodKpiService"/>,
 /// but only from months already held: where <see cref="PeriodKpiService"/> would read a missing month, this says
-/// there is no comparison.
+/// there is no comparison (as of the instance's snapshot of the held months, <see cref="IArchivePeriods.HeldAsOfSnapshotAsync"/>).
 /// </summary>
 internal sealed class KpiComparisonService(IArchivePeriods periods, PeriodKpiService kpis, UpstreamZone zone) : IKpiComparisonService
 {
@@ -20,7 +20,9 @@ internal sealed class KpiComparisonService(IArchivePeriods periods, PeriodKpiSer
             return new PreviousPeriod(compared, previous, ComparisonState.PeriodNotOver, null);
         }
 
-        var held = await periods.HeldAsync(compared.Previous, cancellationToken).ConfigureAwait(false);
+        // A previous period another instance has just archived may show as not held for HeldMonths.Lifetime: the
+        // comparison appears a moment later, and a period not archived costs no query of month_windows per request.
+        var held = await periods.HeldAsOfSnapshotAsync(compared.Previous, cancellationToken).ConfigureAwait(false);
         return held is null
             ? new PreviousPeriod(compared, previous, ComparisonState.PreviousNotHeld, null)
             : new PreviousPeriod(compared, previous, ComparisonState.Compared, held);

@@ -6,9 +6,9 @@ namespace UMeetingReports.Core.Reports.Meetings;
 
 /// <summary>
 /// Reads the meetings report from the archive: makes the period's months present first (a month never read is read
-/// now; one that cannot be read is the upstream's failure), then asks the database for the page.
+/// now; one that cannot be read is the upstream's failure), then asks the database for the page (a page of an unchanged copy is kept: <see cref="MeetingPages"/>).
 /// </summary>
-internal sealed class MeetingsReportService(IArchivePeriods periods, ArchiveContext context, IRoomDirectory rooms, MeetingCounts counts, UpstreamZone zone) : IMeetingsReportService
+internal sealed class MeetingsReportService(IArchivePeriods periods, ArchiveContext context, IRoomDirectory rooms, MeetingCounts counts, MeetingPages pages, UpstreamZone zone) : IMeetingsReportService
 {
     public async Task<UpstreamResult<MeetingsReport>> GetAsync(MeetingsRequest request, CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ internal sealed class MeetingsReportService(IArchivePeriods periods, ArchiveCont
         var matchingRooms = await MeetingsQuery.RoomsNamedAsync(context, roomList, request.Search, cancellationToken).ConfigureAwait(false);
         var roomsByName = request.Sort == MeetingSort.Room ? await MeetingsQuery.RoomsByNameAsync(context, roomList, cancellationToken).ConfigureAwait(false) : [];
         var total = await counts.GetAsync(held, request, () => MeetingsQuery.CountAsync(context, request, matchingRooms, cancellationToken)).ConfigureAwait(false);
-        var archived = await MeetingsQuery.PageAsync(context, request, total, matchingRooms, roomsByName, cancellationToken).ConfigureAwait(false);
+        var archived = await pages.GetAsync(held, request, roomList, () => MeetingsQuery.PageAsync(context, request, total, matchingRooms, roomsByName, cancellationToken)).ConfigureAwait(false);
         var rows = archived.Select(row => new MeetingRow(
             row.Uuid,
             row.HostId,

@@ -43,6 +43,9 @@ internal sealed class IndexModel(
     /// <summary>The period's months being read into the archive; the table follows once they are in.</summary>
     public GatherTicket? MonthsPending { get; private set; }
 
+    /// <summary>The period's months as the archive holds them (their copies key what the page keeps of them); null until they are in.</summary>
+    public ArchivedPeriod? HeldMonths { get; private set; }
+
     /// <summary>The whole period's KPIs; null with a record id filter (the KPIs are a period's, not one record's).</summary>
     public Gathered<PeriodKpis>? Kpis { get; private set; }
 
@@ -74,6 +77,8 @@ internal sealed class IndexModel(
             (Failure, MonthsPending) = (months.Failure, months.Pending);
             return months.StatusCode;
         }
+
+        HeldMonths = months.Value;
 
         Kpis = Filter.Uuid is null ? await KpisAsync(months.Value, Filter.ToAnalyticsFilter(), cancellationToken) : null;
         var result = await reports.GetAsync(Filter.ToRequest(), cancellationToken);
