@@ -12,7 +12,8 @@ namespace UMeetingReports.Core.Export;
 /// Writes the final package: every part of ClosedXML's template copied as it is, except the large sheets'
 /// placeholders, which are rewritten with <see cref="OpenXmlWriter"/> (SAX): the template's frame around a
 /// <c>sheetData</c> that streams the spooled rows, styled with the indices read from the probe row. The zip is
-/// written entry by entry, so nothing of a sheet is held in memory.
+/// written entry by entry, so nothing of a sheet is held in memory; a large sheet's XML is handed to another thread in
+/// chunks (<see cref="HandOffStream"/>), which compresses it into the entry while the next rows are written.
 /// </summary>
 internal static partial class WorkbookPackage
 {
@@ -37,8 +38,14 @@ internal static partial class WorkbookPackage
             using var target = package.CreateEntry(entry.FullName, CompressionLevel.Optimal).Open();
             if (placeholders.TryGetValue(entry.FullName, out var placeholder))
             {
-                using var writer = OpenXmlWriter.Create(target);
-                written = WriteSheet(writer, placeholder.Frame, placeholder.Part, placeholder.Rows, written, rowsWritten, cancellationToken);
+                // The sheet's XML is written on this thread and compressed into its entry on another.
+                using var pipe = new HandOffStream(target);
+                using (var writer = OpenXmlWriter.Create(pipe))
+                {
+                    written = WriteSheet(writer, placeholder.Frame, placeholder.Part, placeholder.Rows, written, rowsWritten, cancellationToken);
+                }
+
+                pipe.Complete();
             }
             else if (entry.FullName == workbookEntry)
             {
@@ -213,6 +220,8 @@ internal static partial class WorkbookPackage
         private readonly CellValue _value = new();
         private readonly InlineString _inline = new();
         private readonly Text _text = new();
+        private readonly string?[] _raw;
+        private readonly string?[] _cleaned;
 
         public RowWriter(OpenXmlWriter writer, IReadOnlyList<ColumnHeader> columns, uint[] styles)
         {
@@ -220,6 +229,8 @@ internal static partial class WorkbookPackage
             _kinds = [.. columns.Select(column => column.Kind)];
             _attributes = [.. _kinds.Select((kind, index) => Attributes(kind, styles[index]))];
             _blankAttributes = [.. styles.Select(style => new[] { StyleAttribute(style) })];
+            _raw = new string?[_kinds.Length];
+            _cleaned = new string?[_kinds.Length];
         }
 
         public void Write(long rowIndex, ExportCell[] cells)
@@ -232,7 +243,7 @@ internal static partial class WorkbookPackage
                 if (cell.HasValue)
                 {
                     _writer.WriteStartElement(_cell, _attributes[column]);
-                    WriteValue(_kinds[column], cell);
+                    WriteValue(column, _kinds[column], cell);
                 }
                 else
                 {
@@ -246,11 +257,26 @@ internal static partial class WorkbookPackage
             _writer.WriteEndElement();
         }
 
-        private void WriteValue(ColumnKind kind, ExportCell cell)
+        /// <summary>
+        /// The text as the workbook holds it (<see cref="CellFormats.XlsxText"/>), checked once for a run of the same
+        /// string in a column: a meeting's uuid, topic and room come back from the spool as one string for all its joins.
+        /// </summary>
+        private string Cleaned(int column, string text)
+        {
+            if (!ReferenceEquals(text, _raw[column]))
+            {
+                _raw[column] = text;
+                _cleaned[column] = CellFormats.XlsxText(text);
+            }
+
+            return _cleaned[column]!;
+        }
+
+        private void WriteValue(int column, ColumnKind kind, ExportCell cell)
         {
             if (kind == ColumnKind.Text)
             {
-                var text = CellFormats.XlsxText(cell.Text!);
+                var text = Cleaned(column, cell.Text!);
                 _writer.WriteStartElement(_inline);
                 if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
                 {
