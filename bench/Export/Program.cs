@@ -52,7 +52,7 @@ for (var repetition = 0; repetition < settings.Repetitions; repetition++)
         var run = await variants.RunAsync(variant);
         times[variant].Add(run.Seconds);
         allocated[variant].Add(run.Allocated);
-        Console.WriteLine($"  run {repetition + 1} {variant}: {run.Seconds:0.000} s, {run.Allocated / Machine.MiB:N0} MiB allocated");
+        Console.WriteLine($"  run {repetition + 1} {variant}: {run.Seconds:0.000} s ({run.CpuSeconds:0.000} s of CPU), {run.Allocated / Machine.MiB:N0} MiB allocated; load {Machine.LoadAverage()}");
     }
 }
 
@@ -124,7 +124,11 @@ internal sealed record BenchSettings(BenchDataSize Size, int Repetitions, int Ch
     }
 }
 
-internal readonly record struct Run(double Seconds, long Allocated, long Bytes);
+internal readonly record struct Run(double Seconds, long Allocated, long Bytes)
+{
+    /// <summary>CPU time the whole process used during the run (every thread, so a run that overlaps its work shows more than its wall time).</summary>
+    public double CpuSeconds { get; init; }
+}
 
 internal sealed class Variants(IReadOnlyList<UMeetingReports.Core.Upstream.Meeting> meetings, Microsoft.Extensions.DependencyInjection.ServiceProvider archive)
 {
@@ -135,11 +139,12 @@ internal sealed class Variants(IReadOnlyList<UMeetingReports.Core.Upstream.Meeti
         try
         {
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var started = Stopwatch.GetTimestamp();
             if (variant == "read")
             {
                 var rows = await BenchArchive.ReadAsync(archive);
-                return new Run(Stopwatch.GetElapsedTime(started).TotalSeconds, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, rows);
+                return new Run(Stopwatch.GetElapsedTime(started).TotalSeconds, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, rows) { CpuSeconds = Cpu() };
             }
 
             await using (var output = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
@@ -159,7 +164,9 @@ internal sealed class Variants(IReadOnlyList<UMeetingReports.Core.Upstream.Meeti
             }
 
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            return new Run(seconds, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, new FileInfo(path).Length);
+            return new Run(seconds, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, new FileInfo(path).Length) { CpuSeconds = Cpu() };
+
+            double Cpu() => (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         }
         finally
         {

@@ -25,10 +25,15 @@ internal sealed class ExportTexts
         ["callback"] = "Callback",
     };
 
+    // This file's words for the call types, looked up once: every row of the Telephony sheet asks for one, and a
+    // resource lookup takes the resource manager's lock.
+    private readonly Dictionary<string, string> _callTypes;
+
     public ExportTexts(CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
         Culture = culture;
+        _callTypes = CallTypeWords.ToDictionary(pair => pair.Key, pair => this[pair.Value], StringComparer.Ordinal);
     }
 
     public CultureInfo Culture { get; }
@@ -43,7 +48,7 @@ internal sealed class ExportTexts
     public string LanguageName => this["English"];
 
     /// <summary>A call type's word (呼入, Call-in); a code this app does not know stays as the upstream sent it.</summary>
-    public string CallType(string code) => CallTypeWords.TryGetValue(code, out var word) ? this[word] : code;
+    public string CallType(string code) => _callTypes.TryGetValue(code, out var word) ? word : code;
 
     /// <summary>
     /// <c>Monday–Friday 09:00–18:00, Asia/Shanghai (UTC+08:00)</c> with the days in the file's language

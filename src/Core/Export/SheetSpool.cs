@@ -10,13 +10,18 @@ internal sealed class SheetSpool : IRowSink, IDisposable
     private const byte Blank = 0;
     private const byte Present = 1;
 
+    /// <summary>The same text as the row above in this column (a meeting's uuid, topic and room on each of its joins).</summary>
+    private const byte Repeated = 2;
+
     private readonly ColumnKind[] _kinds;
+    private readonly string?[] _previous;
     private readonly FileStream _file;
     private readonly BinaryWriter _writer;
 
     public SheetSpool(IReadOnlyList<ColumnHeader> columns, ExportSettings settings)
     {
         _kinds = [.. columns.Select(column => column.Kind)];
+        _previous = new string?[_kinds.Length];
         _file = settings.CreateTempFile();
         _writer = new BinaryWriter(_file, System.Text.Encoding.UTF8, leaveOpen: true);
     }
@@ -36,9 +41,13 @@ internal sealed class SheetSpool : IRowSink, IDisposable
 
             switch (_kinds[index])
             {
+                case ColumnKind.Text when string.Equals(cell.Text, _previous[index], StringComparison.Ordinal):
+                    _writer.Write(Repeated);
+                    break;
                 case ColumnKind.Text:
                     _writer.Write(Present);
                     _writer.Write(cell.Text!);
+                    _previous[index] = cell.Text;
                     break;
                 case ColumnKind.Integer:
                     _writer.Write(Present);
@@ -67,14 +76,15 @@ internal sealed class SheetSpool : IRowSink, IDisposable
         _file.Position = 0;
         using var reader = new BinaryReader(_file, System.Text.Encoding.UTF8, leaveOpen: true);
         var cells = new ExportCell[_kinds.Length];
+        var previous = new ExportCell[_kinds.Length];
         for (var row = 0L; row < Rows; row++)
         {
             for (var index = 0; index < _kinds.Length; index++)
             {
                 var marker = reader.ReadByte();
-                cells[index] = marker == Blank ? ExportCell.Empty : _kinds[index] switch
+                cells[index] = marker == Blank ? ExportCell.Empty : marker == Repeated ? previous[index] : _kinds[index] switch
                 {
-                    ColumnKind.Text => ExportCell.Of(reader.ReadString()),
+                    ColumnKind.Text => previous[index] = ExportCell.Of(reader.ReadString()),
                     ColumnKind.Integer => ExportCell.Of(reader.Read7BitEncodedInt64()),
                     ColumnKind.Money or ColumnKind.Percent => ExportCell.Of(reader.ReadDecimal()),
                     ColumnKind.DateTime or ColumnKind.Date => ExportCell.Of(new DateTime(reader.ReadInt64())),

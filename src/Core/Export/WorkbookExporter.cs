@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Archive;
@@ -27,6 +28,12 @@ internal sealed partial class WorkbookExporter(
 {
     /// <summary>Meetings between two progress reports while the rows are read back from the archive.</summary>
     private const int RowsProgressEvery = 250;
+
+    /// <summary>Meetings handed from the archive's reader to the spooling at once (the reader queries 500 at a time).</summary>
+    private const int BatchSize = 250;
+
+    /// <summary>Lists of meetings read ahead of the spooling, with their joins and calls: a thousand meetings at most.</summary>
+    private const int BatchesAhead = 4;
 
     public async Task<ExportOutcome> WriteXlsxAsync(ExportRequest request, Stream output, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -108,24 +115,55 @@ internal sealed partial class WorkbookExporter(
         var search = request.NameSearch;
         var fetched = new FetchProgress(progress);
         LogExportStarted(logger, request.Period, request.HostId ?? "all rooms");
+
+        // The archive is read on a task of its own, a few batches ahead, while this thread spools and sums: the
+        // queries and the rows' materialisation overlap the writing of the spools. The order is the archive's.
+        var ahead = Channel.CreateBounded<List<Meeting>>(new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => ReadAheadAsync(archive, request.ToQuery(), fetched, ahead.Writer, stop.Token), CancellationToken.None);
         try
         {
             var read = 0;
-            await foreach (var meeting in archive.EnumerateAsync(request.ToQuery(), fetched, cancellationToken).ConfigureAwait(false))
+            while (await ahead.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (++read % RowsProgressEvery == 0)
+                while (ahead.Reader.TryRead(out var batch))
                 {
-                    fetched.Report(fetched.Last);
-                }
+                    foreach (var meeting in batch)
+                    {
+                        if (++read % RowsProgressEvery == 0)
+                        {
+                            fetched.Report(fetched.Last);
+                        }
 
-                Take(meeting);
+                        Take(meeting);
+                    }
+                }
             }
 
+            // The reader's own failure (a missing window, a cancellation) is thrown here, as it was when read inline.
+            await reading.ConfigureAwait(false);
             fetched.Report(fetched.Last);
         }
         catch (UpstreamException exception)
         {
             return new Gathering(exception.Failure, fetched.Last);
+        }
+        finally
+        {
+            if (!reading.IsCompleted)
+            {
+                // This side failed or was cancelled: stop the reader and wait for it, so nothing reads the archive's
+                // context after the export has let go of it.
+                await stop.CancelAsync().ConfigureAwait(false);
+                try
+                {
+                    await reading.ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is OperationCanceledException or UpstreamException or ChannelClosedException)
+                {
+                    // The exception on its way out is this side's.
+                }
+            }
         }
 
         return new Gathering(null, fetched.Last);
@@ -144,6 +182,37 @@ internal sealed partial class WorkbookExporter(
             }
 
             fetched.Rows += take(new MeetingRow(meeting, room));
+        }
+    }
+
+    /// <summary>
+    /// Reads the period from the archive into <paramref name="ahead"/>, and completes it when the last meeting is in;
+    /// a failure completes it too and is thrown to whoever awaits this task.
+    /// </summary>
+    /// <remarks>Meetings go over in lists of <see cref="BatchSize"/>: one hand-over (and one wake-up of the other side) per list, not per meeting.</remarks>
+    private static async Task ReadAheadAsync(ArchiveReader archive, MeetingQuery query, FetchProgress fetched, ChannelWriter<List<Meeting>> ahead, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var batch = new List<Meeting>(BatchSize);
+            await foreach (var meeting in archive.EnumerateAsync(query, fetched, cancellationToken).ConfigureAwait(false))
+            {
+                batch.Add(meeting);
+                if (batch.Count == BatchSize)
+                {
+                    await ahead.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+                    batch = new List<Meeting>(BatchSize);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await ahead.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            ahead.TryComplete();
         }
     }
 
@@ -230,16 +299,36 @@ internal sealed partial class WorkbookExporter(
     private readonly record struct Gathering(UpstreamFailure? Failure, GatherProgress Fetched);
 
     /// <summary>Turns the archive's month-by-month progress into the export's, with the rows read so far.</summary>
+    /// <remarks>
+    /// The archive's reader reports from its own task while the spooling side reports the rows: one lock keeps
+    /// <see cref="Last"/> whole and the reports in order.
+    /// </remarks>
     private sealed class FetchProgress(IProgress<ExportProgress>? progress) : IProgress<GatherProgress>
     {
+        private readonly Lock _gate = new();
+        private GatherProgress _last;
+
+        /// <summary>Rows spooled so far; written by the spooling side only.</summary>
         public long Rows { get; set; }
 
-        public GatherProgress Last { get; private set; }
+        public GatherProgress Last
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _last;
+                }
+            }
+        }
 
         public void Report(GatherProgress value)
         {
-            Last = value;
-            progress?.Report(new ExportProgress(ExportStage.Gathering, value, Rows, null));
+            lock (_gate)
+            {
+                _last = value;
+                progress?.Report(new ExportProgress(ExportStage.Gathering, value, Rows, null));
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text;
 using System.Text.RegularExpressions;
+using System.Xml;
 using System.Xml.Linq;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -12,11 +14,17 @@ namespace UMeetingReports.Core.Export;
 /// Writes the final package: every part of ClosedXML's template copied as it is, except the large sheets'
 /// placeholders, which are rewritten with <see cref="OpenXmlWriter"/> (SAX): the template's frame around a
 /// <c>sheetData</c> that streams the spooled rows, styled with the indices read from the probe row. The zip is
-/// written entry by entry, so nothing of a sheet is held in memory.
+/// written entry by entry, so nothing of a sheet is held in memory; a large sheet's XML is handed to another thread in
+/// chunks (<see cref="HandOffStream"/>), which compresses it into the entry while the next rows are written.
 /// </summary>
 internal static partial class WorkbookPackage
 {
     private const int RowsBetweenChecks = 8192;
+
+    private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
+
+    /// <summary>What <see cref="OpenXmlPartWriter"/> writes a part with: UTF-8 (with its byte order mark), the stream left open.</summary>
+    private static readonly XmlWriterSettings PartSettings = new() { Encoding = Encoding.UTF8, CloseOutput = false };
 
     /// <param name="rows">The rows of each large sheet, in the order of <paramref name="parts"/>; each part takes its <see cref="SheetPart.Rows"/>.</param>
     /// <param name="rowsWritten">Told every few thousand rows how many have been written so far, in all sheets.</param>
@@ -37,8 +45,14 @@ internal static partial class WorkbookPackage
             using var target = package.CreateEntry(entry.FullName, CompressionLevel.Optimal).Open();
             if (placeholders.TryGetValue(entry.FullName, out var placeholder))
             {
-                using var writer = OpenXmlWriter.Create(target);
-                written = WriteSheet(writer, placeholder.Frame, placeholder.Part, placeholder.Rows, written, rowsWritten, cancellationToken);
+                // The sheet's XML is written on this thread and compressed into its entry on another.
+                using var pipe = new HandOffStream(target);
+                using (var writer = XmlWriter.Create(pipe, PartSettings))
+                {
+                    written = WriteSheet(writer, placeholder.Frame, placeholder.Part, placeholder.Rows, written, rowsWritten, cancellationToken);
+                }
+
+                pipe.Complete();
             }
             else if (entry.FullName == workbookEntry)
             {
@@ -97,8 +111,13 @@ internal static partial class WorkbookPackage
         return (placeholders, workbook.Uri.OriginalString.TrimStart('/'));
     }
 
+    /// <summary>
+    /// The sheet part, written with the same <see cref="XmlWriter"/> calls <see cref="OpenXmlPartWriter"/> makes for
+    /// the same elements (so the same bytes), without its per-element lookups of each element's prefix and
+    /// namespace: the rows' elements and attributes are named once.
+    /// </summary>
     private static long WriteSheet(
-        OpenXmlWriter writer,
+        XmlWriter writer,
         Worksheet frame,
         SheetPart part,
         IEnumerator<ExportCell[]> rows,
@@ -108,18 +127,29 @@ internal static partial class WorkbookPackage
     {
         var lastRow = WorkbookTemplate.HeaderRow + part.Rows;
         writer.WriteStartDocument();
-        writer.WriteStartElement(frame, frame.GetAttributes(), frame.NamespaceDeclarations);
+        writer.WriteStartElement(frame.Prefix, frame.LocalName, frame.NamespaceUri);
+        foreach (var declaration in frame.NamespaceDeclarations)
+        {
+            writer.WriteAttributeString("xmlns", declaration.Key, XmlnsNamespace, declaration.Value);
+        }
+
+        foreach (var attribute in frame.GetAttributes())
+        {
+            writer.WriteAttributeString(attribute.Prefix, attribute.LocalName, attribute.NamespaceUri, attribute.Value);
+        }
+
         foreach (var element in frame.ChildElements)
         {
             if (element is SheetDimension)
             {
-                writer.WriteElement(new SheetDimension { Reference = $"A1:{ColumnName(part.Columns.Count)}{lastRow.ToString(CultureInfo.InvariantCulture)}" });
+                new SheetDimension { Reference = $"A1:{ColumnName(part.Columns.Count)}{lastRow.ToString(CultureInfo.InvariantCulture)}" }.WriteTo(writer);
             }
             else if (element is SheetData template)
             {
                 var rowWriter = new RowWriter(writer, part.Columns, ProbeStyles(template, part.Columns.Count));
-                writer.WriteStartElement(new SheetData());
-                writer.WriteElement(template.Elements<Row>().First(row => row.RowIndex?.Value == WorkbookTemplate.HeaderRow));
+                var sheetData = new SheetData();
+                writer.WriteStartElement(sheetData.Prefix, sheetData.LocalName, sheetData.NamespaceUri);
+                template.Elements<Row>().First(row => row.RowIndex?.Value == WorkbookTemplate.HeaderRow).WriteTo(writer);
                 for (var row = WorkbookTemplate.HeaderRow + 1; row <= lastRow; row++)
                 {
                     if (!rows.MoveNext())
@@ -139,7 +169,7 @@ internal static partial class WorkbookPackage
             }
             else
             {
-                writer.WriteElement(element);
+                element.WriteTo(writer);
             }
         }
 
@@ -196,48 +226,55 @@ internal static partial class WorkbookPackage
     private sealed record Placeholder(SheetPart Part, Worksheet Frame, IEnumerator<ExportCell[]> Rows);
 
     /// <summary>
-    /// Writes rows with reused elements and attribute lists: only the values change from cell to cell. Text is an
-    /// inline string — never a formula, whatever it begins with — and cells carry no reference (they follow in order).
+    /// Writes rows straight to the part's <see cref="XmlWriter"/>, each element and attribute named once (as
+    /// <see cref="OpenXmlPartWriter"/> would name it): only the values change from cell to cell. Text is an inline
+    /// string — never a formula, whatever it begins with — and cells carry no reference (they follow in order).
     /// </summary>
     private sealed class RowWriter
     {
-        private static readonly OpenXmlAttribute[] PreserveSpace = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
-
-        private readonly OpenXmlWriter _writer;
+        private readonly XmlWriter _writer;
         private readonly ColumnKind[] _kinds;
-        private readonly OpenXmlAttribute[][] _attributes;
-        private readonly OpenXmlAttribute[][] _blankAttributes;
-        private readonly OpenXmlAttribute[] _rowIndex = [new("r", string.Empty, "1")];
-        private readonly Row _row = new();
-        private readonly Cell _cell = new();
-        private readonly CellValue _value = new();
-        private readonly InlineString _inline = new();
-        private readonly Text _text = new();
+        private readonly string[] _styles;
+        private readonly Name _row;
+        private readonly Name _cell;
+        private readonly Name _value;
+        private readonly Name _inline;
+        private readonly Name _text;
+        private readonly string?[] _raw;
+        private readonly string?[] _cleaned;
 
-        public RowWriter(OpenXmlWriter writer, IReadOnlyList<ColumnHeader> columns, uint[] styles)
+        public RowWriter(XmlWriter writer, IReadOnlyList<ColumnHeader> columns, uint[] styles)
         {
             _writer = writer;
             _kinds = [.. columns.Select(column => column.Kind)];
-            _attributes = [.. _kinds.Select((kind, index) => Attributes(kind, styles[index]))];
-            _blankAttributes = [.. styles.Select(style => new[] { StyleAttribute(style) })];
+            _styles = [.. styles.Select(style => style.ToString(CultureInfo.InvariantCulture))];
+            _row = Name.Of(new Row());
+            _cell = Name.Of(new Cell());
+            _value = Name.Of(new CellValue());
+            _inline = Name.Of(new InlineString());
+            _text = Name.Of(new Text());
+            _raw = new string?[_kinds.Length];
+            _cleaned = new string?[_kinds.Length];
         }
 
         public void Write(long rowIndex, ExportCell[] cells)
         {
-            _rowIndex[0] = new OpenXmlAttribute("r", string.Empty, rowIndex.ToString(CultureInfo.InvariantCulture));
-            _writer.WriteStartElement(_row, _rowIndex);
+            _row.Start(_writer);
+            _writer.WriteAttributeString(string.Empty, "r", string.Empty, rowIndex.ToString(CultureInfo.InvariantCulture));
             for (var column = 0; column < _kinds.Length; column++)
             {
                 var cell = cells[column];
+                _cell.Start(_writer);
+                if (cell.HasValue && _kinds[column] == ColumnKind.Text)
+                {
+                    _writer.WriteAttributeString(string.Empty, "t", string.Empty, "inlineStr");
+                }
+
+                // Blank cells stay present and styled, so that the cells after them keep their columns.
+                _writer.WriteAttributeString(string.Empty, "s", string.Empty, _styles[column]);
                 if (cell.HasValue)
                 {
-                    _writer.WriteStartElement(_cell, _attributes[column]);
-                    WriteValue(_kinds[column], cell);
-                }
-                else
-                {
-                    // Blank but present and styled, so that the cells after it keep their columns.
-                    _writer.WriteStartElement(_cell, _blankAttributes[column]);
+                    WriteValue(column, _kinds[column], cell);
                 }
 
                 _writer.WriteEndElement();
@@ -246,19 +283,31 @@ internal static partial class WorkbookPackage
             _writer.WriteEndElement();
         }
 
-        private void WriteValue(ColumnKind kind, ExportCell cell)
+        /// <summary>
+        /// The text as the workbook holds it (<see cref="CellFormats.XlsxText"/>), checked once for a run of the same
+        /// string in a column: a meeting's uuid, topic and room come back from the spool as one string for all its joins.
+        /// </summary>
+        private string Cleaned(int column, string text)
+        {
+            if (!ReferenceEquals(text, _raw[column]))
+            {
+                _raw[column] = text;
+                _cleaned[column] = CellFormats.XlsxText(text);
+            }
+
+            return _cleaned[column]!;
+        }
+
+        private void WriteValue(int column, ColumnKind kind, ExportCell cell)
         {
             if (kind == ColumnKind.Text)
             {
-                var text = CellFormats.XlsxText(cell.Text!);
-                _writer.WriteStartElement(_inline);
+                var text = Cleaned(column, cell.Text!);
+                _inline.Start(_writer);
+                _text.Start(_writer);
                 if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
                 {
-                    _writer.WriteStartElement(_text, PreserveSpace);
-                }
-                else
-                {
-                    _writer.WriteStartElement(_text);
+                    _writer.WriteAttributeString("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve");
                 }
 
                 _writer.WriteString(text);
@@ -267,7 +316,7 @@ internal static partial class WorkbookPackage
                 return;
             }
 
-            _writer.WriteStartElement(_value);
+            _value.Start(_writer);
             _writer.WriteString(kind switch
             {
                 ColumnKind.Integer => ((long)cell.Number).ToString(CultureInfo.InvariantCulture),
@@ -278,12 +327,12 @@ internal static partial class WorkbookPackage
             _writer.WriteEndElement();
         }
 
-        private static OpenXmlAttribute[] Attributes(ColumnKind kind, uint style) => kind switch
+        /// <summary>An element's prefix, local name and namespace as <see cref="OpenXmlElement"/> gives them, read once.</summary>
+        private sealed record Name(string Prefix, string LocalName, string NamespaceUri)
         {
-            ColumnKind.Text => [new("t", string.Empty, "inlineStr"), StyleAttribute(style)],
-            _ => [StyleAttribute(style)],
-        };
+            public static Name Of(OpenXmlElement element) => new(element.Prefix, element.LocalName, element.NamespaceUri);
 
-        private static OpenXmlAttribute StyleAttribute(uint style) => new("s", string.Empty, style.ToString(CultureInfo.InvariantCulture));
+            public void Start(XmlWriter writer) => writer.WriteStartElement(Prefix, LocalName, NamespaceUri);
+        }
     }
 }
