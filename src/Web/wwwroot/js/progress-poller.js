@@ -4,10 +4,33 @@
 // went wrong. A 404 (the work is gone: finished long ago, expired or cancelled) or a redirect (the session lapsed)
 // reloads at once; any other trouble is retried a little later. show(testId, number) writes a count into the panel's
 // element with that data-testid, formatted for the page's language, with the exact number in data-value.
+// Once the user submits a form (Cancel, Make the file again) or the page is being left, polling stops and no reload
+// follows: a reload at that moment would replace the user's own request (a cancel that was never sent).
 window.umeetingProgress = (function () {
   'use strict';
   var pollEvery = 1000;
   var retryEvery = 5000;
+  var leaving = false;
+
+  document.addEventListener('submit', function (event) {
+    if (!event.defaultPrevented) {
+      leaving = true;
+    }
+  });
+  window.addEventListener('pagehide', function () { leaving = true; });
+  // Back to a page kept by the browser: its figures are old and its polling stopped, so it is asked again.
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted) {
+      window.location.reload();
+    }
+  });
+
+  function reload() {
+    if (!leaving) {
+      leaving = true;
+      window.location.reload();
+    }
+  }
 
   function follow(panelTestId, options) {
     var panel = document.querySelector('[data-testid="' + panelTestId + '"]');
@@ -27,10 +50,14 @@ window.umeetingProgress = (function () {
     }
 
     function poll() {
+      if (leaving) {
+        return;
+      }
+
       window.fetch(url, { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } })
         .then(function (response) {
           if (response.status === 404 || response.redirected) {
-            window.location.reload();
+            reload();
             return null;
           }
 
@@ -41,13 +68,13 @@ window.umeetingProgress = (function () {
           return response.json();
         })
         .then(function (status) {
-          if (!status) {
+          if (!status || leaving) {
             return;
           }
 
           options.update(status, show, panel);
           if (options.reloadWhen(status)) {
-            window.location.reload();
+            reload();
           } else {
             window.setTimeout(poll, pollEvery);
           }
