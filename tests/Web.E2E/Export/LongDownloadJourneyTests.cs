@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using UMeetingReports.Simulator.Data;
 using UMeetingReports.Web.E2E.Harness;
 using UMeetingReports.Web.E2E.Pages;
@@ -75,5 +76,48 @@ public sealed class LongDownloadJourneyTests(SlowExportServer server, BrowserFix
         Assert.Equal(0, await job.Ready.CountAsync());
         Assert.Equal(0, await job.Progress.CountAsync());
         Assert.Empty(BrowserErrors);
+    }
+
+    [Fact]
+    public async Task A_cancel_clicked_just_as_the_page_would_reload_itself_still_cancels_the_download()
+    {
+        // Arrange: the Cancel request is held a moment on its way, and meanwhile the page's polling learns that the job
+        // moved on, which makes the page reload itself unless it knows the user has already asked for something.
+        await SignInAsDemoAdminAsync();
+        var job = new DownloadJobPage(Page);
+        await job.OpenAsync("/export?from=2024-12-01&to=2025-06-14");
+        var wasRunning = await job.Progress.CountAsync();
+        var cancelSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await Page.RouteAsync(url => new Uri(url).AbsolutePath.EndsWith("/status", StringComparison.Ordinal), async route =>
+        {
+            if (!cancelSent.Task.IsCompleted)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            await route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = """{"state":"done","stage":"writing","percent":100}""" });
+        });
+        await Page.RouteAsync(url => new Uri(url).Query.Contains("handler=cancel", StringComparison.Ordinal), async route =>
+        {
+            cancelSent.TrySetResult();
+            await Task.Delay(TimeSpan.FromSeconds(2.5));
+            try
+            {
+                await route.ContinueAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // The page went elsewhere before the request left: the cancel was never sent.
+            }
+        });
+
+        // Act
+        await job.CancelButton.ClickAsync();
+        await job.Cancelled.Or(job.Ready).First.WaitForAsync(new() { Timeout = 60_000 });
+
+        // Assert
+        Assert.Equal(1, wasRunning);
+        Assert.True(await job.Cancelled.IsVisibleAsync(), "The download was not cancelled: the page reloaded itself over the Cancel request.");
     }
 }
