@@ -128,7 +128,16 @@ internal sealed partial class ArchiveMigrationService(
             return;
         }
 
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed between the check above and here (a host stopped and disposed at once): nothing is left to stop.
+            return;
+        }
+
         try
         {
             await _retrying.WaitAsync(cancellationToken).ConfigureAwait(false);
