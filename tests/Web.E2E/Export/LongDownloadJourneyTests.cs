@@ -64,6 +64,7 @@ public sealed class LongDownloadJourneyTests(SlowExportServer server, BrowserFix
         await SignInAsDemoAdminAsync();
         var job = new DownloadJobPage(Page);
         await job.OpenAsync("/export?from=2024-12-01&to=2025-06-14");
+        await job.RunningAsync();
         var wasRunning = await job.Progress.CountAsync();
 
         // Act
@@ -77,7 +78,26 @@ public sealed class LongDownloadJourneyTests(SlowExportServer server, BrowserFix
         Assert.Equal(0, await job.Progress.CountAsync());
         Assert.Empty(BrowserErrors);
     }
+}
 
+/// <summary>
+/// The same slow service as <see cref="SlowExportServer"/>, with an archive of its own: a cancelled download's months
+/// go on being read into the archive (others may wait for them), and a later download of the same period would find
+/// them there and end before its own Cancel could be clicked.
+/// </summary>
+public sealed class SlowCancelServer : MeetingReportsServer
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Exports:BackgroundAbove"] = "1",
+        ["Simulator:LatencyMilliseconds"] = "800",
+    };
+}
+
+/// <summary>A Cancel click that crosses the progress page's own reload still cancels the download.</summary>
+public sealed class CancelRaceJourneyTests(SlowCancelServer server, BrowserFixture browser)
+    : BrowserTest(server, browser), IClassFixture<SlowCancelServer>
+{
     [Fact]
     public async Task A_cancel_clicked_just_as_the_page_would_reload_itself_still_cancels_the_download()
     {
@@ -86,6 +106,7 @@ public sealed class LongDownloadJourneyTests(SlowExportServer server, BrowserFix
         await SignInAsDemoAdminAsync();
         var job = new DownloadJobPage(Page);
         await job.OpenAsync("/export?from=2024-12-01&to=2025-06-14");
+        await job.RunningAsync();
         var wasRunning = await job.Progress.CountAsync();
         var cancelSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await Page.RouteAsync(url => new Uri(url).AbsolutePath.EndsWith("/status", StringComparison.Ordinal), async route =>

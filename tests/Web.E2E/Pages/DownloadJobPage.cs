@@ -36,6 +36,13 @@ public sealed class DownloadJobPage(IPage page)
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/downloads/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
+    /// <summary>
+    /// Waits until the page shows the job running. A job shown "waiting" makes the page reload itself once it starts,
+    /// and a click meant for the waiting page could otherwise meet that reload.
+    /// </summary>
+    public async Task RunningAsync() =>
+        await page.Locator("[data-testid=\"download-progress\"][data-state=\"running\"]").WaitForAsync(new() { Timeout = 30_000 });
+
     public bool IsShown => new Uri(page.Url).AbsolutePath.StartsWith("/downloads/", StringComparison.Ordinal);
 
     /// <summary>How far the bar is, 0 to 100, as the browser shows it now.</summary>
