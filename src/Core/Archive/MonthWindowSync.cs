@@ -109,7 +109,7 @@ internal sealed partial class MonthWindowSync(
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // A defect must not leave the window "syncing" for ever, nor stop the schedule for the other months.
-            LogUnexpected(logger, exception, month);
+            LogUnexpected(logger, exception, MonthName(month));
             return await FailAsync(month, $"The month {window} was not archived: an unexpected error occurred ({exception.GetType().Name}); the log has the details.", tally.Requests).ConfigureAwait(false);
         }
     }
@@ -324,7 +324,7 @@ internal sealed partial class MonthWindowSync(
 
     private async Task<MonthSyncOutcome> FailAsync(DateOnly month, string reason, int requests)
     {
-        LogFailed(logger, month, reason);
+        LogFailed(logger, MonthName(month), reason);
         MonthWindow? failed = null;
         try
         {
@@ -338,7 +338,7 @@ internal sealed partial class MonthWindowSync(
         }
         catch (DbException exception)
         {
-            LogNotRecorded(logger, month, exception.Message);
+            LogNotRecorded(logger, MonthName(month), exception.Message);
         }
 
         var outcome = Outcome(month, failed);
@@ -372,14 +372,17 @@ internal sealed partial class MonthWindowSync(
     [LoggerMessage(Level = LogLevel.Information, Message = "Archived {Window}: {Records} meetings, {Requests} upstream requests")]
     private static partial void LogSynced(ILogger logger, DatePeriod window, int records, int requests);
 
+    /// <summary>A month as the logs name it, 2025-04, whatever the server's culture (not 04/01/2025).</summary>
+    private static string MonthName(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "The month {Month} was not archived; its previous copy is kept: {Reason}")]
-    private static partial void LogFailed(ILogger logger, DateOnly month, string reason);
+    private static partial void LogFailed(ILogger logger, string month, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reading the month {Month} for the archive failed unexpectedly")]
-    private static partial void LogUnexpected(ILogger logger, Exception exception, DateOnly month);
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string month);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The failure of month {Month} could not be recorded in the archive: {Reason}")]
-    private static partial void LogNotRecorded(ILogger logger, DateOnly month, string reason);
+    private static partial void LogNotRecorded(ILogger logger, string month, string reason);
 
     /// <summary>The read was complete but cannot become the window's copy.</summary>
     private sealed class WindowRejectedException(string message) : Exception(message);
