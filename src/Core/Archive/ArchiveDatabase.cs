@@ -47,6 +47,7 @@ internal sealed class ArchiveDatabase : IDbContextFactory<ArchiveContext>
         }
 
         Description = Describe(Provider, ConnectionString);
+        Location = Locate(Provider, ConnectionString);
         _options = Provider == ArchiveProvider.Sqlite
             ? new DbContextOptionsBuilder<SqliteArchiveContext>().UseSqlite(ConnectionString, ConfigureSqlite).Options
             : new DbContextOptionsBuilder<PostgreSqlArchiveContext>().UseNpgsql(ConnectionString, ConfigureNpgsql).Options;
@@ -62,6 +63,9 @@ internal sealed class ArchiveDatabase : IDbContextFactory<ArchiveContext>
     /// <summary>Names the file or the server, never a password: "the SQLite file …" or "the PostgreSQL database x on host:port".</summary>
     public string Description { get; }
 
+    /// <summary>The file's path, or "x on host:port" for a PostgreSQL database: the facts of a sentence, in no language.</summary>
+    public string Location { get; }
+
     public ArchiveContext CreateDbContext() => Provider == ArchiveProvider.Sqlite
         ? new SqliteArchiveContext((DbContextOptions<SqliteArchiveContext>)_options)
         : new PostgreSqlArchiveContext((DbContextOptions<PostgreSqlArchiveContext>)_options);
@@ -71,16 +75,20 @@ internal sealed class ArchiveDatabase : IDbContextFactory<ArchiveContext>
         : string.Equals(provider, ArchiveOptions.PostgreSqlProvider, StringComparison.OrdinalIgnoreCase) ? ArchiveProvider.PostgreSql
         : null;
 
-    internal static string Describe(ArchiveProvider provider, string connectionString)
+    internal static string Describe(ArchiveProvider provider, string connectionString) =>
+        provider == ArchiveProvider.Sqlite
+            ? $"the SQLite file {Locate(provider, connectionString)}"
+            : $"the PostgreSQL database {Locate(provider, connectionString)}";
+
+    private static string Locate(ArchiveProvider provider, string connectionString)
     {
         if (provider == ArchiveProvider.Sqlite)
         {
-            var sqlite = new SqliteConnectionStringBuilder(connectionString);
-            return $"the SQLite file {sqlite.DataSource}";
+            return new SqliteConnectionStringBuilder(connectionString).DataSource;
         }
 
         var npgsql = new NpgsqlConnectionStringBuilder(connectionString);
-        return $"the PostgreSQL database {npgsql.Database ?? npgsql.Username ?? "(default)"} on {npgsql.Host ?? "localhost"}:{npgsql.Port}";
+        return $"{npgsql.Database ?? npgsql.Username ?? "(default)"} on {npgsql.Host ?? "localhost"}:{npgsql.Port}";
     }
 
     internal static void ConfigureSqlite(Microsoft.EntityFrameworkCore.Infrastructure.SqliteDbContextOptionsBuilder sqlite) =>

@@ -32,7 +32,14 @@ public sealed record ArchiveWindowRow(
     DateTimeOffset? LastReadAt,
     int UpstreamRequests,
     string? LastError,
-    bool Settled);
+    bool Settled)
+{
+    /// <summary>
+    /// <paramref name="LastError"/> coded, for the page to word in its reader's language; null for a sentence stored by
+    /// an older version (shown as written).
+    /// </summary>
+    public UMeetingReports.Core.Upstream.UpstreamFailure? LastFailure { get; init; }
+}
 
 /// <summary>Where a month window stands, as /archive shows it.</summary>
 public enum ArchiveWindowState

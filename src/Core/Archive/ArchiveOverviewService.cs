@@ -77,6 +77,7 @@ internal sealed class ArchiveOverviewService(
             // "syncing" with no read in flight: a read this app did not finish (it stopped or crashed meanwhile).
             _ => ArchiveWindowState.Pending,
         };
+        var failure = StoredFailure.IsStored(stored.LastError) ? StoredFailure.Read(stored.LastError!) : null;
         return new ArchiveWindowRow(
             month,
             state,
@@ -84,8 +85,11 @@ internal sealed class ArchiveOverviewService(
             stored.CompletedAt is { } completed ? zone.Attach(completed) : null,
             stored.LastReadAt is { } lastRead ? zone.Attach(lastRead) : null,
             stored.UpstreamRequests,
-            stored.LastError,
-            stored.Settled);
+            failure?.Describe() ?? stored.LastError,
+            stored.Settled)
+        {
+            LastFailure = failure,
+        };
     }
 
     internal sealed record StoredWindow(

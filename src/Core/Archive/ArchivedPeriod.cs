@@ -77,7 +77,7 @@ internal sealed class ArchivePeriods(IArchiveSynchroniser synchroniser, HeldMont
         }
 
         return months.TrueForAll(windows.ContainsKey)
-            ? new ArchivedPeriod(period, [.. months.Select(month => windows[month]).Select(window => new MonthSyncOutcome(
+            ? new ArchivedPeriod(period, [.. months.Select(month => windows[month]).Select(window => MonthSyncOutcome.Of(
                 window.Month, window.State == MonthWindowState.Synced, window.Records, zone.Attach(window.CompletedAt), window.UpstreamRequests, window.LastError))])
             : null;
     }

@@ -1,3 +1,5 @@
+using UMeetingReports.Core.Upstream;
+
 namespace UMeetingReports.Core.Archive;
 
 /// <summary>
@@ -16,6 +18,16 @@ public sealed record MonthSyncOutcome(
     /// <summary>True when the archive holds a complete copy of the month (from this read or an earlier one).</summary>
     public bool HasCopy => CompletedAt is not null;
 
-    /// <summary>The meeting service's own failure when this read failed on it (null otherwise), naming the window it missed.</summary>
-    public UMeetingReports.Core.Upstream.UpstreamFailure? UpstreamFailure { get; init; }
+    /// <summary>
+    /// Why the last read failed, coded (the meeting service's failure, or the archive's note on the month) and naming
+    /// the window it missed; null when it did not fail, or for a note stored as a sentence by an older version.
+    /// </summary>
+    public UpstreamFailure? UpstreamFailure { get; init; }
+
+    /// <summary>An outcome from a window's row, whose <paramref name="lastError"/> is kept coded or (older rows) as a sentence.</summary>
+    internal static MonthSyncOutcome Of(DateOnly month, bool succeeded, int records, DateTimeOffset? completedAt, int upstreamRequests, string? lastError)
+    {
+        var failure = StoredFailure.IsStored(lastError) ? StoredFailure.Read(lastError!) : null;
+        return new MonthSyncOutcome(month, succeeded, records, completedAt, upstreamRequests, failure?.Describe() ?? lastError) { UpstreamFailure = failure };
+    }
 }

@@ -77,7 +77,7 @@ internal sealed partial class MonthWindowSync(
             {
                 if (!seen.Add(meeting.Uuid))
                 {
-                    throw new WindowRejectedException($"the meeting service listed meeting {meeting.Uuid} twice while {window} was read (its records moved between pages)");
+                    throw new WindowRejectedException(new UnreachableReason(UnreachableCause.ListedTwice, meeting.Uuid));
                 }
 
                 meetings.Add(ToRow(meeting, month, meetings.Count));
@@ -91,26 +91,28 @@ internal sealed partial class MonthWindowSync(
         }
         catch (UpstreamException exception)
         {
-            return await FailAsync(month, exception.Failure.Describe(), tally.Requests).ConfigureAwait(false) with { UpstreamFailure = exception.Failure };
+            return await FailAsync(month, exception.Failure, tally.Requests).ConfigureAwait(false);
         }
         catch (WindowRejectedException exception)
         {
-            return await FailAsync(month, $"The month {window} was not archived: {exception.Message}.", tally.Requests).ConfigureAwait(false);
+            return await FailAsync(month, Note(window, exception.Why), tally.Requests).ConfigureAwait(false);
         }
         catch (DbException exception)
         {
-            return await FailAsync(month, $"The month {window} could not be written to {database.Description}: {exception.Message.TrimEnd('.')}.", tally.Requests).ConfigureAwait(false);
+            var why = new UnreachableReason(UnreachableCause.NotWritten, database.Location, exception.Message.TrimEnd('.'));
+            return await FailAsync(month, Note(window, why), tally.Requests).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (cancellationToken.IsCancellationRequested && exception is OperationCanceledException or ObjectDisposedException)
         {
-            await FailAsync(month, $"The read of {window} was stopped before it finished (the app was stopping).", tally.Requests).ConfigureAwait(false);
+            // Stopping may dispose what the read uses (its HTTP client, its scope) before the read sees the cancellation.
+            await FailAsync(month, Note(window, new UnreachableReason(UnreachableCause.Stopped)), tally.Requests).ConfigureAwait(false);
             throw;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // A defect must not leave the window "syncing" for ever, nor stop the schedule for the other months.
             LogUnexpected(logger, exception, MonthName(month));
-            return await FailAsync(month, $"The month {window} was not archived: an unexpected error occurred ({exception.GetType().Name}); the log has the details.", tally.Requests).ConfigureAwait(false);
+            return await FailAsync(month, Note(window, new UnreachableReason(UnreachableCause.Unexpected, exception.GetType().Name)), tally.Requests).ConfigureAwait(false);
         }
     }
 
@@ -139,7 +141,7 @@ internal sealed partial class MonthWindowSync(
 
     internal MonthSyncOutcome Outcome(DateOnly month, MonthWindow? row) => row is null
         ? new MonthSyncOutcome(month, false, 0, null, 0, null)
-        : new MonthSyncOutcome(
+        : MonthSyncOutcome.Of(
             month,
             row.State == MonthWindowState.Synced,
             row.Records,
@@ -201,9 +203,7 @@ internal sealed partial class MonthWindowSync(
     {
         if (decimal.Round(amount, ArchiveContext.MoneyScale) != amount || Math.Abs(amount) >= 1_000_000_000_000m)
         {
-            throw new WindowRejectedException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"meeting {meeting.Uuid} has a telephone cost of {amount} yuan, which the archive cannot keep exactly (it keeps yuan to the fen)"));
+            throw new WindowRejectedException(new UnreachableReason(UnreachableCause.CostFinerThanFen, meeting.Uuid, amount.ToString(CultureInfo.InvariantCulture)));
         }
     }
 
@@ -322,8 +322,16 @@ internal sealed partial class MonthWindowSync(
         }
     }
 
-    private async Task<MonthSyncOutcome> FailAsync(DateOnly month, string reason, int requests)
+    /// <summary>The archive's own reason for not keeping a new copy of <paramref name="window"/>, worded like the service's failures.</summary>
+    private static UpstreamUnreachable Note(DatePeriod window, UnreachableReason why) => new(window, why);
+
+    /// <summary>
+    /// Marks the window failed with <paramref name="failure"/>, kept coded (<see cref="StoredFailure"/>) so that /archive
+    /// and the pages word it in their reader's language.
+    /// </summary>
+    private async Task<MonthSyncOutcome> FailAsync(DateOnly month, UpstreamFailure failure, int requests)
     {
+        var reason = failure.Describe();
         LogFailed(logger, MonthName(month), reason);
         MonthWindow? failed = null;
         try
@@ -332,7 +340,7 @@ internal sealed partial class MonthWindowSync(
             failed = await UpdateWindowAsync(month, row =>
             {
                 row.State = MonthWindowState.Failed;
-                row.LastError = reason;
+                row.LastError = StoredFailure.Write(failure);
                 row.UpstreamRequests = requests;
             }, CancellationToken.None).ConfigureAwait(false);
         }
@@ -342,7 +350,7 @@ internal sealed partial class MonthWindowSync(
         }
 
         var outcome = Outcome(month, failed);
-        return outcome with { Succeeded = false, Failure = reason, UpstreamRequests = requests };
+        return outcome with { Succeeded = false, Failure = reason, UpstreamRequests = requests, UpstreamFailure = failure };
     }
 
     private async Task<MonthWindow> UpdateWindowAsync(DateOnly month, Action<MonthWindow> change, CancellationToken cancellationToken)
@@ -385,5 +393,8 @@ internal sealed partial class MonthWindowSync(
     private static partial void LogNotRecorded(ILogger logger, string month, string reason);
 
     /// <summary>The read was complete but cannot become the window's copy.</summary>
-    private sealed class WindowRejectedException(string message) : Exception(message);
+    private sealed class WindowRejectedException(UnreachableReason why) : Exception(why.Describe())
+    {
+        public UnreachableReason Why { get; } = why;
+    }
 }

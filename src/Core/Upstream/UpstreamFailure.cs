@@ -50,8 +50,9 @@ public sealed record UpstreamUnreachable(DatePeriod Window, UnreachableReason Wh
     /// <summary>The reason in English (logs, tests); pages word <see cref="Why"/> in the reader's language.</summary>
     public string Reason => Why.Describe();
 
-    public override string Describe() =>
-        $"The meeting service did not answer for {Window}: {Reason}.";
+    public override string Describe() => Why.IsArchiveNote
+        ? $"The month {Window} was not archived: {Reason}."
+        : $"The meeting service did not answer for {Window}: {Reason}.";
 }
 
 /// <summary>The answer covered <see cref="Answered"/> instead of the <see cref="UpstreamFailure.Window"/> asked.</summary>

@@ -54,6 +54,24 @@ public enum UnreachableCause
 
     /// <summary>{0}: page number, {1}: meetings on it, {2}: the total it claimed, {3}: the meetings that total promises.</summary>
     PageShort,
+
+    // Why the archive kept no new copy of a month (see UnreachableReason.IsArchiveNote): the service answered, or was
+    // not the trouble, but the month was not archived.
+
+    /// <summary>{0}: the meeting listed twice while the month was read.</summary>
+    ListedTwice,
+
+    /// <summary>{0}: the meeting, {1}: its telephone cost in yuan, finer than the fen.</summary>
+    CostFinerThanFen,
+
+    /// <summary>{0}: the archive's file or database (no password), {1}: the database's own message (technical, not translated).</summary>
+    NotWritten,
+
+    /// <summary>The app stopped while the month was read.</summary>
+    Stopped,
+
+    /// <summary>{0}: the kind of error (a .NET type name); the log has the details.</summary>
+    Unexpected,
 }
 
 /// <summary>One <see cref="UnreachableCause"/> with its facts.</summary>
@@ -85,6 +103,11 @@ public sealed record UnreachableReason
         [UnreachableCause.PageSizeDiffers] = "it answered pages of {0} records when {1} were asked (lower UMeeting:MaxPageSize)",
         [UnreachableCause.NotDocumentedFormat] = "the answer did not follow the documented format ({0})",
         [UnreachableCause.PageShort] = "page {0} held {1} meetings where its total of {2} promises {3}",
+        [UnreachableCause.ListedTwice] = "the meeting service listed meeting {0} twice while it was read (its records moved between pages)",
+        [UnreachableCause.CostFinerThanFen] = "meeting {0} has a telephone cost of {1} yuan, which the archive cannot keep exactly (it keeps yuan to the fen)",
+        [UnreachableCause.NotWritten] = "it could not be written to the archive ({0}): {1}",
+        [UnreachableCause.Stopped] = "its read was stopped before it finished (the app was stopping)",
+        [UnreachableCause.Unexpected] = "an unexpected error occurred ({0}); the log has the details",
     };
 
     public UnreachableReason(UnreachableCause cause, params string[] facts)
@@ -98,6 +121,13 @@ public sealed record UnreachableReason
 
     /// <summary>The facts in the order of the template's placeholders, written invariantly.</summary>
     public IReadOnlyList<string> Facts { get; }
+
+    /// <summary>
+    /// True when the reason is the archive's, not the meeting service's: the month was not archived (its records could
+    /// not be kept as they were, the database refused them, the app stopped, a defect).
+    /// </summary>
+    public bool IsArchiveNote => Cause is UnreachableCause.ListedTwice or UnreachableCause.CostFinerThanFen
+        or UnreachableCause.NotWritten or UnreachableCause.Stopped or UnreachableCause.Unexpected;
 
     /// <summary>The English wording with placeholders for <see cref="Facts"/>: the key of its translations.</summary>
     public string Template => TemplateOf(Cause);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using UMeetingReports.Core.Archive;
+using UMeetingReports.Core.Upstream;
 using UMeetingReports.Core.Tests.Support;
 using UMeetingReports.Simulator;
 using UMeetingReports.Simulator.Faults;
@@ -114,7 +115,7 @@ public abstract class MonthWindowSyncTests(ArchiveServer server)
         var window = await archive.WindowAsync(May);
         Assert.NotNull(window);
         Assert.Equal(MonthWindowState.Failed, window.State);
-        Assert.Equal(outcome.Failure, window.LastError);
+        Assert.Equal(outcome.UpstreamFailure, StoredFailure.Read(window.LastError!));
         Assert.Equal(completedBefore, window.CompletedAt);
         Assert.Equal(before.Count, window.Records);
         Assert.True(outcome.HasCopy);
@@ -133,6 +134,42 @@ public abstract class MonthWindowSyncTests(ArchiveServer server)
         Assert.StartsWith("The meeting service cut this period short: asked for 2025-05-01..2025-05-31", outcome.Failure, StringComparison.Ordinal);
         Assert.Empty(await archive.LinesAsync(May));
         Assert.Equal(MonthWindowState.Failed, (await archive.WindowAsync(May))!.State);
+    }
+
+    [Fact]
+    public async Task A_month_the_database_refuses_keeps_its_previous_copy_and_a_coded_note_naming_the_archive()
+    {
+        // Arrange: May has a copy; then the database refuses every new telephone leg, as a full disk would.
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync(), SmallPages);
+        await archive.Synchroniser.ReadMonthAsync(May, progress: null, TestContext.Current.CancellationToken);
+        var before = await archive.LinesAsync(May);
+        await using (var context = archive.Context())
+        {
+            await context.Database.ExecuteSqlRawAsync(
+                archive.Database.Provider == ArchiveProvider.Sqlite
+                    ? "CREATE TRIGGER refuse_legs BEFORE INSERT ON telephony_legs BEGIN SELECT RAISE(ABORT, 'disk is full'); END"
+                    : """
+                      CREATE FUNCTION refuse_legs() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk is full'; END $$;
+                      CREATE TRIGGER refuse_legs BEFORE INSERT ON telephony_legs FOR EACH ROW EXECUTE FUNCTION refuse_legs();
+                      """,
+                TestContext.Current.CancellationToken);
+        }
+
+        // Act
+        var outcome = await archive.Synchroniser.ReadMonthAsync(May, progress: null, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(before, await archive.LinesAsync(May));
+        var window = await archive.WindowAsync(May);
+        Assert.Equal(MonthWindowState.Failed, window!.State);
+        var note = Assert.IsType<UpstreamUnreachable>(StoredFailure.Read(window.LastError!));
+        Assert.Equal(UnreachableCause.NotWritten, note.Why.Cause);
+        Assert.Equal(archive.Database.Location, note.Why.Facts[0]);
+        Assert.Contains("disk is full", note.Why.Facts[1], StringComparison.Ordinal);
+        Assert.Equal(note, outcome.UpstreamFailure);
+        Assert.StartsWith("The month 2025-05-01..2025-05-31 was not archived: it could not be written to the archive (", outcome.Failure, StringComparison.Ordinal);
     }
 
     [Fact]
