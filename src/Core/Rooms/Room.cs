@@ -12,10 +12,23 @@ public sealed record RoomList(IReadOnlyList<Room> Rooms, bool IsKnown)
     public static RoomList Unknown { get; } = new([], false);
 
     /// <summary>The room's display name, or its host id when it has none.</summary>
-    public string NameOf(string hostId) =>
-        Rooms.FirstOrDefault(room => string.Equals(room.HostId, hostId, StringComparison.Ordinal))?.Name ?? hostId;
+    public string NameOf(string hostId) => Find(hostId)?.Name ?? hostId;
 
-    public bool Contains(string hostId) => Rooms.Any(room => string.Equals(room.HostId, hostId, StringComparison.Ordinal));
+    public bool Contains(string hostId) => Find(hostId) is not null;
+
+    // Asked once or twice for every row of a page: a plain loop, without the closure and enumerator LINQ would allocate.
+    private Room? Find(string hostId)
+    {
+        for (var index = 0; index < Rooms.Count; index++)
+        {
+            if (string.Equals(Rooms[index].HostId, hostId, StringComparison.Ordinal))
+            {
+                return Rooms[index];
+            }
+        }
+
+        return null;
+    }
 }
 
 public interface IRoomDirectory

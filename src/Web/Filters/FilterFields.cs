@@ -20,6 +20,7 @@ internal sealed class FilterField
 {
     private readonly PropertyInfo _property;
     private readonly Dictionary<string, object>? _choices;
+    private readonly Dictionary<object, string>? _choiceNames;
 
     public FilterField(PropertyInfo property, QueryFieldAttribute attribute)
     {
@@ -37,6 +38,12 @@ internal sealed class FilterField
         if (Kind == FieldKind.Choice)
         {
             _choices = Enum.GetValues(type).Cast<object>().ToDictionary(value => SnakeCase(value.ToString()!), StringComparer.OrdinalIgnoreCase);
+            // Written on every link of a page (a sort per column header): each member's name is worked out once.
+            _choiceNames = [];
+            foreach (var value in Enum.GetValues(type))
+            {
+                _choiceNames.TryAdd(value, SnakeCase(value.ToString()!));
+            }
         }
     }
 
@@ -71,9 +78,14 @@ internal sealed class FilterField
             DateOnly day => Formatting.Display.Invariant(day),
             bool flag => flag ? "true" : null,
             int number => number.ToString(CultureInfo.InvariantCulture),
-            Enum choice => SnakeCase(choice.ToString()),
+            Enum choice => _choiceNames is not null && _choiceNames.TryGetValue(choice, out var name) ? name : SnakeCase(choice.ToString()),
             var other => Convert.ToString(other, CultureInfo.InvariantCulture),
         };
+
+    /// <summary>An enum member's name in the address (<see cref="SnakeCase"/>), worked out once per member.</summary>
+    public static string KeyOf<TEnum>(TEnum member)
+        where TEnum : struct, Enum =>
+        EnumKeys<TEnum>.ByMember.TryGetValue(member, out var key) ? key : SnakeCase(member.ToString());
 
     /// <summary>"ConnectedTime" → "connected_time": the address's names of enum members.</summary>
     public static string SnakeCase(string name)
@@ -91,6 +103,14 @@ internal sealed class FilterField
 
         return builder.ToString();
     }
+}
+
+/// <summary>The address's names of one enum's members.</summary>
+internal static class EnumKeys<TEnum>
+    where TEnum : struct, Enum
+{
+    public static readonly Dictionary<TEnum, string> ByMember =
+        Enum.GetValues<TEnum>().Distinct().ToDictionary(member => member, member => FilterField.SnakeCase(member.ToString()));
 }
 
 /// <summary>A filter property that holds another filter (<see cref="NestedFilterAttribute"/>).</summary>

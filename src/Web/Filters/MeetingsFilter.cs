@@ -49,7 +49,7 @@ internal sealed record MeetingsFilter : PagedReportFilter
     public bool Descending => (Direction ?? NaturalDirection(SortedBy)) == SortDirection.Desc;
 
     /// <summary>The column's name in the address, e.g. <c>start_time</c>.</summary>
-    public static string KeyOf(MeetingSort sort) => FilterField.SnakeCase(sort.ToString());
+    public static string KeyOf(MeetingSort sort) => FilterField.KeyOf(sort);
 
     /// <summary>Texts read A to Z; times, lengths, counts and money read latest or largest first.</summary>
     public static SortDirection NaturalDirection(MeetingSort sort) =>

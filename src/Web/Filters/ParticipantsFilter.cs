@@ -28,7 +28,7 @@ internal sealed record ParticipantsFilter : PagedReportFilter
     public ParticipantSort SortedBy => Sort ?? DefaultSort;
 
     /// <summary>The column's name in the address, e.g. <c>connected_time</c>.</summary>
-    public static string KeyOf(ParticipantSort sort) => FilterField.SnakeCase(sort.ToString());
+    public static string KeyOf(ParticipantSort sort) => FilterField.KeyOf(sort);
 
     public bool Descending => (Direction ?? NaturalDirection(SortedBy)) == SortDirection.Desc;
 

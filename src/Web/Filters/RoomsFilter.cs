@@ -24,7 +24,7 @@ internal sealed record RoomsFilter : ReportFilter
     public RoomSort SortedBy => Sort ?? DefaultSort;
 
     /// <summary>The column's name in the address, e.g. <c>actual_minutes</c>.</summary>
-    public static string KeyOf(RoomSort sort) => FilterField.SnakeCase(sort.ToString());
+    public static string KeyOf(RoomSort sort) => FilterField.KeyOf(sort);
 
     public bool Descending => (Direction ?? NaturalDirection(SortedBy)) == SortDirection.Desc;
 

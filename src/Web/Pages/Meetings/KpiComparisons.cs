@@ -25,6 +25,3 @@ internal sealed class KpiComparisons(IKpiComparisonService comparisons, IMemoryC
         return new KpiComparison(previous, current.Figures, kpis.Value!.Figures);
     }
 }
-
-/// <summary>What _KpiChange shows beside one KPI: its change, if any, under the KPI's data-testid stem.</summary>
-internal sealed record KpiChangeView(KpiChange? Change, string TestId);
