@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using UMeetingReports.Simulator.Data;
 using UMeetingReports.Simulator.Faults;
 using UMeetingReports.Web.E2E.Harness;
@@ -32,6 +33,17 @@ public abstract class LongPeriodJourney<TServer>(TServer server, BrowserFixture 
 
     private protected SimulatorDataset Dataset => Server.Services.GetRequiredService<SimulatorDataset>();
 
+    /// <summary>
+    /// Signs in and waits until the page signing in lands on (this month's meetings, read on this slow service too) is
+    /// settled: shown as progress, it reloads itself once its month is read, and that reload would cut short the
+    /// test's next navigation (net::ERR_ABORTED).
+    /// </summary>
+    private protected async Task SignInAndSettleAsync()
+    {
+        await SignInAsDemoAdminAsync();
+        await Page.GetByTestId("gather-progress").WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 60_000 });
+    }
+
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
@@ -49,7 +61,7 @@ public sealed class LongPeriodJourneyTests(SlowUpstreamServer server, BrowserFix
     public async Task A_thirteen_month_telephony_report_shows_its_progress_and_then_its_figures()
     {
         // Arrange
-        await SignInAsDemoAdminAsync();
+        await SignInAndSettleAsync();
         var telephony = new TelephonyPage(Page);
         var polls = 0;
         Page.Response += (_, response) => polls += response.Url.Contains("/gathering/status", StringComparison.Ordinal) && response.Status == 200 ? 1 : 0;
@@ -91,7 +103,7 @@ public sealed class LongPeriodMeetingsJourneyTests(SlowUpstreamMeetingsServer se
     public async Task Thirteen_months_never_read_show_progress_at_once_then_the_table_and_the_kpis_of_the_whole_period()
     {
         // Arrange
-        await SignInAsDemoAdminAsync();
+        await SignInAndSettleAsync();
         var room = Dataset.Rooms[5].HostId;
         var meetings = Dataset.MeetingsBetween(From, To, room);
 
