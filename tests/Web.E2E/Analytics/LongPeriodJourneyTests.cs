@@ -121,3 +121,80 @@ public sealed class LongPeriodMeetingsJourneyTests(SlowUpstreamMeetingsServer se
         Assert.Empty(BrowserErrors);
     }
 }
+
+/// <summary>The same slow service, for journeys that must find their months unread (each reads months of its own).</summary>
+public sealed class SlowUpstreamLinkServer : SlowUpstreamServer;
+
+public sealed class ProgressReloadRaceTests(SlowUpstreamLinkServer server, BrowserFixture browser)
+    : LongPeriodJourney<SlowUpstreamLinkServer>(server, browser), IClassFixture<SlowUpstreamLinkServer>
+{
+    [Fact]
+    public async Task A_link_followed_while_the_progress_page_would_reload_itself_still_leads_where_it_points()
+    {
+        // Arrange: six months shown as progress; the page the link leads to answers slowly, and meanwhile the
+        // progress page's polling learns that its months are read, which makes it reload itself unless it knows the
+        // user is going elsewhere.
+        await SignInAndSettleAsync();
+        var first = await new MeetingsPage(Page).OpenAsync("?from=2024-05-01&to=2024-10-31");
+        var linkFollowed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await Page.RouteAsync(url => new Uri(url).AbsolutePath.EndsWith("/status", StringComparison.Ordinal), async route =>
+        {
+            if (!linkFollowed.Task.IsCompleted)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            await route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = """{"done":true,"windowsDone":6,"windowsTotal":6,"pagesDone":6,"pagesTotal":6}""" });
+        });
+        await Page.RouteAsync(url => new Uri(url).AbsolutePath == "/participants", async route =>
+        {
+            linkFollowed.TrySetResult();
+            await Task.Delay(TimeSpan.FromSeconds(2.5));
+            try
+            {
+                await route.ContinueAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // The page reloaded itself before the request left: the link's navigation was replaced.
+            }
+        });
+
+        // Act
+        await Page.GetByTestId("nav-participants").ClickAsync();
+        var landed = await Page.GetByTestId("nav-participants").And(Page.Locator("[aria-current=\"page\"]"))
+            .WaitForAsync(new() { Timeout = 30_000 }).ContinueWith(wait => wait.IsCompletedSuccessfully, TaskScheduler.Default);
+
+        // Assert
+        Assert.Equal(202, first!.Status);
+        Assert.True(landed, $"The link to the participants was lost: the page reloaded itself over it and stayed at {Page.Url}.");
+        Assert.Equal("/participants", new Uri(Page.Url).AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_download_answered_as_a_file_leaves_the_progress_page_polling_until_its_figures_come()
+    {
+        // Arrange: the page's "Download Excel" answers with a file, so the browser stays on the progress page.
+        await SignInAndSettleAsync();
+        var first = await new MeetingsPage(Page).OpenAsync("?from=2024-11-01&to=2025-05-31");
+        await Page.RouteAsync(url => new Uri(url).AbsolutePath == "/export", route => route.FulfillAsync(new()
+        {
+            Status = 200,
+            ContentType = "text/csv",
+            Headers = new Dictionary<string, string> { ["Content-Disposition"] = "attachment; filename=\"meetings.csv\"" },
+            Body = "uuid\n",
+        }));
+
+        // Act
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByTestId("download-excel").ClickAsync());
+        var kpi = Page.GetByTestId("kpi-meetings");
+        await kpi.WaitForAsync(new() { Timeout = 120_000 });
+
+        // Assert
+        Assert.Equal(202, first!.Status);
+        Assert.Equal("meetings.csv", download.SuggestedFilename);
+        Assert.Equal(1, await kpi.CountAsync());
+        Assert.Empty(BrowserErrors);
+    }
+}

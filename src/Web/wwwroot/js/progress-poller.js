@@ -5,12 +5,16 @@
 // reloads at once; any other trouble is retried a little later. show(testId, number) writes a count into the panel's
 // element with that data-testid, formatted for the page's language, with the exact number in data-value.
 // Once the user submits a form (Cancel, Make the file again) or the page is being left, polling stops and no reload
-// follows: a reload at that moment would replace the user's own request (a cancel that was never sent).
+// follows: a reload at that moment would replace the user's own request (a cancel that was never sent, another report
+// asked for by a link or the address bar while its server was still answering).
 window.umeetingProgress = (function () {
   'use strict';
   var pollEvery = 1000;
   var retryEvery = 5000;
+  // A link answered with a file (Download Excel) leaves the page in place: polling resumes after this long.
+  var resumeAfter = 10000;
   var leaving = false;
+  var resumes = [];
 
   document.addEventListener('submit', function (event) {
     if (!event.defaultPrevented) {
@@ -18,6 +22,21 @@ window.umeetingProgress = (function () {
     }
   });
   window.addEventListener('pagehide', function () { leaving = true; });
+  // The user is going elsewhere (a link, the address bar): the next page may take a while to answer, and this page is
+  // not hidden until it does.
+  window.addEventListener('beforeunload', function () {
+    if (leaving) {
+      return;
+    }
+
+    leaving = true;
+    window.setTimeout(function () {
+      if (document.visibilityState === 'visible' && leaving) {
+        leaving = false;
+        resumes.forEach(function (resume) { resume(); });
+      }
+    }, resumeAfter);
+  });
   // Back to a page kept by the browser: its figures are old and its polling stopped, so it is asked again.
   window.addEventListener('pageshow', function (event) {
     if (event.persisted) {
@@ -84,6 +103,7 @@ window.umeetingProgress = (function () {
         });
     }
 
+    resumes.push(function () { window.setTimeout(poll, pollEvery); });
     window.setTimeout(poll, pollEvery);
   }
 
