@@ -77,7 +77,7 @@ internal sealed class ArchiveOverviewService(
             // "syncing" with no read in flight: a read this app did not finish (it stopped or crashed meanwhile).
             _ => ArchiveWindowState.Pending,
         };
-        var failure = StoredFailure.IsStored(stored.LastError) ? StoredFailure.Read(stored.LastError!) : null;
+        var failure = StoredFailure.ReadIfStored(stored.LastError);
         return new ArchiveWindowRow(
             month,
             state,

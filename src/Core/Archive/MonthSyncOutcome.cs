@@ -27,7 +27,7 @@ public sealed record MonthSyncOutcome(
     /// <summary>An outcome from a window's row, whose <paramref name="lastError"/> is kept coded or (older rows) as a sentence.</summary>
     internal static MonthSyncOutcome Of(DateOnly month, bool succeeded, int records, DateTimeOffset? completedAt, int upstreamRequests, string? lastError)
     {
-        var failure = StoredFailure.IsStored(lastError) ? StoredFailure.Read(lastError!) : null;
+        var failure = StoredFailure.ReadIfStored(lastError);
         return new MonthSyncOutcome(month, succeeded, records, completedAt, upstreamRequests, failure?.Describe() ?? lastError) { UpstreamFailure = failure };
     }
 }

@@ -24,6 +24,9 @@ public static class StoredFailure
     /// <summary>True for text <see cref="Write"/> made; other text is a sentence stored as it was written.</summary>
     public static bool IsStored(string? text) => text is { Length: > 0 } && text[0] == '{';
 
+    /// <summary>The failure <paramref name="text"/> holds when <see cref="Write"/> made it; null for no text or a sentence.</summary>
+    public static UpstreamFailure? ReadIfStored(string? text) => IsStored(text) ? Read(text!) : null;
+
     public static UpstreamFailure? Read(string json)
     {
         var row = JsonSerializer.Deserialize<Row>(json);

@@ -10,7 +10,7 @@ namespace UMeetingReports.Web.E2E.Export;
 /// A server of its own where every download of more than one upstream request runs in the background, and the
 /// meeting service takes 0.8 s for every request: a half-year download takes several seconds.
 /// </summary>
-public sealed class SlowExportServer : MeetingReportsServer
+public class SlowExportServer : MeetingReportsServer
 {
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
@@ -85,14 +85,7 @@ public sealed class LongDownloadJourneyTests(SlowExportServer server, BrowserFix
 /// go on being read into the archive (others may wait for them), and a later download of the same period would find
 /// them there and end before its own Cancel could be clicked.
 /// </summary>
-public sealed class SlowCancelServer : MeetingReportsServer
-{
-    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
-    {
-        ["Exports:BackgroundAbove"] = "1",
-        ["Simulator:LatencyMilliseconds"] = "800",
-    };
-}
+public sealed class SlowCancelServer : SlowExportServer;
 
 /// <summary>A Cancel click that crosses the progress page's own reload still cancels the download.</summary>
 public sealed class CancelRaceJourneyTests(SlowCancelServer server, BrowserFixture browser)

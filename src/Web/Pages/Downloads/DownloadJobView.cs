@@ -35,7 +35,7 @@ internal sealed record DownloadJobView(
         ArgumentNullException.ThrowIfNull(record);
         var status = new ExportJobStatus(record.State, record.Stage, record.WindowsDone, record.WindowsTotal, record.PagesDone, record.PagesTotal, record.Rows, record.RowsTotal, record.Percent);
         var sheets = record.Sheets is null ? [] : JsonSerializer.Deserialize<List<SheetRow>>(record.Sheets)!.Select(sheet => new ExportedSheet(sheet.Name, sheet.Rows)).ToList();
-        var failure = StoredFailure.IsStored(record.Failure) ? StoredFailure.Read(record.Failure!) : null;
+        var failure = StoredFailure.ReadIfStored(record.Failure);
         var problem = record.Failure is { Length: > 0 } sentence && !StoredFailure.IsStored(sentence) ? sentence : null;
         return new DownloadJobView(
             record.Id, new DatePeriod(record.PeriodFrom, record.PeriodTo), record.HostId, record.FileName, record.ContentType,
