@@ -26,7 +26,7 @@ public interface IArchiveMeetingCount
 /// through here answers from a complete copy of every month it touches, or with the failure that names the part of
 /// its period that is missing. The service selects meetings by their start day; so does every query here.
 /// </summary>
-internal sealed class ArchiveReader(IArchivePeriods periods, ArchiveContext context, UpstreamZone zone) : IArchiveMeetingCount
+internal sealed class ArchiveReader(IArchivePeriods periods, ArchiveContext context, IDbContextFactory<ArchiveContext> contexts, UpstreamZone zone) : IArchiveMeetingCount
 {
     /// <summary>Meetings per batch of a streamed read: a download holds one batch's participant rows at a time.</summary>
     private const int StreamBatch = 500;
@@ -52,7 +52,28 @@ internal sealed class ArchiveReader(IArchivePeriods periods, ArchiveContext cont
     }
 
     /// <summary>The meetings that started in the period, of one room or all, of one record id or all.</summary>
-    public IQueryable<ArchivedMeeting> Meetings(DatePeriod period, string? hostId = null, string? uuid = null)
+    public IQueryable<ArchivedMeeting> Meetings(DatePeriod period, string? hostId = null, string? uuid = null) => MeetingsIn(context, period, hostId, uuid);
+
+    /// <summary>
+    /// Runs <paramref name="query"/> over the period's meetings (of one room or all) on a connection of its own, on the
+    /// thread pool, so that it runs while this reader's context answers another query: a report whose statements do
+    /// not depend on each other waits for the slowest of them, not for their sum. (SQLite's provider does its work
+    /// synchronously inside its async methods, so without the thread pool the two would still take turns.) The period's
+    /// months must be present already: nothing here reads the service.
+    /// </summary>
+    public Task<T> BesideAsync<T>(DatePeriod period, string? hostId, Func<IQueryable<ArchivedMeeting>, Task<T>> query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Task.Run(
+            async () =>
+            {
+                await using var own = contexts.CreateDbContext();
+                return await query(MeetingsIn(own, period, hostId, uuid: null)).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    private static IQueryable<ArchivedMeeting> MeetingsIn(ArchiveContext context, DatePeriod period, string? hostId, string? uuid)
     {
         var (from, until) = Bounds(period);
         var meetings = context.Meetings.AsNoTracking().Where(meeting => meeting.Start >= from && meeting.Start < until);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using UMeetingReports.Core.Archive;
+using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Reports.Analytics;
 
@@ -10,19 +11,22 @@ namespace UMeetingReports.Core.Reports.Analytics;
 /// </summary>
 internal static class ArchiveFigures
 {
-    /// <summary>The figures of every meeting of the query together.</summary>
-    public static async Task<MeetingFigures> OfAsync(IQueryable<ArchivedMeeting> meetings, CancellationToken cancellationToken)
+    /// <summary>
+    /// The figures of the period's meetings (of one room or all) together: the sums and the distinct names, each counted
+    /// on a connection of its own and both at once (<see cref="ArchiveReader.BesideAsync"/>), so that the caller's own
+    /// context stays free for other queries meanwhile.
+    /// </summary>
+    public static async Task<MeetingFigures> OfAsync(ArchiveReader archive, DatePeriod period, string? hostId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(meetings);
-        var sums = await Sums(meetings.GroupBy(meeting => 1)).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (sums is null)
-        {
-            return MeetingFigures.None;
-        }
-
-        var names = await meetings.SelectMany(meeting => meeting.Participants).Select(session => session.Name).Distinct()
-            .CountAsync(cancellationToken).ConfigureAwait(false);
-        return sums.ToFigures(names);
+        ArgumentNullException.ThrowIfNull(archive);
+        var sums = archive.BesideAsync(period, hostId, meetings => Sums(meetings.GroupBy(meeting => 1)).SingleOrDefaultAsync(cancellationToken), cancellationToken);
+        var names = archive.BesideAsync(
+            period,
+            hostId,
+            meetings => meetings.SelectMany(meeting => meeting.Participants).Select(session => session.Name).Distinct().CountAsync(cancellationToken),
+            cancellationToken);
+        await Task.WhenAll(sums, names).ConfigureAwait(false);
+        return (await sums.ConfigureAwait(false))?.ToFigures(await names.ConfigureAwait(false)) ?? MeetingFigures.None;
     }
 
     /// <summary>

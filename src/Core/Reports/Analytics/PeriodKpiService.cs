@@ -27,12 +27,15 @@ internal sealed class PeriodKpiService(
     /// <summary>
     /// The KPIs of a period whose months the archive already holds: what <see cref="GetAsync"/> answers once they are
     /// there, so that the previous period of a comparison (<see cref="KpiComparisonService"/>) counts exactly as its
-    /// own page does, licences included.
+    /// own page does, licences included. Every statement runs on a connection of its own, all at once, so the caller's
+    /// context is free meanwhile (/meetings reads its table beside them).
     /// </summary>
-    internal async Task<PeriodKpis> CountHeldAsync(AnalyticsFilter filter, CancellationToken cancellationToken)
+    public async Task<PeriodKpis> CountHeldAsync(AnalyticsFilter filter, CancellationToken cancellationToken)
     {
-        var figures = await ArchiveFigures.OfAsync(archive.Meetings(filter.Period, filter.HostId), cancellationToken).ConfigureAwait(false);
-        var check = licences.Value.Count is { } licenceCount ? await LicencesAsync(filter, licenceCount, cancellationToken).ConfigureAwait(false) : null;
+        ArgumentNullException.ThrowIfNull(filter);
+        var licenceCheck = licences.Value.Count is { } licenceCount ? LicencesAsync(filter, licenceCount, cancellationToken) : null;
+        var figures = await ArchiveFigures.OfAsync(archive, filter.Period, filter.HostId, cancellationToken).ConfigureAwait(false);
+        var check = licenceCheck is null ? null : await licenceCheck.ConfigureAwait(false);
         return new PeriodKpis(filter, figures, check);
     }
 
@@ -40,10 +43,11 @@ internal sealed class PeriodKpiService(
     /// The account's peak, whatever room the filter chose: licences belong to the account, and one room's peak says
     /// nothing about them. Counted as /rooms counts its total peak, so that the two pages agree.
     /// </summary>
-    private async Task<LicenceCheck> LicencesAsync(AnalyticsFilter filter, int count, CancellationToken cancellationToken)
-    {
-        var meetings = await archive.ReadAsync(archive.Meetings(filter.Period), MeetingParts.None, cancellationToken).ConfigureAwait(false);
-        var frame = UsageFrame.For(filter.Period, businessHours.Value, zone, zone.Now);
-        return new LicenceCheck(RoomOccupancy.Of(meetings).PeakConcurrent(frame), count);
-    }
+    private Task<LicenceCheck> LicencesAsync(AnalyticsFilter filter, int count, CancellationToken cancellationToken) =>
+        archive.BesideAsync(filter.Period, hostId: null, async meetings =>
+        {
+            var read = await archive.ReadAsync(meetings, MeetingParts.None, cancellationToken).ConfigureAwait(false);
+            var frame = UsageFrame.For(filter.Period, businessHours.Value, zone, zone.Now);
+            return new LicenceCheck(RoomOccupancy.Of(read).PeakConcurrent(frame), count);
+        }, cancellationToken);
 }

@@ -9,7 +9,7 @@ namespace UMeetingReports.Core.Reports.Telephony;
 /// <summary>
 /// The telephony report from the archive: the period's phone legs (start day, call type, room, number, minutes, cost)
 /// read in one pass and summed by start day, call type, room and number (every table and chart of the report is a
-/// sum of those groups), and each room's meetings counted in another.
+/// sum of those groups), and each room's meetings counted in another at the same time, on a connection of its own.
 /// </summary>
 internal sealed class TelephonyReportService(ArchiveReader archive, IRoomDirectory rooms, UpstreamZone zone) : ITelephonyReportService
 {
@@ -29,8 +29,8 @@ internal sealed class TelephonyReportService(ArchiveReader archive, IRoomDirecto
         // Nearly every leg is a group of its own (a number seldom calls twice on one day in one room), so the database
         // reads the legs and they are summed here: grouping them there cost SQLite more than reading them (a day of a
         // timestamp and a decimal sum per row).
-        var meetings = archive.Meetings(filter.Period, filter.HostId);
-        var legs = await meetings
+        var meetingsPerRoomTask = archive.BesideAsync(filter.Period, filter.HostId, meetings => MeetingsPerRoomAsync(meetings, cancellationToken), cancellationToken);
+        var legs = await archive.Meetings(filter.Period, filter.HostId)
             .SelectMany(meeting => meeting.Telephony, (meeting, leg) => new { meeting.Start, leg.Type, meeting.HostId, leg.PhoneNumber, leg.Minutes, leg.Cost })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var groups = new Dictionary<(DateOnly Day, string Type, string HostId, string PhoneNumber), (int Calls, int Minutes, decimal Cost)>();
@@ -41,7 +41,7 @@ internal sealed class TelephonyReportService(ArchiveReader archive, IRoomDirecto
             groups[key] = (sum.Calls + 1, sum.Minutes + leg.Minutes, sum.Cost + leg.Cost);
         }
 
-        var meetingsPerRoom = await MeetingsPerRoomAsync(meetings, cancellationToken).ConfigureAwait(false);
+        var meetingsPerRoom = await meetingsPerRoomTask.ConfigureAwait(false);
         var roomList = await roomsTask.ConfigureAwait(false);
         return UpstreamResult<TelephonyReport>.Success(TelephonyReportBuilder.Build(
             filter,

@@ -80,8 +80,18 @@ internal sealed class IndexModel(
 
         HeldMonths = months.Value;
 
-        Kpis = Filter.Uuid is null ? await KpisAsync(months.Value, Filter.ToAnalyticsFilter(), cancellationToken) : null;
-        var result = await reports.GetAsync(Filter.ToRequest(), cancellationToken);
+        // The KPIs are counted on connections of their own, beside the table's queries; the page waits for both.
+        var kpis = Filter.Uuid is null ? KpisAsync(months.Value, Filter.ToAnalyticsFilter(), cancellationToken) : null;
+        UpstreamResult<MeetingsReport> result;
+        try
+        {
+            result = await reports.GetAsync(Filter.ToRequest(), cancellationToken);
+        }
+        finally
+        {
+            Kpis = kpis is null ? null : await kpis;
+        }
+
         if (!result.Succeeded)
         {
             Failure = result.Failure;
@@ -97,7 +107,8 @@ internal sealed class IndexModel(
 
     private async Task<Gathered<PeriodKpis>> KpisAsync(ArchivedPeriod months, AnalyticsFilter filter, CancellationToken cancellationToken)
     {
-        var kpis = await KpiCache.GetAsync(cache, months, filter, () => kpiService.GetAsync(filter, progress: null, cancellationToken));
+        var kpis = await KpiCache.GetAsync(cache, months, filter, async () =>
+            UpstreamResult<PeriodKpis>.Success(await kpiService.CountHeldAsync(filter, cancellationToken)));
         return kpis.Succeeded ? new Gathered<PeriodKpis>(kpis.Value, null, null) : new Gathered<PeriodKpis>(null, kpis.Failure, null);
     }
 }
