@@ -185,6 +185,23 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
         finally
         {
             _reads.TryRemove(KeyValuePair.Create(month, read));
+            if (_reads.IsEmpty)
+            {
+                await RefreshStatisticsAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The last read in flight is done: the planner's statistics once for all the months just written.</summary>
+    private async Task RefreshStatisticsAsync()
+    {
+        try
+        {
+            await _sync.RefreshStatisticsAsync(_lifetime.Token).ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The app is stopping.
         }
     }
 

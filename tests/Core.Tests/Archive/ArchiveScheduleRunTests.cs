@@ -104,4 +104,40 @@ public abstract class ArchiveScheduleRunTests(ArchiveServer server)
 
 public sealed class ArchiveScheduleRunOnSqliteTests(SqliteArchiveServer server) : ArchiveScheduleRunTests(server), IClassFixture<SqliteArchiveServer>;
 
-public sealed class ArchiveScheduleRunOnPostgreSqlTests(PostgreSqlArchiveServer server) : ArchiveScheduleRunTests(server), IClassFixture<PostgreSqlArchiveServer>;
+public sealed class ArchiveScheduleRunOnPostgreSqlTests(PostgreSqlArchiveServer server) : ArchiveScheduleRunTests(server), IClassFixture<PostgreSqlArchiveServer>
+{
+    private static readonly string[] BigTables = ["meetings", "participant_sessions", "telephony_legs"];
+
+    [Fact]
+    public async Task Once_its_months_are_written_the_server_has_gathered_the_planners_statistics_of_the_big_tables()
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync(), new Dictionary<string, string?> { ["Archive:Since"] = "2025-05-01" }, now: At(2025, 6, 2, 10, 0));
+        var before = await AnalysedAsync(archive);
+
+        await archive.Synchroniser.RunDueAsync(TestContext.Current.CancellationToken);
+
+        // The ANALYZE runs once the last read in flight has ended, just after its waiters are answered.
+        var after = before;
+        for (var waited = 0; waited < 100 && after.Count < BigTables.Length; waited++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            after = await AnalysedAsync(archive);
+        }
+
+        Assert.Empty(before);
+        Assert.Equal(BigTables, after);
+    }
+
+    /// <summary>The big tables an ANALYZE (not autovacuum's) has gathered statistics of, by name.</summary>
+    private static async Task<List<string>> AnalysedAsync(ArchiveHarness archive)
+    {
+        await using var context = archive.Context();
+        var analysed = await context.Database
+            .SqlQuery<string>($"SELECT relname::text AS \"Value\" FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL")
+            .ToListAsync(TestContext.Current.CancellationToken);
+        return [.. analysed.Where(BigTables.Contains).Order(StringComparer.Ordinal)];
+    }
+
+    private static DateTimeOffset At(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, TimeSpan.FromHours(8));
+}
