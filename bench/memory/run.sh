@@ -126,6 +126,15 @@ after_load="$(status_kib "$app_pid" VmRSS)"
 peak="$(status_kib "$app_pid" VmHWM)"
 sample "$idle" idle
 after_idle="$(status_kib "$app_pid" VmRSS)"
+# Where the resident set is, once idle: anonymous memory against mapped files, the managed heap as the runtime counts
+# it (its size after the last collection, and what it has committed), and the threads.
+rollup_kib() { awk -v f="$1:" '$1 == f { print $2 }' "/proc/$app_pid/smaps_rollup"; }
+gc_mib() {
+  curl -sS --max-time 30 "$app_url/metrics" | awk -v m="$1" '$1 == m || index($1, m "{") == 1 { s += $2 } END { printf "%.0f", s / 1048576 }'
+}
+breakdown="anonymous $(mib "$(rollup_kib Anonymous)") MiB, file-backed $(mib "$(( $(rollup_kib Rss) - $(rollup_kib Anonymous) ))") MiB;"
+breakdown+=" managed heap $(gc_mib system_runtime_dotnet_gc_last_collection_heap_size) MiB after the last collection,"
+breakdown+=" $(gc_mib system_runtime_dotnet_gc_last_collection_memory_committed_size) MiB committed; $(status_kib "$app_pid" Threads) threads"
 line="$(grep '^bench-memory ' "$wrk_log")" || { cat "$wrk_log" >&2; bench_fail "wrk printed no figures."; }
 non2xx="$(sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p' "$wrk_log")"
 cat "$wrk_log"
@@ -134,4 +143,5 @@ stop_app "$app_pid"
 load_max="$(awk '$1 == "load" && $2 > m { m = $2 } END { print m + 0 }' "$samples")"
 record "A4 memory, $gc_mode GC, $clients clients for $duration s on random past periods of a 13-month SQLite archive (${line#bench-memory }, ${non2xx:-0} responses 4xx/5xx):" \
   "RSS after the fill $(mib "$after_fill") MiB, highest sampled during the load $(mib "$load_max") MiB, at its end $(mib "$after_load") MiB (goal <= $limit_mib MiB: $(verdict at_most "$(mib "$after_load")" $limit_mib))," \
-  "after $idle s idle $(mib "$after_idle") MiB (goal <= $limit_mib MiB: $(verdict at_most "$(mib "$after_idle")" $limit_mib)); peak (VmHWM) $(mib "$peak") MiB"
+  "after $idle s idle $(mib "$after_idle") MiB (goal <= $limit_mib MiB: $(verdict at_most "$(mib "$after_idle")" $limit_mib)); peak (VmHWM) $(mib "$peak") MiB;" \
+  "idle: $breakdown"
