@@ -137,16 +137,7 @@ public sealed class ProgressReloadRaceTests(SlowUpstreamLinkServer server, Brows
         await SignInAndSettleAsync();
         var first = await new MeetingsPage(Page).OpenAsync("?from=2024-05-01&to=2024-10-31");
         var linkFollowed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await Page.RouteAsync(url => new Uri(url).AbsolutePath.EndsWith("/status", StringComparison.Ordinal), async route =>
-        {
-            if (!linkFollowed.Task.IsCompleted)
-            {
-                await route.ContinueAsync();
-                return;
-            }
-
-            await route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = """{"done":true,"windowsDone":6,"windowsTotal":6,"pagesDone":6,"pagesTotal":6}""" });
-        });
+        await ProgressPolls.AnswerAfterAsync(Page, linkFollowed.Task, """{"done":true,"windowsDone":6,"windowsTotal":6,"pagesDone":6,"pagesTotal":6}""");
         await Page.RouteAsync(url => new Uri(url).AbsolutePath == "/participants", async route =>
         {
             linkFollowed.TrySetResult();

@@ -102,16 +102,7 @@ public sealed class CancelRaceJourneyTests(SlowCancelServer server, BrowserFixtu
         await job.RunningAsync();
         var wasRunning = await job.Progress.CountAsync();
         var cancelSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await Page.RouteAsync(url => new Uri(url).AbsolutePath.EndsWith("/status", StringComparison.Ordinal), async route =>
-        {
-            if (!cancelSent.Task.IsCompleted)
-            {
-                await route.ContinueAsync();
-                return;
-            }
-
-            await route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = """{"state":"done","stage":"writing","percent":100}""" });
-        });
+        await ProgressPolls.AnswerAfterAsync(Page, cancelSent.Task, """{"state":"done","stage":"writing","percent":100}""");
         await Page.RouteAsync(url => new Uri(url).Query.Contains("handler=cancel", StringComparison.Ordinal), async route =>
         {
             cancelSent.TrySetResult();
