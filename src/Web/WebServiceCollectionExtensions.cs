@@ -95,6 +95,7 @@ public static class WebServiceCollectionExtensions
         }
 
         services.AddHostedService<StartupAnnouncement>();
+        services.AddHostedService<IdleMemoryTrim>();
         return services;
     }
 
