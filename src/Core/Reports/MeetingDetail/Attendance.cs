@@ -30,7 +30,7 @@ internal static class Attendance
     /// Every row with the time it counts until. The flaws of bad rows go to <paramref name="flaws"/> when given, with
     /// names as <paramref name="displayName"/> shows them.
     /// </summary>
-    public static IReadOnlyList<Session> Sessions(Meeting meeting, DateTimeOffset until, Func<string, string> displayName, List<DataFlaw>? flaws)
+    public static List<Session> Sessions(Meeting meeting, DateTimeOffset until, Func<string, string> displayName, List<DataFlaw>? flaws)
     {
         if (flaws is not null && meeting.End is { } end && end < meeting.Start)
         {
@@ -93,6 +93,64 @@ internal static class Attendance
             rows.Max(row => row.End),
             UnionLength(rows.Select(row => (row.Join, row.End))),
             share);
+    }
+
+    /// <summary>
+    /// What <see cref="Attend"/> counts of each exact name in <paramref name="sessions"/> (sorted here, in place, by
+    /// name and join), without the order of the people or their share of the meeting: for a report that sums people
+    /// over many meetings. One pass over the sorted rows, nothing allocated but <paramref name="into"/>'s growth, where
+    /// grouping, ordering and <see cref="Attend"/> allocated about 2 KB a person and meeting (bench/README.md, "A4").
+    /// </summary>
+    public static void SumByName(List<Session> sessions, List<PersonSum> into)
+    {
+        into.Clear();
+        sessions.Sort(static (a, b) =>
+        {
+            var byName = string.CompareOrdinal(a.Name, b.Name);
+            return byName != 0 ? byName : a.Join.CompareTo(b.Join);
+        });
+
+        var first = 0;
+        while (first < sessions.Count)
+        {
+            var name = sessions[first].Name;
+            var (count, open, lastSeen, connected) = (0, false, sessions[first].End, TimeSpan.Zero);
+            DateTimeOffset? runStart = null, runEnd = null;
+            for (var index = first; index < sessions.Count && string.Equals(sessions[index].Name, name, StringComparison.Ordinal); index++)
+            {
+                var row = sessions[index];
+                count++;
+                open |= row.Open;
+                lastSeen = row.End > lastSeen ? row.End : lastSeen;
+
+                // The union of the rows of positive length, in join order: as UnionLength, without its sort.
+                if (row.End <= row.Join)
+                {
+                    continue;
+                }
+
+                if (runEnd is { } currentEnd && row.Join <= currentEnd)
+                {
+                    runEnd = row.End > currentEnd ? row.End : currentEnd;
+                    continue;
+                }
+
+                if (runStart is { } previousStart && runEnd is { } previousEnd)
+                {
+                    connected += previousEnd - previousStart;
+                }
+
+                (runStart, runEnd) = (row.Join, row.End);
+            }
+
+            if (runStart is { } lastStart && runEnd is { } lastEnd)
+            {
+                connected += lastEnd - lastStart;
+            }
+
+            into.Add(new PersonSum(name, count, sessions[first].Join, lastSeen, open, connected));
+            first += count;
+        }
     }
 
     /// <summary>One person's bars, in minutes from <paramref name="start"/>.</summary>
@@ -209,6 +267,12 @@ internal static class Attendance
 
     /// <summary>One row and the time it counts until (its leave, the meeting's end or now, or its join for a bad row).</summary>
     internal readonly record struct Session(string Name, DateTimeOffset Join, DateTimeOffset End, bool Open);
+
+    /// <summary>
+    /// One exact name's rows in one meeting, summed as <see cref="Attend"/> sums them: <see cref="Sessions"/> rows,
+    /// the first join, the last time seen, whether a row is still open, and the union of the rows' time.
+    /// </summary>
+    internal readonly record struct PersonSum(string Exact, int Sessions, DateTimeOffset FirstJoin, DateTimeOffset LastSeen, bool StillConnected, TimeSpan ConnectedTime);
 
     /// <summary>The rows of one exact name (never empty), in join order, and the name as shown.</summary>
     internal sealed record PersonRows(string Exact, string Shown, IReadOnlyList<Session> Rows);

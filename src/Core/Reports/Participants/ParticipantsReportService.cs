@@ -25,19 +25,21 @@ internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDire
         var shown = search.Shown;
         var now = zone.Now;
         var tallies = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        var people = new List<Attendance.PersonSum>();
         foreach (var meeting in all.Value)
         {
             var until = Attendance.MeasuredUntil(meeting, now);
-            var sessions = Attendance.Sessions(meeting, until, shown, flaws: null);
-            foreach (var person in Attendance.ByPerson(sessions, shown))
+            Attendance.SumByName(Attendance.Sessions(meeting, until, shown, flaws: null), people);
+            foreach (var person in people)
             {
                 if (!tallies.TryGetValue(person.Exact, out var tally))
                 {
-                    tally = new Tally(person.Exact, person.Shown);
+                    // The name as shown is worked out once a person, not once a meeting.
+                    tally = new Tally(person.Exact, shown(person.Exact));
                     tallies.Add(person.Exact, tally);
                 }
 
-                tally.Add(Attendance.Attend(person, meeting.Start, until), meeting.HostId);
+                tally.Add(person, meeting.HostId);
             }
         }
 
@@ -102,7 +104,7 @@ internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDire
 
         public string Shown { get; } = shown;
 
-        public void Add(PersonAttendance line, string hostId)
+        public void Add(Attendance.PersonSum line, string hostId)
         {
             _meetings++;
             _sessions += line.Sessions;
