@@ -13,6 +13,13 @@ internal sealed partial class IdleMemoryTrim(TimeProvider time, ILogger<IdleMemo
     /// <summary>How often the allocations are looked at; a trim follows the end of the work within two of these.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// When this process last trimmed (<see cref="Environment.TickCount64"/>). The heap and the allocation count are the
+    /// process's, so hosts that share a process (the tests' servers) see the same quiet at the same tick: the first
+    /// trims for all of them.
+    /// </summary>
+    private static long s_lastTrim = long.MinValue / 2;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var watch = new IdleWatch();
@@ -21,7 +28,7 @@ internal sealed partial class IdleMemoryTrim(TimeProvider time, ILogger<IdleMemo
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                if (watch.ShouldTrim(GC.GetTotalAllocatedBytes()))
+                if (watch.ShouldTrim(GC.GetTotalAllocatedBytes()) && ClaimTrim())
                 {
                     Trim();
                 }
@@ -31,6 +38,13 @@ internal sealed partial class IdleMemoryTrim(TimeProvider time, ILogger<IdleMemo
         {
             // The host is stopping.
         }
+    }
+
+    private static bool ClaimTrim()
+    {
+        var last = Interlocked.Read(ref s_lastTrim);
+        var now = Environment.TickCount64;
+        return now - last >= (long)Interval.TotalMilliseconds && Interlocked.CompareExchange(ref s_lastTrim, now, last) == last;
     }
 
     private void Trim()
