@@ -114,41 +114,17 @@ internal static class Attendance
         while (first < sessions.Count)
         {
             var name = sessions[first].Name;
-            var (count, open, lastSeen, connected) = (0, false, sessions[first].End, TimeSpan.Zero);
-            DateTimeOffset? runStart = null, runEnd = null;
+            var (count, open, lastSeen, union) = (0, false, sessions[first].End, new SortedUnion());
             for (var index = first; index < sessions.Count && string.Equals(sessions[index].Name, name, StringComparison.Ordinal); index++)
             {
                 var row = sessions[index];
                 count++;
                 open |= row.Open;
                 lastSeen = row.End > lastSeen ? row.End : lastSeen;
-
-                // The union of the rows of positive length, in join order: as UnionLength, without its sort.
-                if (row.End <= row.Join)
-                {
-                    continue;
-                }
-
-                if (runEnd is { } currentEnd && row.Join <= currentEnd)
-                {
-                    runEnd = row.End > currentEnd ? row.End : currentEnd;
-                    continue;
-                }
-
-                if (runStart is { } previousStart && runEnd is { } previousEnd)
-                {
-                    connected += previousEnd - previousStart;
-                }
-
-                (runStart, runEnd) = (row.Join, row.End);
+                union.Add(row.Join, row.End);
             }
 
-            if (runStart is { } lastStart && runEnd is { } lastEnd)
-            {
-                connected += lastEnd - lastStart;
-            }
-
-            into.Add(new PersonSum(name, count, sessions[first].Join, lastSeen, open, connected));
+            into.Add(new PersonSum(name, count, sessions[first].Join, lastSeen, open, union.Length));
             first += count;
         }
     }
@@ -214,30 +190,13 @@ internal static class Attendance
     /// <summary>Length of the union of the intervals: overlapping or touching ones count once.</summary>
     public static TimeSpan UnionLength(IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> intervals)
     {
-        var total = TimeSpan.Zero;
-        DateTimeOffset? runStart = null, runEnd = null;
+        var union = new SortedUnion();
         foreach (var (start, end) in intervals.Where(interval => interval.End > interval.Start).OrderBy(interval => interval.Start))
         {
-            if (runEnd is { } currentEnd && start <= currentEnd)
-            {
-                runEnd = end > currentEnd ? end : currentEnd;
-                continue;
-            }
-
-            if (runStart is { } previousStart && runEnd is { } previousEnd)
-            {
-                total += previousEnd - previousStart;
-            }
-
-            (runStart, runEnd) = (start, end);
+            union.Add(start, end);
         }
 
-        if (runStart is { } lastStart && runEnd is { } lastEnd)
-        {
-            total += lastEnd - lastStart;
-        }
-
-        return total;
+        return union.Length;
     }
 
     private static (DateTimeOffset Start, DateTimeOffset End) Clip(Session session, DateTimeOffset from, DateTimeOffset to) =>
@@ -263,6 +222,41 @@ internal static class Attendance
         Leave,
         Join,
         InstantLeave,
+    }
+
+    /// <summary>
+    /// The length of a union of intervals given in order of their starts: overlapping or touching ones count once, and
+    /// one of no length counts nothing.
+    /// </summary>
+    private struct SortedUnion
+    {
+        private DateTimeOffset _runStart;
+        private DateTimeOffset _runEnd;
+        private bool _inRun;
+        private TimeSpan _closed;
+
+        public readonly TimeSpan Length => _inRun ? _closed + (_runEnd - _runStart) : _closed;
+
+        public void Add(DateTimeOffset start, DateTimeOffset end)
+        {
+            if (end <= start)
+            {
+                return;
+            }
+
+            if (_inRun && start <= _runEnd)
+            {
+                _runEnd = end > _runEnd ? end : _runEnd;
+                return;
+            }
+
+            if (_inRun)
+            {
+                _closed += _runEnd - _runStart;
+            }
+
+            (_runStart, _runEnd, _inRun) = (start, end, true);
+        }
     }
 
     /// <summary>One row and the time it counts until (its leave, the meeting's end or now, or its join for a bad row).</summary>
