@@ -30,6 +30,8 @@ internal abstract class ArchiveContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<TelephonyLeg> TelephonyLegs => Set<TelephonyLeg>();
 
+    public DbSet<RoomDayName> RoomDayNames => Set<RoomDayName>();
+
     public DbSet<MonthWindow> MonthWindows => Set<MonthWindow>();
 
     /// <summary>The data-protection key ring (sign-in cookies, antiforgery tokens), shared by every instance.</summary>

@@ -64,13 +64,36 @@ internal sealed class ArchiveReader(IArchivePeriods periods, ArchiveContext cont
     public Task<T> BesideAsync<T>(DatePeriod period, string? hostId, Func<IQueryable<ArchivedMeeting>, Task<T>> query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Task.Run(
+        return Beside(own => query(MeetingsIn(own, period, hostId, uuid: null)), cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="BesideAsync{T}"/>, over the distinct (day, room, name) triples of the period's meetings (of one room
+    /// or all) instead of the meetings: the names that joined them, without reading their participant rows.
+    /// </summary>
+    public Task<T> DayNamesBesideAsync<T>(DatePeriod period, string? hostId, Func<IQueryable<RoomDayName>, Task<T>> query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Beside(own => query(DayNamesIn(own, period, hostId)), cancellationToken);
+    }
+
+    /// <summary>The distinct (day, room, name) triples of the meetings that started in the period, of one room or all.</summary>
+    public IQueryable<RoomDayName> DayNames(DatePeriod period, string? hostId = null) => DayNamesIn(context, period, hostId);
+
+    private Task<T> Beside<T>(Func<ArchiveContext, Task<T>> query, CancellationToken cancellationToken) =>
+        Task.Run(
             async () =>
             {
                 await using var own = contexts.CreateDbContext();
-                return await query(MeetingsIn(own, period, hostId, uuid: null)).ConfigureAwait(false);
+                return await query(own).ConfigureAwait(false);
             },
             cancellationToken);
+
+    private static IQueryable<RoomDayName> DayNamesIn(ArchiveContext context, DatePeriod period, string? hostId)
+    {
+        var (from, to) = (period.From, period.To);
+        var names = context.RoomDayNames.AsNoTracking().Where(row => row.Day >= from && row.Day <= to);
+        return string.IsNullOrEmpty(hostId) ? names : names.Where(row => row.HostId == hostId);
     }
 
     private static IQueryable<ArchivedMeeting> MeetingsIn(ArchiveContext context, DatePeriod period, string? hostId, string? uuid)

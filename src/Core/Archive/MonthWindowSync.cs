@@ -229,29 +229,37 @@ internal sealed partial class MonthWindowSync(
 
             // The window's old copy goes, and so does any record this read moved here from another month: the latest
             // read of the service decides which window a meeting belongs to.
-            var moved = new List<string>();
+            var moved = new List<(string Uuid, DateOnly From)>();
             foreach (var chunk in meetings.Select(meeting => meeting.Uuid).Chunk(LookupBatch))
             {
-                moved.AddRange(await context.Meetings
+                moved.AddRange((await context.Meetings
                     .Where(meeting => meeting.WindowMonth != month && chunk.Contains(meeting.Uuid))
-                    .Select(meeting => meeting.Uuid)
-                    .ToListAsync(cancellationToken).ConfigureAwait(false));
+                    .Select(meeting => new { meeting.Uuid, meeting.WindowMonth })
+                    .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(meeting => (meeting.Uuid, meeting.WindowMonth)));
             }
 
             await context.ParticipantSessions.Where(session => session.Meeting!.WindowMonth == month).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await context.TelephonyLegs.Where(leg => leg.Meeting!.WindowMonth == month).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await context.Meetings.Where(meeting => meeting.WindowMonth == month).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var chunk in moved.Chunk(LookupBatch))
+            await context.RoomDayNames.Where(row => row.WindowMonth == month).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var chunk in moved.Select(meeting => meeting.Uuid).Chunk(LookupBatch))
             {
                 await context.ParticipantSessions.Where(session => chunk.Contains(session.MeetingUuid)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                 await context.TelephonyLegs.Where(leg => chunk.Contains(leg.MeetingUuid)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                 await context.Meetings.Where(meeting => chunk.Contains(meeting.Uuid)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            // A window that lost meetings to this one counts its day names again from the meetings it keeps.
+            foreach (var from in moved.Select(meeting => meeting.From).Distinct())
+            {
+                await RecountDayNamesAsync(context, from, cancellationToken).ConfigureAwait(false);
+            }
+
             // The new copy in bulk, past the change tracker (which cost more CPU than reading the month did).
             await BulkRows.InsertAsync(context, meetings, cancellationToken).ConfigureAwait(false);
             await BulkRows.InsertAsync(context, [.. meetings.SelectMany(meeting => meeting.Participants)], cancellationToken).ConfigureAwait(false);
             await BulkRows.InsertAsync(context, [.. meetings.SelectMany(meeting => meeting.Telephony)], cancellationToken).ConfigureAwait(false);
+            await BulkRows.InsertAsync(context, RoomDayName.Of(meetings), cancellationToken).ConfigureAwait(false);
 
             var row = await context.MonthWindows.SingleOrDefaultAsync(window => window.Month == month, cancellationToken).ConfigureAwait(false);
             if (row is null)
@@ -278,6 +286,17 @@ internal sealed partial class MonthWindowSync(
         }
     }
 
+    /// <summary>Replaces a window's day names with those of the meetings its copy holds now.</summary>
+    private static async Task RecountDayNamesAsync(ArchiveContext context, DateOnly month, CancellationToken cancellationToken)
+    {
+        await context.RoomDayNames.Where(row => row.WindowMonth == month).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var sessions = await context.Meetings.AsNoTracking()
+            .Where(meeting => meeting.WindowMonth == month)
+            .SelectMany(meeting => meeting.Participants, (meeting, session) => new { meeting.Start, meeting.HostId, session.Name })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        await BulkRows.InsertAsync(context, RoomDayName.Of(sessions.Select(session => (session.Start, session.HostId, session.Name, month))), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// On PostgreSQL, once windows were written, has the server gather its planner's statistics of the big tables
     /// afresh (ANALYZE), as its manual advises after loading data ("Populating a Database"). Autovacuum would do it
@@ -297,7 +316,7 @@ internal sealed partial class MonthWindowSync(
         try
         {
             await using var context = database.CreateDbContext();
-            var tables = string.Join(", ", new[] { typeof(ArchivedMeeting), typeof(ParticipantSession), typeof(TelephonyLeg) }
+            var tables = string.Join(", ", new[] { typeof(ArchivedMeeting), typeof(ParticipantSession), typeof(TelephonyLeg), typeof(RoomDayName) }
                 .Select(type => context.Model.FindEntityType(type)!)
                 .Select(entity => $"\"{entity.GetSchema() ?? "public"}\".\"{entity.GetTableName()}\""));
 #pragma warning disable EF1002 // The table names come from the model, not from any input.

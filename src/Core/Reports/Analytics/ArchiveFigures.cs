@@ -6,7 +6,8 @@ namespace UMeetingReports.Core.Reports.Analytics;
 
 /// <summary>
 /// <see cref="MeetingFigures"/> counted by the database: sums of the per-meeting totals the archive wrote when it
-/// synchronised (one pass over the meetings table), and the distinct names of the participant rows (one more).
+/// synchronised (one pass over the meetings table), and the distinct names of the day names written with them
+/// (<see cref="RoomDayName"/>; one more, never over the participant rows).
 /// The same definitions as <see cref="MeetingFigures.Of"/>, which the tests hold them to.
 /// </summary>
 internal static class ArchiveFigures
@@ -20,26 +21,22 @@ internal static class ArchiveFigures
     {
         ArgumentNullException.ThrowIfNull(archive);
         var sums = archive.BesideAsync(period, hostId, meetings => Sums(meetings.GroupBy(meeting => 1)).SingleOrDefaultAsync(cancellationToken), cancellationToken);
-        var names = archive.BesideAsync(
-            period,
-            hostId,
-            meetings => meetings.SelectMany(meeting => meeting.Participants).Select(session => session.Name).Distinct().CountAsync(cancellationToken),
-            cancellationToken);
+        var names = archive.DayNamesBesideAsync(period, hostId, names => names.Select(row => row.Name).Distinct().CountAsync(cancellationToken), cancellationToken);
         await Task.WhenAll(sums, names).ConfigureAwait(false);
         return (await sums.ConfigureAwait(false))?.ToFigures(await names.ConfigureAwait(false)) ?? MeetingFigures.None;
     }
 
     /// <summary>
     /// Each room's distinct names and the names counted once across rooms, from the distinct (room, name) pairs of the
-    /// query's participant rows (a few hundred rows at most).
+    /// period's day names (a few hundred rows at most).
     /// </summary>
     public static async Task<(Dictionary<string, int> ByRoom, int Total)> DistinctNamesByRoomAsync(
-        IQueryable<ArchivedMeeting> meetings, CancellationToken cancellationToken)
+        IQueryable<RoomDayName> dayNames, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(meetings);
+        ArgumentNullException.ThrowIfNull(dayNames);
 
         // Both databases compare these names byte for byte (SQLite's BINARY, PostgreSQL's deterministic collations), as Ordinal does.
-        var names = await meetings.SelectMany(meeting => meeting.Participants, (meeting, session) => new { meeting.HostId, session.Name })
+        var names = await dayNames.Select(row => new { row.HostId, row.Name })
             .Distinct()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return (

@@ -6,7 +6,7 @@ namespace UMeetingReports.Core.Reports.Analytics;
 
 /// <summary>
 /// The month-by-month figures summed by the database: the archive's per-meeting totals grouped by the year and month
-/// of each meeting's start (one pass over the meetings table), and the distinct names per month when asked (one more).
+/// of each meeting's start (one pass over the meetings table), and the distinct names per month when asked (one more, over the day names).
 /// </summary>
 internal sealed class MonthlySeriesService(IArchivePeriods periods, ArchiveReader archive, UpstreamZone zone) : IMonthlySeriesService
 {
@@ -24,7 +24,8 @@ internal sealed class MonthlySeriesService(IArchivePeriods periods, ArchiveReade
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var byMonth = sums.ToDictionary(sum => (sum.Key.Year, sum.Key.Month));
         var namesByMonth = names
-            ? await meetings.SelectMany(meeting => meeting.Participants, (meeting, session) => new { meeting.Start.Year, meeting.Start.Month, session.Name })
+            ? await archive.DayNames(filter.Period, filter.HostId)
+                .Select(row => new { row.Day.Year, row.Day.Month, row.Name })
                 .GroupBy(row => new { row.Year, row.Month })
                 .Select(month => new { month.Key.Year, month.Key.Month, Names = month.Select(row => row.Name).Distinct().Count() })
                 .ToDictionaryAsync(month => (month.Year, month.Month), month => month.Names, cancellationToken).ConfigureAwait(false)

@@ -34,9 +34,9 @@ internal sealed class RoomUsageReportService(
 
         var options = businessHours.Value;
         var frame = UsageFrame.For(request.Period, options, zone, zone.Now);
-        // The names (a pass over the participant rows) are counted beside the meetings' read and the times' counting.
-        var namesTask = archive.BesideAsync(
-            request.Period, hostId: null, meetings => ArchiveFigures.DistinctNamesByRoomAsync(meetings, cancellationToken), cancellationToken);
+        // The names (a pass over the period's day names) are counted beside the meetings' read and the times' counting.
+        var namesTask = archive.DayNamesBesideAsync(
+            request.Period, hostId: null, dayNames => ArchiveFigures.DistinctNamesByRoomAsync(dayNames, cancellationToken), cancellationToken);
         var rows = await archive.Meetings(request.Period)
             .Select(meeting => new MeetingRow(
                 meeting.HostId, meeting.Start, meeting.End, meeting.IsExtra, meeting.ScheduledMinutes, meeting.ActualMinutes,

@@ -398,6 +398,31 @@ namespace UMeetingReports.Core.Archive.Migrations.PostgreSQL
                     b.ToTable("participant_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("UMeetingReports.Core.Archive.RoomDayName", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("HostId")
+                        .HasColumnType("text")
+                        .HasColumnName("host_id");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("WindowMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("window_month");
+
+                    b.HasKey("Day", "HostId", "Name", "WindowMonth");
+
+                    b.HasIndex("WindowMonth");
+
+                    b.ToTable("room_day_names", (string)null);
+                });
+
             modelBuilder.Entity("UMeetingReports.Core.Archive.SignInCounter", b =>
                 {
                     b.Property<string>("Key")

@@ -385,6 +385,31 @@ namespace UMeetingReports.Core.Archive.Migrations.Sqlite
                     b.ToTable("participant_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("UMeetingReports.Core.Archive.RoomDayName", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("HostId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("host_id");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("WindowMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_month");
+
+                    b.HasKey("Day", "HostId", "Name", "WindowMonth");
+
+                    b.HasIndex("WindowMonth");
+
+                    b.ToTable("room_day_names", (string)null);
+                });
+
             modelBuilder.Entity("UMeetingReports.Core.Archive.SignInCounter", b =>
                 {
                     b.Property<string>("Key")

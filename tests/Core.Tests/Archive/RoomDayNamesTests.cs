@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using UMeetingReports.Core.Archive;
+using UMeetingReports.Core.Tests.Support;
+using Xunit;
+
+namespace UMeetingReports.Core.Tests.Archive;
+
+/// <summary>
+/// The day names (<see cref="RoomDayName"/>) from which the reports count distinct names: always the distinct
+/// (start day, room, name) of the participant rows the archive holds, window by window. Runs on SQLite and on
+/// PostgreSQL (the subclasses below).
+/// </summary>
+public abstract class RoomDayNamesTests(ArchiveServer server)
+{
+    private static readonly DateOnly May = new(2025, 5, 1);
+    private static readonly DateOnly June = new(2025, 6, 1);
+
+    [Fact]
+    public async Task A_windows_day_names_are_the_distinct_start_day_room_and_name_of_its_meetings_participants()
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
+        var truth = sim.Dataset.MeetingsBetween(May, new DateOnly(2025, 5, 31))
+            .SelectMany(meeting => meeting.Participants, (meeting, participant) => Line(DateOnly.FromDateTime(meeting.Start), meeting.HostId, participant.Name, May))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        await archive.Synchroniser.ReadMonthAsync(May, progress: null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(truth, await StoredAsync(archive));
+        Assert.True(truth.Count > 100, "the month should have many day names");
+    }
+
+    [Fact]
+    public async Task A_window_read_again_replaces_its_day_names_and_leaves_the_other_windows_alone()
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
+        await archive.Synchroniser.ReadMonthAsync(May, progress: null, TestContext.Current.CancellationToken);
+        await archive.Synchroniser.ReadMonthAsync(June, progress: null, TestContext.Current.CancellationToken);
+        var before = await StoredAsync(archive);
+        await using (var context = archive.Context())
+        {
+            var hostId = await context.Meetings.Select(meeting => meeting.HostId).FirstAsync(TestContext.Current.CancellationToken);
+            context.RoomDayNames.Add(new RoomDayName { Day = new DateOnly(2025, 5, 20), HostId = hostId, Name = "Left By An Older Read", WindowMonth = May });
+            await context.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await archive.Synchroniser.ReadMonthAsync(May, progress: null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(before, await StoredAsync(archive));
+        Assert.Equal(await DerivedAsync(archive), await StoredAsync(archive));
+    }
+
+    [Fact]
+    public async Task A_meeting_that_a_read_moves_from_another_window_leaves_none_of_its_names_behind_there()
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
+        await archive.Synchroniser.ReadMonthAsync(May, progress: null, TestContext.Current.CancellationToken);
+        await archive.Synchroniser.ReadMonthAsync(June, progress: null, TestContext.Current.CancellationToken);
+        var mayNames = (await StoredAsync(archive)).Where(line => line.EndsWith(" 2025-05", StringComparison.Ordinal)).ToList();
+
+        // As if June's last read had listed one of May's meetings with one more person: it sits in June's copy.
+        await using (var context = archive.Context())
+        {
+            var moved = await context.Meetings.Where(meeting => meeting.WindowMonth == May).OrderBy(meeting => meeting.Uuid).FirstAsync(TestContext.Current.CancellationToken);
+            await context.RoomDayNames.Where(row => row.WindowMonth == May).ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+            moved.WindowMonth = June;
+            context.ParticipantSessions.Add(new ParticipantSession { MeetingUuid = moved.Uuid, Position = 10_000, Name = "Only In June's Copy", JoinTime = moved.Start });
+            await context.SaveChangesAsync(TestContext.Current.CancellationToken);
+            context.RoomDayNames.AddRange(RoomDayName.Of(await context.Meetings.Where(meeting => meeting.Uuid == moved.Uuid).Include(meeting => meeting.Participants).ToListAsync(TestContext.Current.CancellationToken)));
+            await context.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Contains(await StoredAsync(archive), line => line.Contains("Only In June's Copy", StringComparison.Ordinal));
+
+        // May's read lists the meeting again: it comes back to May, and June keeps only its own meetings' names.
+        await archive.Synchroniser.ReadMonthAsync(May, progress: null, TestContext.Current.CancellationToken);
+
+        var stored = await StoredAsync(archive);
+        Assert.DoesNotContain(stored, line => line.Contains("Only In June's Copy", StringComparison.Ordinal));
+        Assert.Equal(mayNames, stored.Where(line => line.EndsWith(" 2025-05", StringComparison.Ordinal)));
+        Assert.Equal(await DerivedAsync(archive), stored);
+    }
+
+    [Fact]
+    public async Task Upgrading_an_archive_from_before_the_day_names_counts_them_from_its_participant_rows()
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
+        await archive.Synchroniser.ReadMonthAsync(May, progress: null, TestContext.Current.CancellationToken);
+        await archive.Synchroniser.ReadMonthAsync(June, progress: null, TestContext.Current.CancellationToken);
+        var written = await StoredAsync(archive);
+        await using (var context = archive.Context())
+        {
+            var before = context.Database.GetMigrations().Single(migration => migration.EndsWith("_SeveralInstances", StringComparison.Ordinal));
+            await context.GetService<IMigrator>().MigrateAsync(before, TestContext.Current.CancellationToken);
+        }
+
+        await archive.Migrator.MigrateAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(written, await StoredAsync(archive));
+    }
+
+    private static string Line(DateOnly day, string hostId, string name, DateOnly window) =>
+        FormattableString.Invariant($"{day:yyyy-MM-dd} {hostId} {name} {window:yyyy-MM}");
+
+    private static async Task<List<string>> StoredAsync(ArchiveHarness archive)
+    {
+        await using var context = archive.Context();
+        var rows = await context.RoomDayNames.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        return [.. rows.Select(row => Line(row.Day, row.HostId, row.Name, row.WindowMonth)).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>What the day names must be: counted afresh from the meetings and participant rows held.</summary>
+    private static async Task<List<string>> DerivedAsync(ArchiveHarness archive)
+    {
+        await using var context = archive.Context();
+        var sessions = await context.Meetings.AsNoTracking()
+            .SelectMany(meeting => meeting.Participants, (meeting, session) => new { meeting.Start, meeting.HostId, session.Name, meeting.WindowMonth })
+            .ToListAsync(TestContext.Current.CancellationToken);
+        return [.. sessions.Select(session => Line(DateOnly.FromDateTime(session.Start), session.HostId, session.Name, session.WindowMonth)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+}
+
+public sealed class RoomDayNamesOnSqliteTests(SqliteArchiveServer server) : RoomDayNamesTests(server), IClassFixture<SqliteArchiveServer>;
+
+public sealed class RoomDayNamesOnPostgreSqlTests(PostgreSqlArchiveServer server) : RoomDayNamesTests(server), IClassFixture<PostgreSqlArchiveServer>;
