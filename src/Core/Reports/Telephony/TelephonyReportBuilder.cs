@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using UMeetingReports.Core.Privacy;
 using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Rooms;
@@ -46,32 +47,44 @@ internal static class TelephonyReportBuilder
         ArgumentNullException.ThrowIfNull(rooms);
         ArgumentNullException.ThrowIfNull(zone);
 
+        // One pass sums the groups by every key a table or chart shows (at ten times the demo's calls, 40,000 groups:
+        // a pass per table and per chart series cost a sixth of the page).
+        var total = new Tally();
+        var byType = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        var byDay = new Dictionary<DateOnly, Tally>();
+        var costByDayAndType = new Dictionary<(DateOnly Day, string Type), decimal>();
+        var byRoom = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        var byNumber = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            total.Add(group);
+            TallyOf(byType, group.Type).Add(group);
+            TallyOf(byDay, group.Day).Add(group);
+            TallyOf(byRoom, group.HostId).Add(group);
+            TallyOf(byNumber, group.PhoneNumber).Add(group);
+            ref var cost = ref CollectionsMarshal.GetValueRefOrAddDefault(costByDayAndType, (group.Day, group.Type), out _);
+            cost += group.Cost;
+        }
+
         var types = KnownTypes
-            .Concat(groups.Select(group => group.Type).Where(type => !KnownTypes.Contains(type, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            .Concat(byType.Keys.Where(type => !KnownTypes.Contains(type, StringComparer.Ordinal)).Order(StringComparer.Ordinal))
             .ToList();
-        var byType = types
-            .Select(type => new CallTypeLine(type, Sum(groups.Where(group => group.Type == type))))
-            .ToList();
+        var typeLines = types.Select(type => new CallTypeLine(type, Totals(byType, type))).ToList();
 
         // Every day of the period, and any day the upstream placed a meeting on outside it: a call is never dropped from the chart.
-        var days = filter.Period.EachDay().Concat(groups.Select(group => group.Day)).Distinct().Order().ToList();
-        var groupsByDay = groups.ToLookup(group => group.Day);
-        var dayLines = days
-            .Select(day => new TelephonyDayLine(day, Sum(groupsByDay[day])))
-            .ToList();
+        var days = filter.Period.EachDay().Concat(byDay.Keys).Distinct().Order().ToList();
+        var dayLines = days.Select(day => new TelephonyDayLine(day, Totals(byDay, day))).ToList();
 
-        var groupsByRoom = groups.ToLookup(group => group.HostId, StringComparer.Ordinal);
         var roomLines = meetingsPerRoom
-            .Select(room => new TelephonyRoomLine(room.Key, rooms.NameOf(room.Key), room.Value, Sum(groupsByRoom[room.Key])))
+            .Select(room => new TelephonyRoomLine(room.Key, rooms.NameOf(room.Key), room.Value, Totals(byRoom, room.Key)))
             .OrderByDescending(line => line.Totals.Cost)
             .ThenBy(line => line.RoomName, StringComparer.Ordinal)
             .ThenBy(line => line.HostId, StringComparer.Ordinal)
             .ToList();
 
         // Ranked on the whole number, masked only afterwards: two numbers that mask alike are still two lines.
-        var topNumbers = groups
-            .GroupBy(group => group.PhoneNumber, StringComparer.Ordinal)
-            .Select(number => (Number: number.Key, Totals: Sum(number)))
+        var topNumbers = byNumber
+            .Select(number => (Number: number.Key, Totals: number.Value.Totals))
             .OrderByDescending(number => number.Totals.Cost)
             .ThenByDescending(number => number.Totals.Minutes)
             .ThenBy(number => number.Number, StringComparer.Ordinal)
@@ -82,7 +95,7 @@ internal static class TelephonyReportBuilder
         var charts = new TelephonyCharts(
             CostPerDay: new ChartSeries(
                 [.. days.Select(day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))],
-                [.. types.Select(type => new ChartDataset(type, [.. days.Select(day => groupsByDay[day].Where(group => group.Type == type).Sum(group => group.Cost))]))]),
+                [.. types.Select(type => new ChartDataset(type, [.. days.Select(day => costByDayAndType.GetValueOrDefault((day, type)))]))]),
             CostPerRoom: new ChartSeries(
                 [.. roomLines.Select(line => line.RoomName)],
                 [new ChartDataset(SeriesNames.Cost, [.. roomLines.Select(line => line.Totals.Cost)])]),
@@ -90,13 +103,13 @@ internal static class TelephonyReportBuilder
                 [.. topNumbers.Select(line => line.PhoneNumber)],
                 [new ChartDataset(SeriesNames.Cost, [.. topNumbers.Select(line => line.Totals.Cost)])]),
             MinutesByType: new ChartSeries(
-                [.. byType.Select(line => line.Type)],
-                [new ChartDataset(SeriesNames.Minutes, [.. byType.Select(line => (decimal)line.Totals.Minutes)])]));
+                [.. typeLines.Select(line => line.Type)],
+                [new ChartDataset(SeriesNames.Minutes, [.. typeLines.Select(line => (decimal)line.Totals.Minutes)])]));
 
         return new TelephonyReport(
             filter,
-            Sum(groups),
-            byType,
+            total.Totals,
+            typeLines,
             charts,
             topNumbers,
             revealPhoneNumbers,
@@ -108,5 +121,30 @@ internal static class TelephonyReportBuilder
             zone.Describe());
     }
 
-    private static TelephonyTotals Sum(IEnumerable<CallGroup> groups) => TelephonyTotals.Sum(groups.Select(group => group.Totals));
+    private static Tally TallyOf<TKey>(Dictionary<TKey, Tally> tallies, TKey key)
+        where TKey : notnull
+    {
+        ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(tallies, key, out _);
+        return tally ??= new Tally();
+    }
+
+    private static TelephonyTotals Totals<TKey>(Dictionary<TKey, Tally> tallies, TKey key)
+        where TKey : notnull => tallies.TryGetValue(key, out var tally) ? tally.Totals : TelephonyTotals.None;
+
+    /// <summary>Calls, minutes and cost added up in the groups' order, as <see cref="TelephonyTotals.Sum"/> adds them.</summary>
+    private sealed class Tally
+    {
+        private int _calls;
+        private int _minutes;
+        private decimal _cost;
+
+        public TelephonyTotals Totals => new(_calls, _minutes, _cost);
+
+        public void Add(CallGroup group)
+        {
+            _calls += group.Calls;
+            _minutes += group.Minutes;
+            _cost += group.Cost;
+        }
+    }
 }
