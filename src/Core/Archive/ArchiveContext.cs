@@ -1,6 +1,9 @@
+using System.Linq.Expressions;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace UMeetingReports.Core.Archive;
@@ -21,6 +24,18 @@ internal abstract class ArchiveContext(DbContextOptions options) : DbContext(opt
     public const int MoneyPrecision = 14;
 
     public const int MoneyScale = 2;
+
+    /// <summary>
+    /// An amount of money as whole fen, counted by the database (round(amount × 100) as a 64-bit integer), for sums:
+    /// the database adds integers natively and exactly, where a decimal sum on SQLite calls back into .NET for every
+    /// row (EF's ef_sum; on ten times the demo's meetings, most of the KPIs' time). Exact for every amount the archive
+    /// accepts (to the fen, under a trillion yuan: its double on SQLite is within 0.0002 of it, far from half a fen).
+    /// Only for queries; <see cref="FromFen"/> turns a sum back into yuan.
+    /// </summary>
+    public static long Fen(decimal amount) => throw new NotSupportedException("Fen is counted by the database, in a query.");
+
+    /// <summary>Whole fen as yuan, at the fen's scale (1200 is 12.00).</summary>
+    public static decimal FromFen(long fen) => fen * 0.01m;
 
     public DbSet<ArchivedRoom> Rooms => Set<ArchivedRoom>();
 
@@ -64,6 +79,24 @@ internal abstract class ArchiveContext(DbContextOptions options) : DbContext(opt
         }
     }
 
+    /// <summary><see cref="Fen"/> as CAST(round(amount * 100) AS the provider's 64-bit integer).</summary>
+    private protected static void MapFen(ModelBuilder modelBuilder, RelationalTypeMapping bigint, RelationalTypeMapping integer)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.HasDbFunction(typeof(ArchiveContext).GetMethod(nameof(Fen))!)
+            .HasTranslation(arguments => new SqlUnaryExpression(
+                ExpressionType.Convert,
+                new SqlFunctionExpression(
+                    "round",
+                    [new SqlBinaryExpression(ExpressionType.Multiply, arguments[0], new SqlConstantExpression(100, typeof(int), integer), typeof(decimal), arguments[0].TypeMapping)],
+                    nullable: true,
+                    argumentsPropagateNullability: [true],
+                    typeof(decimal),
+                    arguments[0].TypeMapping),
+                typeof(long),
+                bigint));
+    }
+
     internal static string SnakeCase(string name)
     {
         var snake = new StringBuilder(name.Length + 8);
@@ -101,6 +134,12 @@ internal sealed class SqliteArchiveContext(DbContextOptions<SqliteArchiveContext
         configurationBuilder.Properties<decimal>().HaveConversion<FenScale>();
     }
 
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        MapFen(modelBuilder, new LongTypeMapping("INTEGER"), new IntTypeMapping("INTEGER"));
+    }
+
     private sealed class FenScale() : ValueConverter<decimal, decimal>(value => value, value => value + 0.00m);
 }
 
@@ -126,6 +165,7 @@ internal sealed class PostgreSqlArchiveContext(DbContextOptions<PostgreSqlArchiv
         // A topic search is "contains": a trigram index serves LIKE '%…%' (pg_trgm is a trusted extension, so the
         // database owner may create it). A meeting-ID prefix is LIKE '…%', which needs the pattern operators under
         // any collation but C.
+        MapFen(modelBuilder, new LongTypeMapping("bigint"), new IntTypeMapping("integer"));
         modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.Entity<ArchivedMeeting>().HasIndex(meeting => meeting.TopicSearch).HasMethod("gin").HasOperators("gin_trgm_ops");
         modelBuilder.Entity<ArchivedMeeting>().HasIndex(meeting => meeting.MeetingId).HasOperators("text_pattern_ops");

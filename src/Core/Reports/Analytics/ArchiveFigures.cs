@@ -56,7 +56,7 @@ internal static class ArchiveFigures
             group.Count(meeting => meeting.IsExtra),
             group.Sum(meeting => meeting.PhoneCalls),
             group.Sum(meeting => meeting.PhoneMinutes),
-            group.Sum(meeting => meeting.PhoneCost)));
+            group.Sum(meeting => ArchiveContext.Fen(meeting.PhoneCost))));
 
     internal sealed record Sum<TKey>(
         TKey Key,
@@ -69,9 +69,9 @@ internal static class ArchiveFigures
         int Overflow,
         int Calls,
         int CallMinutes,
-        decimal CallCost)
+        long CallCostFen)
     {
         public MeetingFigures ToFigures(int distinctNames) =>
-            new(Meetings, Running, Scheduled, Actual, ParticipantRows, Attendees, distinctNames, Overflow, Calls, CallMinutes, CallCost);
+            new(Meetings, Running, Scheduled, Actual, ParticipantRows, Attendees, distinctNames, Overflow, Calls, CallMinutes, ArchiveContext.FromFen(CallCostFen));
     }
 }

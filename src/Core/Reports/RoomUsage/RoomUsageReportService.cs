@@ -40,7 +40,7 @@ internal sealed class RoomUsageReportService(
         var rows = await archive.Meetings(request.Period)
             .Select(meeting => new MeetingRow(
                 meeting.HostId, meeting.Start, meeting.End, meeting.IsExtra, meeting.ScheduledMinutes, meeting.ActualMinutes,
-                meeting.ParticipantRows, meeting.DistinctParticipants, meeting.PhoneCalls, meeting.PhoneMinutes, meeting.PhoneCost))
+                meeting.ParticipantRows, meeting.DistinctParticipants, meeting.PhoneCalls, meeting.PhoneMinutes, ArchiveContext.Fen(meeting.PhoneCost)))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var steady = SteadyZone.Of(zone);
@@ -84,13 +84,13 @@ internal sealed class RoomUsageReportService(
         int DistinctParticipants,
         int PhoneCalls,
         int PhoneMinutes,
-        decimal PhoneCost);
+        long PhoneCostFen);
 
     /// <summary>The sums of <see cref="MeetingFigures"/>, as <see cref="ArchiveFigures"/> has the database count them.</summary>
     private sealed class Sum
     {
         private int _meetings, _running, _scheduled, _actual, _rows, _attendees, _overflow, _calls, _callMinutes;
-        private decimal _callCost;
+        private long _callCostFen;
 
         public void Add(MeetingRow row)
         {
@@ -103,10 +103,10 @@ internal sealed class RoomUsageReportService(
             _overflow += row.IsExtra ? 1 : 0;
             _calls += row.PhoneCalls;
             _callMinutes += row.PhoneMinutes;
-            _callCost += row.PhoneCost;
+            _callCostFen += row.PhoneCostFen;
         }
 
         public MeetingFigures ToFigures(int distinctNames) =>
-            new(_meetings, _running, _scheduled, _actual, _rows, _attendees, distinctNames, _overflow, _calls, _callMinutes, _callCost);
+            new(_meetings, _running, _scheduled, _actual, _rows, _attendees, distinctNames, _overflow, _calls, _callMinutes, ArchiveContext.FromFen(_callCostFen));
     }
 }
