@@ -28,7 +28,7 @@ internal abstract class ArchiveContext(DbContextOptions options) : DbContext(opt
     /// <summary>
     /// An amount of money as whole fen, counted by the database (round(amount × 100) as a 64-bit integer), for sums:
     /// the database adds integers natively and exactly, where a decimal sum on SQLite calls back into .NET for every
-    /// row (EF's ef_sum; on ten times the demo's meetings, most of the KPIs' time). Exact for every amount the archive
+    /// row (EF's ef_sum, which parses the amount's text each time). Exact for every amount the archive
     /// accepts (to the fen, under a trillion yuan: its double on SQLite is within 0.0002 of it, far from half a fen).
     /// Only for queries; <see cref="FromFen"/> turns a sum back into yuan.
     /// </summary>

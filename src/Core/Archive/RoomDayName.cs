@@ -5,7 +5,7 @@ namespace UMeetingReports.Core.Archive;
 /// the distinct (day, room, name) triples of the participant rows, written with the window's meetings. Distinct names
 /// over any period of whole days (of a room or all) are counted from these instead of the participant rows: on 24
 /// months of ten times the demo's meetings, 296,109 triples against 1,039,554 rows, and the per-day triples grow with
-/// the people who meet rather than with their meetings (bench/README.md, 2026-12-06 evening).
+/// the people who meet rather than with their meetings (bench/README.md, "Day names, sums in fen, telephony in one pass").
 /// </summary>
 internal sealed class RoomDayName
 {
