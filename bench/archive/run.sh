@@ -125,13 +125,26 @@ kpi_p50() {
 
 # The aggregates, one statement each, written the way a person would write them by hand. $day is the provider's
 # "date of a timestamp"; both databases store the service's wall-clock times, compared as the app compares them.
+# The names come from the participant rows (NAMES "rows", the default: the statements the goal was set against) or from
+# room_day_names (NAMES "day_names": the distinct start day, room and name that the synchroniser writes with each month,
+# which the app reads since 2026-12-06, as a person would write the statement on today's schema). The lines record the
+# pages against both; the goal's verdict stays on "rows".
+
+# names_sql NAMES SELECTION: SELECTION (of host_id and name) over the participants of the period's meetings.
+names_sql() {
+  if [[ "$1" == day_names ]]; then
+    echo "SELECT $2 FROM room_day_names WHERE day >= '${from_ts%% *}' AND day < '${until_ts%% *}'"
+  else
+    echo "SELECT $2 FROM participant_sessions p JOIN meetings n ON n.uuid = p.meeting_uuid
+    WHERE n.start_time >= '$from_ts' AND n.start_time < '$until_ts'"
+  fi
+}
 kpi_sql() {
   cat <<SQL
 SELECT count(*), sum(CASE WHEN end_time IS NULL THEN 1 ELSE 0 END), sum(scheduled_minutes), sum(coalesce(actual_minutes, 0)),
   sum(participant_rows), sum(distinct_participants), sum(CASE WHEN is_extra THEN 1 ELSE 0 END), sum(phone_calls),
   sum(phone_minutes), sum(phone_cost),
-  (SELECT count(DISTINCT p.name) FROM participant_sessions p JOIN meetings n ON n.uuid = p.meeting_uuid
-    WHERE n.start_time >= '$from_ts' AND n.start_time < '$until_ts')
+  ($(names_sql "${1:-rows}" "count(DISTINCT name)"))
 FROM meetings WHERE start_time >= '$from_ts' AND start_time < '$until_ts';
 SQL
 }
@@ -140,33 +153,7 @@ SQL
 # once per room, which PostgreSQL plans badly; this form is the faster one on both databases).
 rooms_sql() {
   cat <<SQL
-WITH names AS (SELECT DISTINCT n.host_id, p.name FROM participant_sessions p JOIN meetings n ON n.uuid = p.meeting_uuid
-  WHERE n.start_time >= '$from_ts' AND n.start_time < '$until_ts')
-SELECT m.host_id, count(*), sum(CASE WHEN m.end_time IS NULL THEN 1 ELSE 0 END), sum(m.scheduled_minutes),
-  sum(coalesce(m.actual_minutes, 0)), sum(m.participant_rows), sum(m.distinct_participants),
-  sum(CASE WHEN m.is_extra THEN 1 ELSE 0 END), sum(m.phone_calls), sum(m.phone_minutes), sum(m.phone_cost),
-  (SELECT count(*) FROM names WHERE names.host_id = m.host_id)
-FROM meetings m WHERE m.start_time >= '$from_ts' AND m.start_time < '$until_ts' GROUP BY m.host_id
-UNION ALL
-SELECT NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (SELECT count(DISTINCT name) FROM names);
-SQL
-}
-# The same two aggregates with the names read from room_day_names (the distinct start day, room and name that the
-# synchroniser writes with each month, which the app reads since 2026-12-06): the statement a person would write on
-# today's schema. The lines record the page against both statements; the goal's verdict stays on the statements above,
-# over the participant rows, as the goal was set.
-kpi_rollup_sql() {
-  cat <<SQL
-SELECT count(*), sum(CASE WHEN end_time IS NULL THEN 1 ELSE 0 END), sum(scheduled_minutes), sum(coalesce(actual_minutes, 0)),
-  sum(participant_rows), sum(distinct_participants), sum(CASE WHEN is_extra THEN 1 ELSE 0 END), sum(phone_calls),
-  sum(phone_minutes), sum(phone_cost),
-  (SELECT count(DISTINCT name) FROM room_day_names WHERE day >= '${from_ts%% *}' AND day < '${until_ts%% *}')
-FROM meetings WHERE start_time >= '$from_ts' AND start_time < '$until_ts';
-SQL
-}
-rooms_rollup_sql() {
-  cat <<SQL
-WITH names AS (SELECT DISTINCT host_id, name FROM room_day_names WHERE day >= '${from_ts%% *}' AND day < '${until_ts%% *}')
+WITH names AS ($(names_sql "${1:-rows}" "DISTINCT host_id, name"))
 SELECT m.host_id, count(*), sum(CASE WHEN m.end_time IS NULL THEN 1 ELSE 0 END), sum(m.scheduled_minutes),
   sum(coalesce(m.actual_minutes, 0)), sum(m.participant_rows), sum(m.distinct_participants),
   sum(CASE WHEN m.is_extra THEN 1 ELSE 0 END), sum(m.phone_calls), sum(m.phone_minutes), sum(m.phone_cost),
@@ -265,12 +252,12 @@ measure() {
 
   m_rooms_page="$(page_p50 "/rooms?$period")"
   m_rooms_stmt="$(sql_p50 "$provider" "$(rooms_sql)")"
-  m_rooms_rollup="$(sql_p50 "$provider" "$(rooms_rollup_sql)")"
+  m_rooms_rollup="$(sql_p50 "$provider" "$(rooms_sql day_names)")"
   m_tel_page="$(page_p50 "/telephony?$period")"
   m_tel_stmt="$(sql_p50 "$provider" "$(telephony_sql "$day")")"
   m_meet_page="$(kpi_p50)"
   m_kpi_stmt="$(sql_p50 "$provider" "$(kpi_sql)")"
-  m_kpi_rollup="$(sql_p50 "$provider" "$(kpi_rollup_sql)")"
+  m_kpi_rollup="$(sql_p50 "$provider" "$(kpi_sql day_names)")"
   q_enc="$(jq -rn --arg q "$m_q" '$q | @uri' 2>/dev/null || python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$m_q")"
   m_q_page="$(page_p50 "/meetings?$period&q=$q_enc")"
   stop_app "$app_pid"
