@@ -161,11 +161,11 @@ internal sealed class PostgreSqlArchiveContext(DbContextOptions<PostgreSqlArchiv
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        MapFen(modelBuilder, new LongTypeMapping("bigint"), new IntTypeMapping("integer"));
 
         // A topic search is "contains": a trigram index serves LIKE '%…%' (pg_trgm is a trusted extension, so the
         // database owner may create it). A meeting-ID prefix is LIKE '…%', which needs the pattern operators under
         // any collation but C.
-        MapFen(modelBuilder, new LongTypeMapping("bigint"), new IntTypeMapping("integer"));
         modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.Entity<ArchivedMeeting>().HasIndex(meeting => meeting.TopicSearch).HasMethod("gin").HasOperators("gin_trgm_ops");
         modelBuilder.Entity<ArchivedMeeting>().HasIndex(meeting => meeting.MeetingId).HasOperators("text_pattern_ops");

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Tests.Support;
+using UMeetingReports.Simulator;
 using Xunit;
 
 namespace UMeetingReports.Core.Tests.Archive;
@@ -38,9 +39,7 @@ public abstract class RoomDayNamesTests(ArchiveServer server)
     public async Task A_window_read_again_replaces_its_day_names_and_leaves_the_other_windows_alone()
     {
         await using var sim = await SharedSimulator.StartSmallAsync();
-        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
-        await archive.Synchroniser.ReadMonthAsync(May, progress: null, TestContext.Current.CancellationToken);
-        await archive.Synchroniser.ReadMonthAsync(June, progress: null, TestContext.Current.CancellationToken);
+        await using var archive = await MayAndJuneAsync(sim);
         var before = await StoredAsync(archive);
         await using (var context = archive.Context())
         {
@@ -59,9 +58,7 @@ public abstract class RoomDayNamesTests(ArchiveServer server)
     public async Task A_meeting_that_a_read_moves_from_another_window_leaves_none_of_its_names_behind_there()
     {
         await using var sim = await SharedSimulator.StartSmallAsync();
-        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
-        await archive.Synchroniser.ReadMonthAsync(May, progress: null, TestContext.Current.CancellationToken);
-        await archive.Synchroniser.ReadMonthAsync(June, progress: null, TestContext.Current.CancellationToken);
+        await using var archive = await MayAndJuneAsync(sim);
         var mayNames = (await StoredAsync(archive)).Where(line => line.EndsWith(" 2025-05", StringComparison.Ordinal)).ToList();
 
         // As if June's last read had listed one of May's meetings with one more person: it sits in June's copy.
@@ -91,9 +88,7 @@ public abstract class RoomDayNamesTests(ArchiveServer server)
     public async Task Upgrading_an_archive_from_before_the_day_names_counts_them_from_its_participant_rows()
     {
         await using var sim = await SharedSimulator.StartSmallAsync();
-        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
-        await archive.Synchroniser.ReadMonthAsync(May, progress: null, TestContext.Current.CancellationToken);
-        await archive.Synchroniser.ReadMonthAsync(June, progress: null, TestContext.Current.CancellationToken);
+        await using var archive = await MayAndJuneAsync(sim);
         var written = await StoredAsync(archive);
         await using (var context = archive.Context())
         {
@@ -104,6 +99,14 @@ public abstract class RoomDayNamesTests(ArchiveServer server)
         await archive.Migrator.MigrateAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(written, await StoredAsync(archive));
+    }
+
+    private async Task<ArchiveHarness> MayAndJuneAsync(RunningSimulator sim)
+    {
+        var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
+        await archive.Synchroniser.ReadMonthAsync(May, progress: null, TestContext.Current.CancellationToken);
+        await archive.Synchroniser.ReadMonthAsync(June, progress: null, TestContext.Current.CancellationToken);
+        return archive;
     }
 
     private static string Line(DateOnly day, string hostId, string name, DateOnly window) =>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using UMeetingReports.Core.Privacy;
 using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Rooms;
@@ -52,7 +51,7 @@ internal static class TelephonyReportBuilder
         var total = new Tally();
         var byType = new Dictionary<string, Tally>(StringComparer.Ordinal);
         var byDay = new Dictionary<DateOnly, Tally>();
-        var costByDayAndType = new Dictionary<(DateOnly Day, string Type), decimal>();
+        var byDayAndType = new Dictionary<(DateOnly Day, string Type), Tally>();
         var byRoom = new Dictionary<string, Tally>(StringComparer.Ordinal);
         var byNumber = new Dictionary<string, Tally>(StringComparer.Ordinal);
         foreach (var group in groups)
@@ -62,8 +61,7 @@ internal static class TelephonyReportBuilder
             TallyOf(byDay, group.Day).Add(group);
             TallyOf(byRoom, group.HostId).Add(group);
             TallyOf(byNumber, group.PhoneNumber).Add(group);
-            ref var cost = ref CollectionsMarshal.GetValueRefOrAddDefault(costByDayAndType, (group.Day, group.Type), out _);
-            cost += group.Cost;
+            TallyOf(byDayAndType, (group.Day, group.Type)).Add(group);
         }
 
         var types = KnownTypes
@@ -95,7 +93,7 @@ internal static class TelephonyReportBuilder
         var charts = new TelephonyCharts(
             CostPerDay: new ChartSeries(
                 [.. days.Select(day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))],
-                [.. types.Select(type => new ChartDataset(type, [.. days.Select(day => costByDayAndType.GetValueOrDefault((day, type)))]))]),
+                [.. types.Select(type => new ChartDataset(type, [.. days.Select(day => Totals(byDayAndType, (day, type)).Cost)]))]),
             CostPerRoom: new ChartSeries(
                 [.. roomLines.Select(line => line.RoomName)],
                 [new ChartDataset(SeriesNames.Cost, [.. roomLines.Select(line => line.Totals.Cost)])]),
@@ -124,8 +122,12 @@ internal static class TelephonyReportBuilder
     private static Tally TallyOf<TKey>(Dictionary<TKey, Tally> tallies, TKey key)
         where TKey : notnull
     {
-        ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(tallies, key, out _);
-        return tally ??= new Tally();
+        if (!tallies.TryGetValue(key, out var tally))
+        {
+            tallies.Add(key, tally = new Tally());
+        }
+
+        return tally;
     }
 
     private static TelephonyTotals Totals<TKey>(Dictionary<TKey, Tally> tallies, TKey key)
