@@ -10,7 +10,9 @@ namespace UMeetingReports.Core.Archive;
 /// <summary>
 /// Runs month-window reads for the schedule and for callers that need months now. A month being read is read once:
 /// whoever asks for it meanwhile waits for that read. Reads run on the synchroniser's own lifetime, not the asker's,
-/// so a caller that leaves does not break a read others wait for; at most Archive:ConcurrentWindows run at once.
+/// so a caller that leaves does not break a read others wait for. At most Archive:ConcurrentWindows months are read
+/// at once; a month whose pages are all in gives its place to the next while it waits for the one writer, and at most
+/// twice that many months are held in memory, read or waiting to be written.
 /// </summary>
 internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDisposable
 {
@@ -18,6 +20,7 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
     private readonly CancellationTokenSource _lifetime = new();
     private int _disposed;
     private readonly SemaphoreSlim _slots;
+    private readonly SemaphoreSlim _held;
     private readonly MonthWindowSync _sync;
     private readonly ArchiveCoordination _coordination;
     private readonly IServiceScopeFactory _scopes;
@@ -40,6 +43,7 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
         _options = options;
         _logger = logger;
         _slots = new SemaphoreSlim(options.Value.ConcurrentWindows, options.Value.ConcurrentWindows);
+        _held = new SemaphoreSlim(2 * options.Value.ConcurrentWindows, 2 * options.Value.ConcurrentWindows);
     }
 
     public async Task<IReadOnlyList<MonthSyncOutcome>> EnsureMonthsAsync(IEnumerable<DateOnly> months, IProgress<GatherProgress>? progress, CancellationToken cancellationToken)
@@ -123,6 +127,7 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
         _lifetime.Cancel();
         _lifetime.Dispose();
         _slots.Dispose();
+        _held.Dispose();
     }
 
     /// <summary>
@@ -158,24 +163,43 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
     {
         try
         {
-            await _slots.WaitAsync(_lifetime.Token).ConfigureAwait(false);
+            // A month read waits for the one writer after its last page: it gives its reading slot back then (the
+            // next month's pages need not wait for this month's write), and its place in memory once written.
+            await _held.WaitAsync(_lifetime.Token).ConfigureAwait(false);
             try
             {
-                // One instance at a time reads a month; one that waited for another's read uses the copy it made.
-                read.Completion.TrySetResult(await _coordination.WithMonthAsync(
-                    month,
-                    async waited =>
+                await _slots.WaitAsync(_lifetime.Token).ConfigureAwait(false);
+                var reading = 1;
+                void ReleaseSlot()
+                {
+                    if (Interlocked.Exchange(ref reading, 0) == 1)
                     {
-                        var current = onlyIfMissing || waited ? await _sync.DescribeAsync(month, _lifetime.Token).ConfigureAwait(false) : null;
-                        return current is { HasCopy: true }
-                            ? current
-                            : await _sync.SyncAsync(month, read, _lifetime.Token).ConfigureAwait(false);
-                    },
-                    _lifetime.Token).ConfigureAwait(false));
+                        _slots.Release();
+                    }
+                }
+
+                try
+                {
+                    // One instance at a time reads a month; one that waited for another's read uses the copy it made.
+                    read.Completion.TrySetResult(await _coordination.WithMonthAsync(
+                        month,
+                        async waited =>
+                        {
+                            var current = onlyIfMissing || waited ? await _sync.DescribeAsync(month, _lifetime.Token).ConfigureAwait(false) : null;
+                            return current is { HasCopy: true }
+                                ? current
+                                : await _sync.SyncAsync(month, read, _lifetime.Token, ReleaseSlot).ConfigureAwait(false);
+                        },
+                        _lifetime.Token).ConfigureAwait(false));
+                }
+                finally
+                {
+                    ReleaseSlot();
+                }
             }
             finally
             {
-                _slots.Release();
+                _held.Release();
             }
         }
         catch (Exception exception)
