@@ -17,42 +17,55 @@ internal sealed class SignInCounters(ArchiveDatabase database, TimeProvider cloc
     public async Task<TimeSpan?> TryCountAsync(string key, int limit, TimeSpan window, TimeSpan? slowTo, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        var instant = clock.GetUtcNow();
-        var now = Stamps.Of(instant);
-        var over = Stamps.Of(instant - window);
-        var next = Stamps.Of(instant + (slowTo ?? TimeSpan.Zero));
-        var slow = slowTo is not null;
         await using var context = database.CreateDbContext();
-        await context.Database.ExecuteSqlAsync(
-            $"""
-            INSERT INTO sign_in_counters ("key", attempts, window_started_utc, next_check_utc) VALUES ({key}, 0, {now}, {now})
-            ON CONFLICT ("key") DO NOTHING
-            """,
-            cancellationToken).ConfigureAwait(false);
-        var counted = await context.Database.ExecuteSqlAsync(
-            $"""
-            UPDATE sign_in_counters SET
-              attempts = CASE WHEN window_started_utc <= {over} THEN 1 ELSE attempts + 1 END,
-              window_started_utc = CASE WHEN window_started_utc <= {over} THEN {now} ELSE window_started_utc END,
-              next_check_utc = {next}
-            WHERE "key" = {key} AND (window_started_utc <= {over} OR attempts < {limit} OR ({slow} AND next_check_utc <= {now}))
-            """,
-            cancellationToken).ConfigureAwait(false);
-        if (counted == 1)
+
+        // A key found full may be cleared (a right password) before its row is read back: the count is then taken
+        // again under the cleared key. A few rounds at most; past them the attempt waits a second like a refused one.
+        for (var round = 0; round < 3; round++)
         {
-            if (Interlocked.Increment(ref _counted) % SweepEvery == 0)
+            var instant = clock.GetUtcNow();
+            var now = Stamps.Of(instant);
+            var over = Stamps.Of(instant - window);
+            var next = Stamps.Of(instant + (slowTo ?? TimeSpan.Zero));
+            var slow = slowTo is not null;
+            await context.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO sign_in_counters ("key", attempts, window_started_utc, next_check_utc) VALUES ({key}, 0, {now}, {now})
+                ON CONFLICT ("key") DO NOTHING
+                """,
+                cancellationToken).ConfigureAwait(false);
+            var counted = await context.Database.ExecuteSqlAsync(
+                $"""
+                UPDATE sign_in_counters SET
+                  attempts = CASE WHEN window_started_utc <= {over} THEN 1 ELSE attempts + 1 END,
+                  window_started_utc = CASE WHEN window_started_utc <= {over} THEN {now} ELSE window_started_utc END,
+                  next_check_utc = {next}
+                WHERE "key" = {key} AND (window_started_utc <= {over} OR attempts < {limit} OR ({slow} AND next_check_utc <= {now}))
+                """,
+                cancellationToken).ConfigureAwait(false);
+            if (counted == 1)
             {
-                await context.SignInCounters.Where(counter => counter.WindowStartedUtc <= over).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                if (Interlocked.Increment(ref _counted) % SweepEvery == 0)
+                {
+                    await context.SignInCounters.Where(counter => counter.WindowStartedUtc <= over).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return null;
             }
 
-            return null;
+            var row = await context.SignInCounters.AsNoTracking().SingleOrDefaultAsync(counter => counter.Key == key, cancellationToken).ConfigureAwait(false);
+            if (row is null)
+            {
+                continue;
+            }
+
+            var windowEnds = Stamps.ToInstant(row.WindowStartedUtc) + window;
+            var allowedAt = slow && Stamps.ToInstant(row.NextCheckUtc) < windowEnds ? Stamps.ToInstant(row.NextCheckUtc) : windowEnds;
+            var wait = allowedAt - instant;
+            return wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1);
         }
 
-        var row = await context.SignInCounters.AsNoTracking().SingleAsync(counter => counter.Key == key, cancellationToken).ConfigureAwait(false);
-        var windowEnds = Stamps.ToInstant(row.WindowStartedUtc) + window;
-        var allowedAt = slow && Stamps.ToInstant(row.NextCheckUtc) < windowEnds ? Stamps.ToInstant(row.NextCheckUtc) : windowEnds;
-        var wait = allowedAt - instant;
-        return wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1);
+        return TimeSpan.FromSeconds(1);
     }
 
     public async Task UncountAsync(string key, CancellationToken cancellationToken)
