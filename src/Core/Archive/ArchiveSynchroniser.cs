@@ -188,7 +188,7 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
                             var current = onlyIfMissing || waited ? await _sync.DescribeAsync(month, _lifetime.Token).ConfigureAwait(false) : null;
                             return current is { HasCopy: true }
                                 ? current
-                                : await _sync.SyncAsync(month, read, _lifetime.Token, ReleaseSlot).ConfigureAwait(false);
+                                : await _sync.SyncAsync(month, read, ReleaseSlot, _lifetime.Token).ConfigureAwait(false);
                         },
                         _lifetime.Token).ConfigureAwait(false));
                 }

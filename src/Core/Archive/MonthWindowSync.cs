@@ -31,14 +31,14 @@ internal sealed partial class MonthWindowSync(
     /// <summary>1 when a window was written since the planner's statistics were last gathered (<see cref="RefreshStatisticsAsync"/>).</summary>
     private int _statisticsStale;
 
-    /// <param name="read">Called once every page of the month is in, before its copy waits to be written.</param>
-    public async Task<MonthSyncOutcome> SyncAsync(DateOnly month, IProgress<GatherProgress>? progress, CancellationToken cancellationToken, Action? read = null)
+    /// <param name="pagesIn">Called once every page of the month is in, before its copy waits to be written.</param>
+    public async Task<MonthSyncOutcome> SyncAsync(DateOnly month, IProgress<GatherProgress>? progress, Action? pagesIn, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var synced = false;
         try
         {
-            var outcome = await ReadAndWriteAsync(month, progress, read, cancellationToken).ConfigureAwait(false);
+            var outcome = await ReadAndWriteAsync(month, progress, pagesIn, cancellationToken).ConfigureAwait(false);
             synced = outcome.Succeeded;
             return outcome;
         }
@@ -48,7 +48,7 @@ internal sealed partial class MonthWindowSync(
         }
     }
 
-    private async Task<MonthSyncOutcome> ReadAndWriteAsync(DateOnly month, IProgress<GatherProgress>? progress, Action? read, CancellationToken cancellationToken)
+    private async Task<MonthSyncOutcome> ReadAndWriteAsync(DateOnly month, IProgress<GatherProgress>? progress, Action? pagesIn, CancellationToken cancellationToken)
     {
         var today = zone.Today;
         if (month != ArchiveSchedule.MonthOf(month) || month > today)
@@ -87,7 +87,7 @@ internal sealed partial class MonthWindowSync(
                 meetings.Add(ToRow(meeting, month, meetings.Count));
             }
 
-            read?.Invoke();
+            pagesIn?.Invoke();
             var settled = startedAt >= ArchiveSchedule.SettlesAt(month, options.Value);
             var completedAt = Stored(zone.Now);
             await WriteAsync(month, meetings, completedAt, tally.Requests, settled, cancellationToken).ConfigureAwait(false);
