@@ -91,6 +91,7 @@ public static class ServiceCollectionExtensions
         services.TryAddTransient<UpstreamPageSource>();
         services.TryAddTransient<IMeetingReader, MeetingReader>();
         services.TryAddTransient<IRoomDirectory, RoomDirectory>();
+        services.TryAddSingleton<UpstreamReadiness.OneAtATime>();
         services.TryAddTransient<IUpstreamReadiness, UpstreamReadiness>();
         services.AddDrillDownReports();
         services.AddAnalyticsReports();

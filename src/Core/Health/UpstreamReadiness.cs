@@ -25,6 +25,7 @@ internal sealed partial class UpstreamReadiness(
     UpstreamZone zone,
     UpstreamGate gate,
     HybridCache cache,
+    UpstreamReadiness.OneAtATime turns,
     ILogger<UpstreamReadiness> logger) : IUpstreamReadiness
 {
     private const int ProbePageSize = 10;
@@ -32,16 +33,27 @@ internal sealed partial class UpstreamReadiness(
     public async Task<UpstreamReadinessResult> CheckAsync(CancellationToken cancellationToken)
     {
         var lifetime = options.Value.ReadinessCacheDuration;
-        // HybridCache runs one probe for every prober that asks while it is in flight, and keeps a failed answer
-        // as long as a good one, so probers cannot flood an upstream that is already in trouble.
-        var cached = await cache.GetOrCreateAsync(
-            CacheKey(),
-            this,
-            static async (readiness, token) => new CachedResult(await readiness.ProbeAsync(token).ConfigureAwait(false)),
-            new HybridCacheEntryOptions { Expiration = lifetime, LocalCacheExpiration = lifetime },
-            tags: null,
-            cancellationToken).ConfigureAwait(false);
-        return cached.Result;
+
+        // The answer is kept, a failed one as long as a good one, so probers cannot flood an upstream that is already
+        // in trouble. HybridCache joins the askers that come while its probe is in flight, but one that missed the
+        // kept answer just as it was being stored starts a probe of its own (seen as two probes in a burst of 25):
+        // askers go one at a time, and those behind the first find its answer kept.
+        await turns.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var cached = await cache.GetOrCreateAsync(
+                CacheKey(),
+                this,
+                static async (readiness, token) => new CachedResult(await readiness.ProbeAsync(token).ConfigureAwait(false)),
+                new HybridCacheEntryOptions { Expiration = lifetime, LocalCacheExpiration = lifetime },
+                tags: null,
+                cancellationToken).ConfigureAwait(false);
+            return cached.Result;
+        }
+        finally
+        {
+            turns.Gate.Release();
+        }
     }
 
     private string CacheKey()
@@ -97,6 +109,14 @@ internal sealed partial class UpstreamReadiness(
 
     [ImmutableObject(true)]
     private sealed record CachedResult(UpstreamReadinessResult Result);
+
+    /// <summary>The one turn at the readiness answer, shared by every check of a container (the checks are transient).</summary>
+    internal sealed class OneAtATime : IDisposable
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public void Dispose() => Gate.Dispose();
+    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Readiness: the meeting service answered in {ElapsedMilliseconds} ms")]
     private static partial void LogReady(ILogger logger, long elapsedMilliseconds);
