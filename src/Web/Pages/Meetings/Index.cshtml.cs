@@ -24,6 +24,7 @@ internal sealed class IndexModel(
     IPeriodKpiService kpiService,
     IArchivePeriods archive,
     PeriodGatherer gatherer,
+    KpiComparisons comparisons,
     IRoomDirectory roomDirectory,
     UpstreamZone zone,
     IOptions<UMeetingOptions> options,
@@ -48,6 +49,12 @@ internal sealed class IndexModel(
 
     /// <summary>The whole period's KPIs; null with a record id filter (the KPIs are a period's, not one record's).</summary>
     public Gathered<PeriodKpis>? Kpis { get; private set; }
+
+    /// <summary>The KPIs against the previous period's, beside counted KPIs.</summary>
+    public KpiComparison? Comparison { get; private set; }
+
+    /// <summary>Names what the page shows of its report, which is kept rendered under it; null when it is rendered afresh (<see cref="KeptRendering"/>).</summary>
+    public string? KeptAs { get; private set; }
 
     public DateOnly Today => zone.Today;
 
@@ -100,9 +107,19 @@ internal sealed class IndexModel(
 
         FilterCheck.PageExists(ModelState, text, MeetingsFilter.PageNumberField, Filter.Page, result.Value.TotalPage, "Page {0} does not exist: the period has no meetings.");
         Report = ModelState.IsValid ? result.Value : null;
-        return Report is null ? StatusCodes.Status400BadRequest
-            : Kpis?.Failure is not null ? StatusCodes.Status502BadGateway
-            : StatusCodes.Status200OK;
+        if (Report is null)
+        {
+            return StatusCodes.Status400BadRequest;
+        }
+
+        if (Kpis?.Failure is not null)
+        {
+            return StatusCodes.Status502BadGateway;
+        }
+
+        Comparison = Kpis?.Value is { } counted ? await comparisons.ForAsync(counted, cancellationToken) : null;
+        KeptAs = KeptRendering.KeyOf(Request.QueryString.Value ?? "", months.Value, Report, Kpis, Comparison, Today);
+        return StatusCodes.Status200OK;
     }
 
     private async Task<Gathered<PeriodKpis>> KpisAsync(ArchivedPeriod months, AnalyticsFilter filter, CancellationToken cancellationToken)
