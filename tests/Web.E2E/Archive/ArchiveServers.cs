@@ -1,11 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using UMeetingReports.Web.E2E.Harness;
-using UMeetingReports.Web.E2E.Http;
 
 namespace UMeetingReports.Web.E2E.Archive;
 
@@ -15,14 +11,12 @@ namespace UMeetingReports.Web.E2E.Archive;
 /// so that "today" is the same for the app and its simulator. Each server has a SQLite file of its own unless
 /// <paramref name="connectionString"/> names one.
 /// </summary>
-public abstract class ArchiveScheduleServer(string? connectionString, DateTimeOffset? now, bool upstreamFails) : MeetingReportsServer
+public abstract class ArchiveScheduleServer(string? connectionString, DateTimeOffset? now, bool upstreamFails) : ClockedServer(now ?? SimulatorNow)
 {
     public static readonly DateOnly Since = new(2025, 3, 1);
 
     /// <summary>15:00 on the simulator's today, in Shanghai.</summary>
     public static readonly DateTimeOffset SimulatorNow = new(2025, 6, 15, 7, 0, 0, TimeSpan.Zero);
-
-    internal ManualClock Clock { get; } = new(now ?? SimulatorNow);
 
     /// <summary>The months the schedule keeps, newest first.</summary>
     public static IReadOnlyList<DateOnly> Months
@@ -63,12 +57,6 @@ public abstract class ArchiveScheduleServer(string? connectionString, DateTimeOf
 
             return settings;
         }
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
 

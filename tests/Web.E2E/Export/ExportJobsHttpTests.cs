@@ -1,9 +1,7 @@
 using System.Net;
 using System.Runtime.Versioning;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using UMeetingReports.Simulator.Data;
 using UMeetingReports.Simulator.Faults;
@@ -18,10 +16,8 @@ namespace UMeetingReports.Web.E2E.Export;
 /// a user may have two waiting or running, and a finished job lives ten seconds of a clock the tests move. Its
 /// accounts are <see cref="AccountsServer"/>'s: the demo's name as Admin, and a Viewer.
 /// </summary>
-public sealed class ExportJobsServer : MeetingReportsServer
+public sealed class ExportJobsServer() : ClockedServer(new DateTimeOffset(2025, 6, 15, 7, 0, 0, TimeSpan.Zero))
 {
-    internal ManualClock Clock { get; } = new(new DateTimeOffset(2025, 6, 15, 7, 0, 0, TimeSpan.Zero));
-
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
         ["Auth:Users:0:Name"] = DemoAccount.UserName,
@@ -35,12 +31,6 @@ public sealed class ExportJobsServer : MeetingReportsServer
         ["Exports:MaxJobsPerUser"] = "2",
         ["Exports:JobLifetime"] = "00:00:10",
     };
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
 
     private static string Hash(string password) => new PasswordHasher<object>().HashPassword(new object(), password);
 }

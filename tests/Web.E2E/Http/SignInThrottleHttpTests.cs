@@ -1,22 +1,10 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using UMeetingReports.Web.E2E.Harness;
 
 namespace UMeetingReports.Web.E2E.Http;
 
 /// <summary>A server of its own: its failed sign-ins must not lock the shared server's address out, and its clock is the test's.</summary>
-public sealed class ThrottledSignInServer : MeetingReportsServer
-{
-    internal ManualClock Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-}
+public sealed class ThrottledSignInServer() : ClockedServer(DateTimeOffset.UtcNow);
 
 public sealed class SignInThrottleHttpTests : IClassFixture<ThrottledSignInServer>, IDisposable
 {

@@ -1,13 +1,10 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Web.E2E.Archive;
 using UMeetingReports.Web.E2E.Harness;
-using UMeetingReports.Web.E2E.Http;
 
 namespace UMeetingReports.Web.E2E.Instances;
 
@@ -16,10 +13,8 @@ namespace UMeetingReports.Web.E2E.Instances;
 /// clock stopped at the simulator's "now" (each instance has its own, as each machine would). Nothing of one instance
 /// is visible to another but through that database and the exports folder.
 /// </summary>
-internal sealed class InstanceServer(string connectionString, IReadOnlyDictionary<string, string>? settings = null) : MeetingReportsServer
+internal sealed class InstanceServer(string connectionString, IReadOnlyDictionary<string, string>? settings = null) : ClockedServer(ArchiveScheduleServer.SimulatorNow)
 {
-    public ManualClock Clock { get; } = new(ArchiveScheduleServer.SimulatorNow);
-
     /// <summary>The upstream attempts this instance made since it started (what /archive's upstream-requests shows).</summary>
     public long UpstreamRequests => Services.GetRequiredService<UpstreamStatus>().Attempts;
 
@@ -83,11 +78,5 @@ internal sealed class InstanceServer(string connectionString, IReadOnlyDictionar
 
             await Task.Delay(200, TestContext.Current.CancellationToken);
         }
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UMeetingReports.Core.Archive;
@@ -15,16 +13,7 @@ namespace UMeetingReports.Web.E2E.Meetings;
 /// The app on an archive of its own (these tests write into it), on a clock stopped at the simulator's "now" that a
 /// test may move on.
 /// </summary>
-public sealed class KeptPagesServer : MeetingReportsServer
-{
-    internal ManualClock Clock { get; } = new(ArchiveScheduleServer.SimulatorNow);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-}
+public sealed class KeptPagesServer() : ClockedServer(ArchiveScheduleServer.SimulatorNow);
 
 /// <summary>
 /// /meetings keeps what it shows of its report rendered (KeptRendering): what is kept never outlives what it shows,
