@@ -14,9 +14,10 @@ public sealed record ArchivedPeriod(DatePeriod Period, IReadOnlyList<MonthSyncOu
 
     /// <summary>
     /// Names the copies read ("2025-05@638…,2025-04@638…": each month with its completion time): a figure counted from
-    /// them stays right while this is unchanged, since a month written again gets a new completion time.
+    /// them stays right while this is unchanged, since a month written again gets a new completion time. Worked out
+    /// once: every kept figure and rendering of a request keys on it.
     /// </summary>
-    public string Copies => string.Join(',', Months.Select(month =>
+    public string Copies { get; } = string.Join(',', Months.Select(month =>
         month.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture) + "@" + month.CompletedAt?.UtcTicks.ToString(CultureInfo.InvariantCulture)));
 }
 

@@ -16,6 +16,22 @@ public sealed record RoomList(IReadOnlyList<Room> Rooms, bool IsKnown)
 
     public bool Contains(string hostId) => Find(hostId) is not null;
 
+    /// <summary>True when the list names the room of every row, so that no name on them comes from elsewhere.</summary>
+    public bool NamesEvery<TRow>(IReadOnlyList<TRow> rows, Func<TRow, string> hostIdOf)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(hostIdOf);
+        for (var index = 0; index < rows.Count; index++)
+        {
+            if (Find(hostIdOf(rows[index])) is null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // Asked once or twice for every row of a page: a plain loop, without the closure and enumerator LINQ would allocate.
     private Room? Find(string hostId)
     {

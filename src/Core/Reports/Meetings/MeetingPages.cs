@@ -37,7 +37,7 @@ internal sealed class MeetingPages : IDisposable
         }
 
         var key = new Key(request, months.Copies);
-        if (_pages.TryGetValue(key, out ArchivedRow[]? kept) && kept is not null && NamesEvery(rooms, kept))
+        if (_pages.TryGetValue(key, out ArchivedRow[]? kept) && kept is not null && rooms.NamesEvery(kept, static row => row.HostId))
         {
             return kept;
         }
@@ -53,19 +53,6 @@ internal sealed class MeetingPages : IDisposable
     }
 
     public void Dispose() => _pages.Dispose();
-
-    private static bool NamesEvery(RoomList rooms, ArchivedRow[] page)
-    {
-        foreach (var row in page)
-        {
-            if (!rooms.Contains(row.HostId))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private sealed record Key(MeetingsRequest Request, string Copies);
 }

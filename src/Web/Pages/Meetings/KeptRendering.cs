@@ -33,7 +33,8 @@ internal static class KeptRendering
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(months);
         ArgumentNullException.ThrowIfNull(report);
-        if (!string.IsNullOrEmpty(report.Request.Search) || report.Request.Sort == MeetingSort.Room || !NamesEvery(report.Rooms, report.Rows))
+        if (!string.IsNullOrEmpty(report.Request.Search) || report.Request.Sort == MeetingSort.Room
+            || !report.Rooms.IsKnown || !report.Rooms.NamesEvery(report.Rows, static row => row.HostId))
         {
             return null;
         }
@@ -51,24 +52,6 @@ internal static class KeptRendering
             previous is null ? "-" : $"{previous.State}@{previous.Months?.Copies}",
             today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             Fingerprints.GetValue(report.Rooms, Fingerprint));
-    }
-
-    private static bool NamesEvery(RoomList rooms, IReadOnlyList<MeetingRow> rows)
-    {
-        if (!rooms.IsKnown)
-        {
-            return false;
-        }
-
-        foreach (var row in rows)
-        {
-            if (!rooms.Contains(row.HostId))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static string Fingerprint(RoomList rooms)
