@@ -49,7 +49,7 @@ internal sealed class ArchiveDatabase : IDbContextFactory<ArchiveContext>
         Description = Describe(Provider, ConnectionString);
         Location = Locate(Provider, ConnectionString);
         _options = Provider == ArchiveProvider.Sqlite
-            ? new DbContextOptionsBuilder<SqliteArchiveContext>().UseSqlite(ConnectionString, ConfigureSqlite).Options
+            ? new DbContextOptionsBuilder<SqliteArchiveContext>().UseSqlite(ConnectionString, ConfigureSqlite).AddInterceptors(SqliteBusyWait.Instance).Options
             : new DbContextOptionsBuilder<PostgreSqlArchiveContext>().UseNpgsql(ConnectionString, ConfigureNpgsql).Options;
     }
 

@@ -101,11 +101,20 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
         {
             // The room names beside the months, not before them: the room list is one more upstream call, and the
             // months' first pages need not wait for it.
+            //
+            // Every due month is queued for the reads' own slots, which bound how many months are read and held at
+            // once: a month waiting for the writer has given its slot to the next, where a cap on months done kept it
+            // until the month was written. Each month queues once the one before has its slot: newest first.
             var names = RefreshRoomNamesAsync(cancellationToken);
-            await Parallel.ForEachAsync(
-                due,
-                new ParallelOptions { MaxDegreeOfParallelism = options.ConcurrentWindows, CancellationToken = cancellationToken },
-                async (month, token) => await Start(month, onlyIfMissing: false).Task.WaitAsync(token).ConfigureAwait(false)).ConfigureAwait(false);
+            var reads = new List<Task<MonthSyncOutcome>>(due.Count);
+            foreach (var month in due)
+            {
+                var read = Start(month, onlyIfMissing: false);
+                reads.Add(read.Task);
+                await Task.WhenAny(read.Began, read.Task).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await Task.WhenAll(reads).WaitAsync(cancellationToken).ConfigureAwait(false);
             await names.ConfigureAwait(false);
             windows = await _sync.WindowsAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -113,8 +122,8 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
         return ArchiveSchedule.NextWait(windows, MonthWindowSync.Stored(_zone.Now), options);
     }
 
-    /// <summary>The months being read at this moment.</summary>
-    public HashSet<DateOnly> MonthsBeingRead() => [.. _reads.Keys];
+    /// <summary>The months being read at this moment (or waiting for the writer), not those waiting for a reading slot.</summary>
+    public HashSet<DateOnly> MonthsBeingRead() => [.. _reads.Where(read => read.Value.Began.IsCompleted).Select(read => read.Key)];
 
     public void Dispose()
     {
@@ -169,6 +178,7 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
             try
             {
                 await _slots.WaitAsync(_lifetime.Token).ConfigureAwait(false);
+                read.Begin();
                 var reading = 1;
                 void ReleaseSlot()
                 {
@@ -255,11 +265,18 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
     /// <summary>One month being read, and how far it has got, for whoever waits for it.</summary>
     private sealed class WindowRead : IProgress<GatherProgress>
     {
+        private readonly TaskCompletionSource _began = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public TaskCompletionSource<MonthSyncOutcome> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public Task<MonthSyncOutcome> Task => Completion.Task;
 
         public GatherProgress Latest { get; private set; }
+
+        /// <summary>Done once the read has its slot: until then the month is queued (pending), not syncing.</summary>
+        public Task Began => _began.Task;
+
+        public void Begin() => _began.TrySetResult();
 
         public event Action? Changed;
 

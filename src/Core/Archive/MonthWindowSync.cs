@@ -22,8 +22,8 @@ internal sealed partial class MonthWindowSync(
     IOptions<ArchiveOptions> options,
     ILogger<MonthWindowSync> logger) : IDisposable
 {
-    /// <summary>Record ids per statement when looking for meetings another window holds.</summary>
-    private const int LookupBatch = 500;
+    /// <summary>PostgreSQL's advisory lock that every instance's window and room writes take (<see cref="LockWritersAsync"/>).</summary>
+    internal const long WritersLock = 727001;
 
     /// <summary>One writer at a time: SQLite has one anyway, and a window's write is short next to its read.</summary>
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -59,11 +59,16 @@ internal sealed partial class MonthWindowSync(
         var lastDay = month.AddMonths(1).AddDays(-1);
         var window = new DatePeriod(month, lastDay < today ? lastDay : today);
         var startedAt = Stored(zone.Now);
-        await UpdateWindowAsync(month, row =>
+
+        // The window is marked "syncing" while its first page is asked: the mark waits for the one writer (other
+        // months' copies), the read need not. Every way out awaits it, so the mark is in before the copy or the
+        // failure is written, and an archive that refuses even the mark fails the read as before (its failure is
+        // the caller's, not the window's).
+        var marking = UpdateWindowAsync(month, row =>
         {
             row.State = MonthWindowState.Syncing;
             row.LastReadAt = startedAt;
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
 
         using var tally = UpstreamRequestTally.Begin();
 
@@ -88,28 +93,38 @@ internal sealed partial class MonthWindowSync(
             }
 
             pagesIn?.Invoke();
+            await marking.ConfigureAwait(false);
             var settled = startedAt >= ArchiveSchedule.SettlesAt(month, options.Value);
             var completedAt = Stored(zone.Now);
-            await WriteAsync(month, meetings, completedAt, tally.Requests, settled, cancellationToken).ConfigureAwait(false);
-            LogSynced(logger, window, meetings.Count, tally.Requests);
+            await WriteAsync(window, meetings, completedAt, tally.Requests, settled, cancellationToken).ConfigureAwait(false);
             return new MonthSyncOutcome(month, true, meetings.Count, zone.Attach(completedAt), tally.Requests, null);
+        }
+        catch (Exception) when (marking.IsFaulted || marking.IsCanceled)
+        {
+            // The archive refused the mark (unreachable, full): that failure, not the read's, is the caller's.
+            await marking.ConfigureAwait(false);
+            throw;
         }
         catch (UpstreamException exception)
         {
+            await marking.ConfigureAwait(false);
             return await FailAsync(month, exception.Failure, tally.Requests).ConfigureAwait(false);
         }
         catch (WindowRejectedException exception)
         {
+            await marking.ConfigureAwait(false);
             return await FailAsync(month, Note(window, exception.Why), tally.Requests).ConfigureAwait(false);
         }
         catch (DbException exception)
         {
+            await marking.ConfigureAwait(false);
             var why = new UnreachableReason(UnreachableCause.NotWritten, database.Location, exception.Message.TrimEnd('.'));
             return await FailAsync(month, Note(window, why), tally.Requests).ConfigureAwait(false);
         }
         catch (Exception exception) when (cancellationToken.IsCancellationRequested && exception is OperationCanceledException or ObjectDisposedException)
         {
             // Stopping may dispose what the read uses (its HTTP client, its scope) before the read sees the cancellation.
+            await marking.ConfigureAwait(false);
             await FailAsync(month, Note(window, new UnreachableReason(UnreachableCause.Stopped)), tally.Requests).ConfigureAwait(false);
             throw;
         }
@@ -117,6 +132,7 @@ internal sealed partial class MonthWindowSync(
         {
             // A defect must not leave the window "syncing" for ever, nor stop the schedule for the other months.
             LogUnexpected(logger, exception, MonthName(month));
+            await marking.ConfigureAwait(false);
             return await FailAsync(month, Note(window, new UnreachableReason(UnreachableCause.Unexpected, exception.GetType().Name)), tally.Requests).ConfigureAwait(false);
         }
     }
@@ -212,34 +228,41 @@ internal sealed partial class MonthWindowSync(
         }
     }
 
-    private async Task WriteAsync(DateOnly month, List<ArchivedMeeting> meetings, DateTime completedAt, int requests, bool settled, CancellationToken cancellationToken)
+    private async Task WriteAsync(DatePeriod window, List<ArchivedMeeting> meetings, DateTime completedAt, int requests, bool settled, CancellationToken cancellationToken)
     {
+        var month = window.From;
+
+        // The copy's rows are worked out before the writer is waited for: under it, only the database's work is done.
+        var uuids = meetings.Select(meeting => meeting.Uuid).ToArray();
+        var hostIds = meetings.Select(meeting => meeting.HostId).Distinct(StringComparer.Ordinal).ToList();
+        List<ParticipantSession> participants = [.. meetings.SelectMany(meeting => meeting.Participants)];
+        List<TelephonyLeg> legs = [.. meetings.SelectMany(meeting => meeting.Telephony)];
+        var dayNames = RoomDayName.Of(meetings);
+
+        await using var context = database.CreateDbContext();
+        context.ChangeTracker.AutoDetectChangesEnabled = false;
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var sqliteWriter = false;
         try
         {
-            await using var context = database.CreateDbContext();
-            context.ChangeTracker.AutoDetectChangesEnabled = false;
-            await RelaxSqliteSyncAsync(context, cancellationToken).ConfigureAwait(false);
+            sqliteWriter = await PrepareSqliteWriterAsync(context, cancellationToken).ConfigureAwait(false);
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await LockWritersAsync(context, cancellationToken).ConfigureAwait(false);
 
             // Rooms first: meetings point at them.
-            var hostIds = meetings.Select(meeting => meeting.HostId).Distinct(StringComparer.Ordinal).ToList();
             var knownRooms = await context.Rooms.Where(room => hostIds.Contains(room.HostId)).Select(room => room.HostId).ToListAsync(cancellationToken).ConfigureAwait(false);
             context.Rooms.AddRange(hostIds.Except(knownRooms, StringComparer.Ordinal).Select(hostId => new ArchivedRoom { HostId = hostId, FirstSeenAt = completedAt }));
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             context.ChangeTracker.Clear();
 
             // The window's old copy goes, and so does any record this read moved here from another month: the latest
-            // read of the service decides which window a meeting belongs to.
-            var moved = new List<(string Uuid, DateOnly From)>();
-            foreach (var chunk in meetings.Select(meeting => meeting.Uuid).Chunk(LookupBatch))
-            {
-                moved.AddRange((await context.Meetings
-                    .Where(meeting => meeting.WindowMonth != month && chunk.Contains(meeting.Uuid))
-                    .Select(meeting => new { meeting.Uuid, meeting.WindowMonth })
-                    .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(meeting => (meeting.Uuid, meeting.WindowMonth)));
-            }
+            // read of the service decides which window a meeting belongs to. The window's keys go as one parameter
+            // (a JSON array on SQLite, an array on PostgreSQL), not as one parameter per key, which EF Core 10 makes
+            // by default and SQLite finds by name, one after another, at each execution.
+            var moved = (await context.Meetings
+                .Where(meeting => meeting.WindowMonth != month && EF.Parameter(uuids).Contains(meeting.Uuid))
+                .Select(meeting => new { meeting.Uuid, meeting.WindowMonth })
+                .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(meeting => (meeting.Uuid, From: meeting.WindowMonth)).ToList();
 
             // The rows of the window's meetings by their meeting's key, which leads each table's primary key: "uuid IN
             // (the window's meetings)" is a lookup per meeting, where a join through the navigation made SQLite visit
@@ -249,11 +272,12 @@ internal sealed partial class MonthWindowSync(
             await context.TelephonyLegs.Where(leg => windowMeetings.Contains(leg.MeetingUuid)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await context.Meetings.Where(meeting => meeting.WindowMonth == month).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await context.RoomDayNames.Where(row => row.WindowMonth == month).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var chunk in moved.Select(meeting => meeting.Uuid).Chunk(LookupBatch))
+            if (moved.Count > 0)
             {
-                await context.ParticipantSessions.Where(session => chunk.Contains(session.MeetingUuid)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                await context.TelephonyLegs.Where(leg => chunk.Contains(leg.MeetingUuid)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                await context.Meetings.Where(meeting => chunk.Contains(meeting.Uuid)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                var movedUuids = moved.Select(meeting => meeting.Uuid).ToArray();
+                await context.ParticipantSessions.Where(session => EF.Parameter(movedUuids).Contains(session.MeetingUuid)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                await context.TelephonyLegs.Where(leg => EF.Parameter(movedUuids).Contains(leg.MeetingUuid)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                await context.Meetings.Where(meeting => EF.Parameter(movedUuids).Contains(meeting.Uuid)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             }
 
             // A window that lost meetings to this one counts its day names again from the meetings it keeps.
@@ -264,9 +288,9 @@ internal sealed partial class MonthWindowSync(
 
             // The new copy in bulk, past the change tracker (which cost more CPU than reading the month did).
             await BulkRows.InsertAsync(context, meetings, cancellationToken).ConfigureAwait(false);
-            await BulkRows.InsertAsync(context, [.. meetings.SelectMany(meeting => meeting.Participants)], cancellationToken).ConfigureAwait(false);
-            await BulkRows.InsertAsync(context, [.. meetings.SelectMany(meeting => meeting.Telephony)], cancellationToken).ConfigureAwait(false);
-            await BulkRows.InsertAsync(context, RoomDayName.Of(meetings), cancellationToken).ConfigureAwait(false);
+            await BulkRows.InsertAsync(context, participants, cancellationToken).ConfigureAwait(false);
+            await BulkRows.InsertAsync(context, legs, cancellationToken).ConfigureAwait(false);
+            await BulkRows.InsertAsync(context, dayNames, cancellationToken).ConfigureAwait(false);
 
             var row = await context.MonthWindows.SingleOrDefaultAsync(window => window.Month == month, cancellationToken).ConfigureAwait(false);
             if (row is null)
@@ -286,10 +310,16 @@ internal sealed partial class MonthWindowSync(
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             held.Invalidate();
             Volatile.Write(ref _statisticsStale, 1);
+            LogSynced(logger, window, meetings.Count, requests);
         }
         finally
         {
             _writeGate.Release();
+            if (sqliteWriter)
+            {
+                // After a failed write too: the pooled connection must not keep its automatic checkpoint off.
+                await CheckpointSqliteAsync(context).ConfigureAwait(false);
+            }
         }
     }
 
@@ -377,20 +407,43 @@ internal sealed partial class MonthWindowSync(
     }
 
     /// <summary>
-    /// On SQLite, lets the window's commit return without waiting for the disk: in WAL mode (the migrator sets it)
-    /// with synchronous=NORMAL, SQLite's manual says, a commit is durable once the log is checkpointed and the file can
+    /// On SQLite, lets the window's commit return without waiting for the disk, and leaves the log's checkpoint to
+    /// after the writer's gate (<see cref="CheckpointSqliteAsync"/>). In WAL mode (the migrator sets it) with
+    /// synchronous=NORMAL, SQLite's manual says, a commit is durable once the log is checkpointed and the file can
     /// never be corrupted; a power cut may undo the last commits, each whole. A window whose write was undone so has
     /// its previous copy (or none) and its previous window row, and the schedule reads it again as it does any window
     /// not read since. The default, FULL, waited for the disk at every commit: 20–35 ms a window, on the write lock
     /// every other window waits for. Set on the connection the window's transaction then uses (a pooled connection
     /// keeps it).
     /// </summary>
-    private async Task RelaxSqliteSyncAsync(ArchiveContext context, CancellationToken cancellationToken)
+    private async Task<bool> PrepareSqliteWriterAsync(ArchiveContext context, CancellationToken cancellationToken)
     {
-        if (database.Provider == ArchiveProvider.Sqlite)
+        if (database.Provider != ArchiveProvider.Sqlite)
         {
-            await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await context.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL", cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await context.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0", cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// On SQLite, copies the log's pages into the file once the window is written and the gate is open, as the commit
+    /// itself would have (SQLite checkpoints once the log passes 1,000 pages, most windows' writes do): a PASSIVE
+    /// checkpoint, which waits for no reader and no writer, so the next window's write goes on meanwhile. Then turns
+    /// the automatic checkpoint on again for whoever uses the pooled connection next. A checkpoint that fails costs
+    /// nothing but the log's length: the next one copies what it left.
+    /// </summary>
+    private async Task CheckpointSqliteAsync(ArchiveContext context)
+    {
+        try
+        {
+            await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE); PRAGMA wal_autocheckpoint = 1000", CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (DbException exception)
+        {
+            LogNotCheckpointed(logger, exception.Message);
         }
     }
 
@@ -402,7 +455,7 @@ internal sealed partial class MonthWindowSync(
     {
         if (database.Provider == ArchiveProvider.PostgreSql)
         {
-            await context.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727001)", cancellationToken).ConfigureAwait(false);
+            await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WritersLock})", cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -463,6 +516,9 @@ internal sealed partial class MonthWindowSync(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The archive's planner statistics were not refreshed after new months were written (autovacuum will): {Reason}")]
     private static partial void LogStatisticsNotRefreshed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The archive's log was not copied into its file after a month was written (the next write will): {Reason}")]
+    private static partial void LogNotCheckpointed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Archived {Window}: {Records} meetings, {Requests} upstream requests")]
     private static partial void LogSynced(ILogger logger, DatePeriod window, int records, int requests);

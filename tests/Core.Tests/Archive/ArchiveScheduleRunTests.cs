@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Tests.Support;
 using Xunit;
@@ -102,7 +103,40 @@ public abstract class ArchiveScheduleRunTests(ArchiveServer server)
     }
 }
 
-public sealed class ArchiveScheduleRunOnSqliteTests(SqliteArchiveServer server) : ArchiveScheduleRunTests(server), IClassFixture<SqliteArchiveServer>;
+public sealed class ArchiveScheduleRunOnSqliteTests(SqliteArchiveServer server) : ArchiveScheduleRunTests(server), IClassFixture<SqliteArchiveServer>
+{
+    [Fact]
+    public async Task A_written_month_is_copied_from_the_log_into_the_file_itself()
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync(), new Dictionary<string, string?> { ["Archive:Since"] = "2025-06-01" }, now: At(2025, 6, 20, 10, 0));
+
+        await archive.Synchroniser.RunDueAsync(TestContext.Current.CancellationToken);
+
+        // The month is far under the 1,000 pages at which a commit would have checkpointed the log by itself.
+        await using var context = archive.Context();
+        var pages = await context.Database.SqlQuery<long>($"SELECT page_count AS \"Value\" FROM pragma_page_count()").SingleAsync(TestContext.Current.CancellationToken);
+        var pageSize = await context.Database.SqlQuery<long>($"SELECT page_size AS \"Value\" FROM pragma_page_size()").SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(MonthWindowState.Synced, (await archive.WindowAsync(new DateOnly(2025, 6, 1)))!.State);
+        Assert.InRange(pages, 2, 999);
+        Assert.Equal(pages * pageSize, new FileInfo(archive.Archive.File!).Length);
+    }
+
+    [Fact]
+    public async Task Every_connection_to_the_file_lets_SQLite_wait_for_another_writer_up_to_its_timeout()
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
+
+        await using var context = archive.Context();
+        var waits = await context.Database.SqlQuery<long>($"SELECT timeout AS \"Value\" FROM pragma_busy_timeout()").SingleAsync(TestContext.Current.CancellationToken);
+
+        // Not Microsoft.Data.Sqlite's own retries, which sleep 150 ms at a time.
+        Assert.Equal(30_000, waits);
+    }
+
+    private static DateTimeOffset At(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, TimeSpan.FromHours(8));
+}
 
 public sealed class ArchiveScheduleRunOnPostgreSqlTests(PostgreSqlArchiveServer server) : ArchiveScheduleRunTests(server), IClassFixture<PostgreSqlArchiveServer>
 {
@@ -127,6 +161,50 @@ public sealed class ArchiveScheduleRunOnPostgreSqlTests(PostgreSqlArchiveServer 
 
         Assert.Empty(before);
         Assert.Equal(BigTables, after);
+    }
+
+    [Fact]
+    public async Task A_month_waiting_for_the_writer_lets_the_next_month_be_read()
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var database = await server.CreateDatabaseAsync();
+        await using var archive = await ArchiveHarness.StartAsync(sim, database, new Dictionary<string, string?> { ["Archive:Since"] = "2025-04-01", ["Archive:ConcurrentWindows"] = "1" }, now: At(2025, 6, 2, 10, 0));
+        sim.Requests.Clear();
+
+        // Another instance writing, as far as this one can tell: every window's write waits for the writers' lock.
+        await using var writer = new NpgsqlConnection(database.ConnectionString);
+        await writer.OpenAsync(TestContext.Current.CancellationToken);
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MonthWindowSync.WritersLock})", writer))
+        {
+            await take.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var run = archive.Synchroniser.RunDueAsync(TestContext.Current.CancellationToken);
+        var read = await MonthsAskedAsync(sim, expected: 2);
+        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MonthWindowSync.WritersLock})", writer))
+        {
+            await release.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        await run;
+        Assert.Equal([new DateOnly(2025, 6, 1), new DateOnly(2025, 5, 1)], read);
+        foreach (var month in new DateOnly[] { new(2025, 6, 1), new(2025, 5, 1), new(2025, 4, 1) })
+        {
+            Assert.Equal(MonthWindowState.Synced, (await archive.WindowAsync(month))!.State);
+        }
+    }
+
+    /// <summary>The months the simulator was asked for, once <paramref name="expected"/> of them were (or after 10 s).</summary>
+    private static async Task<List<DateOnly?>> MonthsAskedAsync(UMeetingReports.Simulator.RunningSimulator sim, int expected)
+    {
+        List<DateOnly?> months = [];
+        for (var waited = 0; waited < 200 && months.Count < expected; waited++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+            months = [.. sim.Requests.Snapshot().Where(request => request.Path == "/umeeting/share/detail").Select(request => request.From).Distinct()];
+        }
+
+        return months;
     }
 
     /// <summary>The big tables an ANALYZE (not autovacuum's) has gathered statistics of, by name.</summary>
