@@ -181,6 +181,7 @@ public sealed class ArchiveScheduleRunOnPostgreSqlTests(PostgreSqlArchiveServer 
 
         var run = archive.Synchroniser.RunDueAsync(TestContext.Current.CancellationToken);
         var read = await MonthsAskedAsync(sim, expected: 2);
+        var overview = await archive.Services.GetRequiredService<IArchiveOverview>().GetAsync(TestContext.Current.CancellationToken);
         await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MonthWindowSync.WritersLock})", writer))
         {
             await release.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
@@ -188,6 +189,12 @@ public sealed class ArchiveScheduleRunOnPostgreSqlTests(PostgreSqlArchiveServer 
 
         await run;
         Assert.Equal([new DateOnly(2025, 6, 1), new DateOnly(2025, 5, 1)], read);
+
+        // On /archive meanwhile: the two months read (one waiting to be written) were syncing, the one still queued for
+        // a reading slot (Archive:ConcurrentWindows 1, twice that held) was pending.
+        Assert.Equal(
+            [ArchiveWindowState.Syncing, ArchiveWindowState.Syncing, ArchiveWindowState.Pending],
+            overview.Windows.Select(window => window.State));
         foreach (var month in new DateOnly[] { new(2025, 6, 1), new(2025, 5, 1), new(2025, 4, 1) })
         {
             Assert.Equal(MonthWindowState.Synced, (await archive.WindowAsync(month))!.State);
