@@ -53,6 +53,23 @@ public sealed partial class MeetingsListHttpTests(MeetingReportsServer server) :
         Assert.Contains("of all meetings", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_list_ordered_by_a_column_it_does_not_show_says_so_and_which_switch_shows_it()
+    {
+        // Act
+        var (status, hidden) = await Session.GetGatheredPageAsync($"/meetings?{May}&sort=phone_cost&dir=desc");
+        var (_, shown) = await Session.GetGatheredPageAsync($"/meetings?{May}&sort=phone_cost&dir=desc&show_telephony_usage=true");
+        var (_, byParticipants) = await Session.GetGatheredPageAsync($"/meetings?{May}&sort=participants&dir=asc");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(0, Hooks.Count(hidden, "column-phone_cost"));
+        Assert.Equal("Sorted by Phone cost, highest first, which this list does not show: switch on “Phone usage” above to see it.", Hooks.Text(hidden, "hidden-sort"));
+        Assert.Equal(1, Hooks.Count(shown, "column-phone_cost"));
+        Assert.Equal(0, Hooks.Count(shown, "hidden-sort"));
+        Assert.Equal("Sorted by Participants, lowest first, which this list does not show: switch on “Participants” above to see it.", Hooks.Text(byParticipants, "hidden-sort"));
+    }
+
     /// <summary>The link's text as a screen reader gets it: its markup decoded (a topic's own line breaks kept).</summary>
     private static string LinkText(string row) =>
         WebUtility.HtmlDecode(MeetingLink().Match(row).Groups["text"].Value);
