@@ -50,7 +50,7 @@ internal sealed partial class SimulatorEndpoint(
                 return;
             }
 
-            var body = new ArrayBufferWriter<byte>(16 * 1024);
+            using var body = new PooledBufferWriter(16 * 1024);
             if (fields.BodyUnreadable)
             {
                 UpstreamJson.WriteFailure(body, EnvelopeStatus.BadParameter, RequestFields.BodyUnreadableMessage);
@@ -98,7 +98,7 @@ internal sealed partial class SimulatorEndpoint(
                 return;
             }
 
-            var body = new ArrayBufferWriter<byte>(4 * 1024);
+            using var body = new PooledBufferWriter(4 * 1024);
             if (fields.BodyUnreadable)
             {
                 UpstreamJson.WriteFailure(body, EnvelopeStatus.BadParameter, RequestFields.BodyUnreadableMessage);
