@@ -7,8 +7,9 @@ namespace UMeetingReports.Core.Archive;
 public sealed record ArchiveOverview(ArchiveSettingsInForce Settings, IReadOnlyList<ArchiveWindowRow> Windows, long UpstreamRequests);
 
 /// <summary>
-/// The archive's settings as this app runs them. <paramref name="Location"/> names the SQLite file or the PostgreSQL
-/// server and database, never a password. <paramref name="FirstMonth"/> is Archive:Since's month (or its default).
+/// The archive's settings as this app runs them. <paramref name="Location"/> names the SQLite file (its full path) or
+/// the PostgreSQL database and server ("umeeting on db:5432"), never a password: facts for a sentence in the reader's
+/// language. <paramref name="FirstMonth"/> is Archive:Since's month (or its default).
 /// </summary>
 public sealed record ArchiveSettingsInForce(
     string Provider,

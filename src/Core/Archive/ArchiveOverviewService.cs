@@ -36,7 +36,7 @@ internal sealed class ArchiveOverviewService(
         return new ArchiveOverview(
             new ArchiveSettingsInForce(
                 database.Provider == ArchiveProvider.Sqlite ? ArchiveOptions.SqliteProvider : ArchiveOptions.PostgreSqlProvider,
-                database.Description,
+                database.Location,
                 first,
                 settings.Since is null,
                 settings.RefreshInterval,

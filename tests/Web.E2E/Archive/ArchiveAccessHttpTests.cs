@@ -62,5 +62,24 @@ public sealed class ArchiveAccessHttpTests(AccountsServer server) : IDisposable
         Assert.Equal("off", Hooks.Value(html, "archive-schedule"));
     }
 
+    [Fact]
+    public async Task The_archive_says_where_it_lives_in_the_readers_language()
+    {
+        // Arrange
+        using var chinese = new HttpSession(server.RootUri);
+        chinese.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        await chinese.SignInAsync(DemoAccount.UserName, DemoAccount.Password);
+        await _session.SignInAsync(DemoAccount.UserName, DemoAccount.Password);
+
+        // Act
+        var (_, english) = await _session.GetPageAsync("/archive");
+        var (_, inChinese) = await chinese.GetPageAsync("/archive");
+
+        // Assert
+        Assert.Matches(@"^SQLite file /\S+\.db$", Hooks.Text(english, "archive-provider"));
+        Assert.Matches(@"^SQLite 文件 /\S+\.db$", Hooks.Text(inChinese, "archive-provider"));
+        Assert.Equal("Sqlite", Hooks.Value(inChinese, "archive-provider"));
+    }
+
     public void Dispose() => _session.Dispose();
 }
