@@ -48,6 +48,42 @@ internal static class Display
         return text["{0} h {1} min", (minutes / 60).ToString("N0", CultureInfo.CurrentCulture), minutes % 60];
     }
 
+    /// <summary>
+    /// A setting's length of time in words, its largest units first and the empty ones left out: "5 min", "2 days",
+    /// "1 day 12 h" / "5 分钟", "2 天", "1 天 12 小时". Settings pages show it beside the value as configured.
+    /// </summary>
+    public static string Span(IStringLocalizer text, TimeSpan value)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (value <= TimeSpan.Zero)
+        {
+            return text["{0} min", 0];
+        }
+
+        var parts = new List<string>(4);
+        if (value.Days > 0)
+        {
+            parts.Add(value.Days == 1 ? text["1 day"] : text["{0} days", value.Days.ToString("N0", CultureInfo.CurrentCulture)]);
+        }
+
+        if (value.Hours > 0)
+        {
+            parts.Add(text["{0} h", value.Hours]);
+        }
+
+        if (value.Minutes > 0)
+        {
+            parts.Add(text["{0} min", value.Minutes]);
+        }
+
+        if (value.Seconds > 0 || parts.Count == 0)
+        {
+            parts.Add(text["{0} s", value.Seconds]);
+        }
+
+        return string.Join(" ", parts);
+    }
+
     /// <summary>The words for a call type (呼入, Call-in); a code this app does not know is shown as the upstream sent it.</summary>
     public static string CallType(IStringLocalizer text, string code)
     {

@@ -63,7 +63,7 @@ public sealed class ArchiveAccessHttpTests(AccountsServer server) : IDisposable
     }
 
     [Fact]
-    public async Task The_archive_says_where_it_lives_in_the_readers_language()
+    public async Task The_archive_states_its_settings_in_the_readers_language()
     {
         // Arrange
         using var chinese = new HttpSession(server.RootUri);
@@ -79,6 +79,10 @@ public sealed class ArchiveAccessHttpTests(AccountsServer server) : IDisposable
         Assert.Matches(@"^SQLite file /\S+\.db$", Hooks.Text(english, "archive-provider"));
         Assert.Matches(@"^SQLite 文件 /\S+\.db$", Hooks.Text(inChinese, "archive-provider"));
         Assert.Equal("Sqlite", Hooks.Value(inChinese, "archive-provider"));
+        Assert.Equal(("5 min", "5 分钟"), (Hooks.Text(english, "archive-refresh-interval"), Hooks.Text(inChinese, "archive-refresh-interval")));
+        Assert.Equal(("2 days after it ended", "月末之后 2 天"), (Hooks.Text(english, "archive-settle-after"), Hooks.Text(inChinese, "archive-settle-after")));
+        Assert.Contains("(00:05:00)", inChinese, StringComparison.Ordinal);
+        Assert.Equal("300", Hooks.Value(inChinese, "archive-refresh-interval"));
     }
 
     public void Dispose() => _session.Dispose();
