@@ -221,17 +221,17 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
             _reads.TryRemove(KeyValuePair.Create(month, read));
             if (_reads.IsEmpty)
             {
-                await RefreshStatisticsAsync().ConfigureAwait(false);
+                await SettleWritesAsync().ConfigureAwait(false);
             }
         }
     }
 
-    /// <summary>The last read in flight is done: the planner's statistics once for all the months just written.</summary>
-    private async Task RefreshStatisticsAsync()
+    /// <summary>The last read in flight is done: the database settled once for all the months just written.</summary>
+    private async Task SettleWritesAsync()
     {
         try
         {
-            await _sync.RefreshStatisticsAsync(_lifetime.Token).ConfigureAwait(false);
+            await _sync.SettleWritesAsync(_lifetime.Token).ConfigureAwait(false);
         }
         catch (ObjectDisposedException)
         {
