@@ -361,7 +361,10 @@ internal sealed partial class MonthWindowSync(
             await using var context = database.CreateDbContext();
             if (database.Provider == ArchiveProvider.Sqlite)
             {
-                await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken).ConfigureAwait(false);
+                // Without waiting: a TRUNCATE checkpoint that waits for readers keeps every writer out meanwhile, and a
+                // download can read for minutes. Busy, it copies what it can, as a PASSIVE one, and the log stays as
+                // long as it is until the next fill is settled. The connection's wait is set again at its next open.
+                await context.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 0; PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken).ConfigureAwait(false);
                 return true;
             }
 
