@@ -102,9 +102,10 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
             // The room names beside the months, not before them: the room list is one more upstream call, and the
             // months' first pages need not wait for it.
             //
-            // Every due month is queued for the reads' own slots, which bound how many months are read and held at
-            // once: a month waiting for the writer has given its slot to the next, where a cap on months done kept it
-            // until the month was written. Each month queues once the one before has its slot: newest first.
+            // The due months queue for the reads' own slots, which bound how many months are read and held at once:
+            // a month waiting for the writer has given its slot to the next, where a cap on months done kept it until
+            // the month was written. Each month queues once the one before has its slot: newest first, and a month a
+            // report asks for meanwhile waits behind at most one month of the schedule's.
             var names = RefreshRoomNamesAsync(cancellationToken);
             var reads = new List<Task<MonthSyncOutcome>>(due.Count);
             foreach (var month in due)
