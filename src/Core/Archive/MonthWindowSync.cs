@@ -107,33 +107,35 @@ internal sealed partial class MonthWindowSync(
         }
         catch (UpstreamException exception)
         {
-            await marking.ConfigureAwait(false);
-            return await FailAsync(month, exception.Failure, tally.Requests).ConfigureAwait(false);
+            return await FailMarkedAsync(exception.Failure).ConfigureAwait(false);
         }
         catch (WindowRejectedException exception)
         {
-            await marking.ConfigureAwait(false);
-            return await FailAsync(month, Note(window, exception.Why), tally.Requests).ConfigureAwait(false);
+            return await FailMarkedAsync(Note(window, exception.Why)).ConfigureAwait(false);
         }
         catch (DbException exception)
         {
-            await marking.ConfigureAwait(false);
             var why = new UnreachableReason(UnreachableCause.NotWritten, database.Location, exception.Message.TrimEnd('.'));
-            return await FailAsync(month, Note(window, why), tally.Requests).ConfigureAwait(false);
+            return await FailMarkedAsync(Note(window, why)).ConfigureAwait(false);
         }
         catch (Exception exception) when (cancellationToken.IsCancellationRequested && exception is OperationCanceledException or ObjectDisposedException)
         {
             // Stopping may dispose what the read uses (its HTTP client, its scope) before the read sees the cancellation.
-            await marking.ConfigureAwait(false);
-            await FailAsync(month, Note(window, new UnreachableReason(UnreachableCause.Stopped)), tally.Requests).ConfigureAwait(false);
+            await FailMarkedAsync(Note(window, new UnreachableReason(UnreachableCause.Stopped))).ConfigureAwait(false);
             throw;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // A defect must not leave the window "syncing" for ever, nor stop the schedule for the other months.
             LogUnexpected(logger, exception, MonthName(month));
+            return await FailMarkedAsync(Note(window, new UnreachableReason(UnreachableCause.Unexpected, exception.GetType().Name))).ConfigureAwait(false);
+        }
+
+        // The failure is written after the mark, never before it.
+        async Task<MonthSyncOutcome> FailMarkedAsync(UpstreamFailure failure)
+        {
             await marking.ConfigureAwait(false);
-            return await FailAsync(month, Note(window, new UnreachableReason(UnreachableCause.Unexpected, exception.GetType().Name)), tally.Requests).ConfigureAwait(false);
+            return await FailAsync(month, failure, tally.Requests).ConfigureAwait(false);
         }
     }
 
