@@ -351,11 +351,20 @@ fill() {
   limit=$(( (requests + concurrency - 1) / concurrency * latency ))
   ratio="$(awk -v a="$wall" -v b="$limit" 'BEGIN { printf "%.2f", a / b }')"
   fill_ratio="$(awk -v a="$fill_only" -v b="$limit" 'BEGIN { printf "%.2f", a / b }')"
+  # The months as they were written: the first after the schedule's start, then the spacing of the rest (the one
+  # writer's cadence, which paced the fill in bench/README.md, "The first fill's calls on the wire").
+  local first_month spacing
+  first_month="$(span_ms "$schedule" "$(grep -m1 'Archived ' -B1 "$log" | grep -o '^[0-9:.]*' | head -n 1)")"
+  spacing="$(grep 'Archived ' -B1 "$log" | grep -o '^[0-9:.]*' \
+    | awk 'function ms(t, a) { split(t, a, ":"); return (a[1] * 3600 + a[2] * 60 + a[3]) * 1000 }
+        NR > 1 { printf "%.0f\n", ms($1) - last } { last = ms($1) }' | sort -g \
+    | awk '{ d[NR] = $1 } END { printf "median %.0f ms, %.0f-%.0f ms", (NR % 2) ? d[(NR + 1) / 2] : (d[NR / 2] + d[NR / 2 + 1]) / 2, d[1], d[NR] }')"
   record "A3 first fill of 13 months (empty SQLite archive, 100 ms latency, MaxConcurrency $concurrency, RequestsPerSecond 200, Archive:ConcurrentWindows default; $([[ "${BENCH_FILL_POLL:-}" == 1 ]] && echo "signed in and /archive asked every 0.2 s during the fill" || echo "nothing asked of the app during the fill")):" \
     "$wall ms = $ratio × limit $limit ms for $requests upstream requests (goal <= 1.15 ×: $(verdict at_most "$ratio" 1.15));" \
     "requests $requests against $minimum detail pages of the 13 months (the rest: room list) (goal every page once: $(verdict at_most "$requests" $((minimum + 2))));" \
     "the process used $cpu s of CPU from its start to the last month in, and took $whole ms from its launch (before the migrator: the runtime's start, the migration, the demo simulator's account);" \
-    "from the schedule's start, once the app serves, $fill_only ms = $fill_ratio × (information: timed from the migrator's line the goal cannot be met in demo mode, where the host's start, $(span_ms "$start" "$schedule") ms here, comes before $limit ms of waiting)"
+    "from the schedule's start, once the app serves, $fill_only ms = $fill_ratio × (information: timed from the migrator's line the goal cannot be met in demo mode, where the host's start, $(span_ms "$start" "$schedule") ms here, comes before $limit ms of waiting);" \
+    "the first month written $first_month ms after the schedule's start, the next twelve apart by $spacing"
   stop_app "$app_pid"
 }
 
