@@ -17,6 +17,9 @@ public static class WebApplicationExtensions
 
         app.UseForwardedHeaders();
         app.UseMetricsGuard();
+
+        // After the forwarded headers, which say whether the browser's connection is HTTPS (then pages are not compressed).
+        app.UseResponseCompression();
         app.UseHsts();
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error");
