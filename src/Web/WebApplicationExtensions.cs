@@ -10,7 +10,7 @@ namespace Microsoft.AspNetCore.Builder;
 
 public static class WebApplicationExtensions
 {
-    /// <summary>The middleware, in order: headers, errors, culture, static files, sign-in.</summary>
+    /// <summary>The middleware, in order: forwarded headers, compression, headers, errors, culture, static files, sign-in.</summary>
     public static WebApplication UseMeetingReportsWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);

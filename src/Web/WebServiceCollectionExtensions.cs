@@ -123,7 +123,7 @@ public static class WebServiceCollectionExtensions
         services.AddOptions<ForwardedHeadersOptions>()
             .Configure<IOptions<ProxyOptions>>((options, proxies) => proxies.Value.ApplyTo(options));
         // Pages, stylesheets and scripts go out compressed to a browser that asks (Brotli, else gzip; the fastest
-        // level): /telephony over 24 months is about 800 KB of HTML. Over HTTPS, direct or through a proxy that says
+        // level): /telephony over 24 months is 650-800 KB of HTML. Over HTTPS, direct or through a proxy that says
         // so, pages are not compressed (the framework's default, kept): a page that echoes a search beside the
         // account's own data, compressed and encrypted, lets whoever sees the lengths on the wire guess that data
         // (BREACH). Static files are, as the static file middleware asks: they hold nothing to guess.
