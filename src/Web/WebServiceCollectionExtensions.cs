@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.TagHelpers;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
@@ -132,6 +133,8 @@ public static class WebServiceCollectionExtensions
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
         });
+        // A stylesheet or script named by its content's hash is kept by the browser for a year; any other is checked.
+        services.AddOptions<StaticFileOptions>().Configure<IFileVersionProvider>(StaticFileCaching.Configure);
         services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);
