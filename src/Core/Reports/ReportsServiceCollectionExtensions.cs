@@ -13,6 +13,7 @@ internal static class ReportsServiceCollectionExtensions
     internal static IServiceCollection AddDrillDownReports(this IServiceCollection services)
     {
         services.TryAddTransient<IMeetingDetailService, MeetingDetailService>();
+        services.TryAddSingleton<ParticipantTallies>();
         services.TryAddTransient<IParticipantsReportService, ParticipantsReportService>();
         return services;
     }

@@ -5,7 +5,7 @@ using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Reports.Participants;
 
-internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDirectory rooms, UpstreamZone zone) : IParticipantsReportService
+internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDirectory rooms, ParticipantTallies kept, UpstreamZone zone) : IParticipantsReportService
 {
     public async Task<UpstreamResult<ParticipantsReport>> GetAsync(ParticipantsRequest request, CancellationToken cancellationToken)
     {
@@ -13,46 +13,77 @@ internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDire
         ArgumentOutOfRangeException.ThrowIfLessThan(request.PageSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(request.PageNumber, 1);
 
-        var query = new MeetingQuery(request.Period, HostId: request.HostId, ShowParticipants: true);
-        var all = await archive.GetAllAsync(query, progress: null, cancellationToken).ConfigureAwait(false);
-        if (!all.Succeeded)
+        var months = await archive.EnsureAsync(request.Period, progress: null, cancellationToken).ConfigureAwait(false);
+        if (!months.Succeeded)
         {
-            return UpstreamResult<ParticipantsReport>.Failed(all.Failure);
+            return UpstreamResult<ParticipantsReport>.Failed(months.Failure);
         }
 
-        var roomList = await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false);
         var search = new NameSearch(request.NameContains, request.RevealPhoneNumbers);
-        var shown = search.Shown;
-        var now = zone.Now;
-        var tallies = new Dictionary<string, Tally>(StringComparer.Ordinal);
-        var people = new List<Attendance.PersonSum>();
-        foreach (var meeting in all.Value)
-        {
-            var until = Attendance.MeasuredUntil(meeting, now);
-            Attendance.SumByName(Attendance.Sessions(meeting, until, shown, flaws: null), people);
-            foreach (var person in people)
-            {
-                if (!tallies.TryGetValue(person.Exact, out var tally))
-                {
-                    // The name as shown is worked out once a person, not once a meeting.
-                    tally = new Tally(person.Exact, shown(person.Exact));
-                    tallies.Add(person.Exact, tally);
-                }
-
-                tally.Add(person, meeting.HostId);
-            }
-        }
-
-        var matching = tallies.Values
-            .Where(tally => search.MatchesShown(tally.Shown))
-            .Select(tally => (tally.Exact, Summary: tally.ToSummary(roomList)))
+        var sums = await kept.GetAsync(request.Period, request.HostId, request.RevealPhoneNumbers, months.Value, () => SumAsync(request, search.Shown, cancellationToken))
+            .ConfigureAwait(false);
+        var roomList = await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false);
+        var matching = sums.People
+            .Where(person => search.MatchesShown(person.Shown))
+            .Select(person => (person.Exact, Summary: ToSummary(person, roomList)))
             .ToList();
         matching.Sort(Order(request.Sort, request.Descending));
 
         var skip = (int)Math.Min(int.MaxValue, (long)(request.PageNumber - 1) * request.PageSize);
         var page = matching.Skip(skip).Take(request.PageSize).Select(row => row.Summary).ToList();
         return UpstreamResult<ParticipantsReport>.Success(
-            new ParticipantsReport(request, all.Value.Count, matching.Count, page, roomList, zone.Describe()));
+            new ParticipantsReport(request, sums.Meetings, matching.Count, page, roomList, zone.Describe()));
+    }
+
+    /// <summary>Every person's sums over the period's meetings (of the request's room or all), read from the archive.</summary>
+    private async Task<PeriodSums> SumAsync(ParticipantsRequest request, Func<string, string> shown, CancellationToken cancellationToken)
+    {
+        var meetings = await archive.ReadAsync(archive.Meetings(request.Period, request.HostId), MeetingParts.Participants, cancellationToken).ConfigureAwait(false);
+        var now = zone.Now;
+        var tallies = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        var people = new List<Attendance.PersonSum>();
+        var running = false;
+        foreach (var meeting in meetings)
+        {
+            running |= meeting.End is null;
+            var until = Attendance.MeasuredUntil(meeting, now);
+            Attendance.SumByName(Attendance.Sessions(meeting, until, shown, flaws: null), people);
+            foreach (var person in people)
+            {
+                if (!tallies.TryGetValue(person.Exact, out var tally))
+                {
+                    tallies.Add(person.Exact, tally = new Tally());
+                }
+
+                tally.Add(person, meeting.HostId);
+            }
+        }
+
+        // The name as shown is worked out once a person, not once a meeting.
+        return new PeriodSums(meetings.Count, [.. tallies.Select(pair => pair.Value.ToPerson(pair.Key, shown(pair.Key)))], running);
+    }
+
+    /// <summary>The person's line, the rooms named from the room list of the moment and sorted by those names.</summary>
+    private static ParticipantSummary ToSummary(PersonTally person, RoomList roomList)
+    {
+        var rooms = person.HostIds
+            .Select(hostId => (HostId: hostId, Name: roomList.NameOf(hostId)))
+            .OrderBy(room => room.Name, StringComparer.InvariantCulture)
+            .ThenBy(room => room.Name, StringComparer.Ordinal)
+            .ThenBy(room => room.HostId, StringComparer.Ordinal)
+            .ToList();
+        var masked = !string.Equals(person.Exact, person.Shown, StringComparison.Ordinal);
+        return new ParticipantSummary(
+            person.Shown,
+            person.Meetings,
+            person.Sessions,
+            person.Connected,
+            person.FirstSeen,
+            person.LastSeen,
+            person.StillConnected,
+            [.. rooms.Select(room => room.Name)],
+            [.. rooms.Select(room => room.HostId)],
+            masked);
     }
 
     /// <summary>The column asked (either way), then the name A to Z, then the exact name (two numbers may mask alike).</summary>
@@ -90,7 +121,7 @@ internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDire
     }
 
     /// <summary>One name's running sums over the meetings read so far.</summary>
-    private sealed class Tally(string exact, string shown)
+    private sealed class Tally
     {
         private readonly HashSet<string> _hostIds = new(StringComparer.Ordinal);
         private int _meetings;
@@ -99,10 +130,6 @@ internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDire
         private DateTimeOffset _firstSeen = DateTimeOffset.MaxValue;
         private DateTimeOffset _lastSeen = DateTimeOffset.MinValue;
         private bool _stillConnected;
-
-        public string Exact { get; } = exact;
-
-        public string Shown { get; } = shown;
 
         public void Add(Attendance.PersonSum line, string hostId)
         {
@@ -115,17 +142,7 @@ internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDire
             _hostIds.Add(hostId);
         }
 
-        public ParticipantSummary ToSummary(RoomList roomList)
-        {
-            var rooms = _hostIds
-                .Select(hostId => (HostId: hostId, Name: roomList.NameOf(hostId)))
-                .OrderBy(room => room.Name, StringComparer.InvariantCulture)
-                .ThenBy(room => room.Name, StringComparer.Ordinal)
-                .ThenBy(room => room.HostId, StringComparer.Ordinal)
-                .ToList();
-            var masked = !string.Equals(Exact, Shown, StringComparison.Ordinal);
-            return new ParticipantSummary(
-                Shown, _meetings, _sessions, _connected, _firstSeen, _lastSeen, _stillConnected, [.. rooms.Select(room => room.Name)], [.. rooms.Select(room => room.HostId)], masked);
-        }
+        public PersonTally ToPerson(string exact, string shown) =>
+            new(exact, shown, _meetings, _sessions, _connected, _firstSeen, _lastSeen, _stillConnected, [.. _hostIds]);
     }
 }

@@ -1,4 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using UMeetingReports.Core.Reports.Participants;
+using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Tests.Support;
 using UMeetingReports.Core.Upstream;
 using Xunit;
@@ -117,6 +121,56 @@ public sealed class ParticipantsReportTests
     }
 
     [Fact]
+    public async Task Counts_someone_still_connected_until_the_moment_of_each_request_to_the_same_service()
+    {
+        var clock = new FakeTimeProvider(Nine.AddMinutes(50));
+        var reader = new InMemoryMeetingReader(MeetingBuilder.A().StillRunning().With("Li Lei", 10, null).Build());
+        await using var core = OneArchive(reader, clock);
+        var service = core.ParticipantsService();
+        var request = new ParticipantsRequest(March, null, null, ParticipantSort.Name, false, 10, 1);
+
+        var first = await service.GetAsync(request, TestContext.Current.CancellationToken);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var second = await service.GetAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.True(first.Succeeded && second.Succeeded);
+        Assert.Equal(TimeSpan.FromMinutes(40), Assert.Single(first.Value.Rows).ConnectedTime);
+        Assert.Equal(TimeSpan.FromMinutes(42), Assert.Single(second.Value.Rows).ConnectedTime);
+        Assert.Equal(Nine.AddMinutes(52), second.Value.Rows[0].LastSeen);
+    }
+
+    [Fact]
+    public async Task Sorting_paging_and_searching_a_past_period_again_gives_what_a_first_request_gives()
+    {
+        var reader = new InMemoryMeetingReader(
+            MeetingBuilder.A("d1==").InRoom("ROOM-A").With("Ann", 0, 30).With("bob", 0, 5).With("bob", 10, 15).With("Dee", 20, 30).Build(),
+            MeetingBuilder.A("d2==").InRoom("ROOM-A").StartingAt(Nine.AddDays(1)).With("Ann", 30, 60).Build(),
+            MeetingBuilder.A("d3==").InRoom("ROOM-B").StartingAt(Nine.AddDays(1)).With("bob", 0, 20).Build());
+        await using var core = OneArchive(reader, new FakeTimeProvider(Later));
+        var service = core.ParticipantsService();
+        ParticipantsRequest[] requests =
+        [
+            new(March, null, null, ParticipantSort.ConnectedTime, true, 2, 1),
+            new(March, null, null, ParticipantSort.Name, false, 2, 2),
+            new(March, null, "B", ParticipantSort.Rooms, true, 10, 1),
+            new(March, "ROOM-B", null, ParticipantSort.Name, false, 10, 1),
+        ];
+
+        foreach (var request in requests)
+        {
+            var again = await service.GetAsync(request, TestContext.Current.CancellationToken);
+            var fresh = await Report(reader, request);
+
+            Assert.True(again.Succeeded, again.Failure?.Describe());
+            Assert.Equal(Lines(fresh), Lines(again.Value));
+            Assert.Equal((fresh.TotalRecord, fresh.MeetingsSummed), (again.Value.TotalRecord, again.Value.MeetingsSummed));
+        }
+
+        static string[] Lines(ParticipantsReport report) =>
+            [.. report.Rows.Select(row => $"{row.Name} {row.Meetings} {row.Sessions} {row.ConnectedTime} {row.FirstSeen:O} {row.LastSeen:O} {string.Join('/', row.Rooms)}")];
+    }
+
+    [Fact]
     public async Task Pages_like_the_meetings_report_with_totals_across_every_page()
     {
         var builder = MeetingBuilder.A();
@@ -184,6 +238,14 @@ public sealed class ParticipantsReportTests
         Assert.Equal(failure, result.Failure);
         Assert.Null(result.Value);
     }
+
+    /// <summary>One archive and one set of services over <paramref name="reader"/>'s meetings, asked as often as a test likes.</summary>
+    private static CoreHarness OneArchive(InMemoryMeetingReader reader, FakeTimeProvider clock) => CoreHarness.Create(
+        new Uri("http://in-memory.test"),
+        clock: clock,
+        register: services => services
+            .Replace(ServiceDescriptor.Singleton<IMeetingReader>(reader))
+            .Replace(ServiceDescriptor.Singleton<IRoomDirectory>(FixedRoomDirectory.Named(("ROOM-A", "Boardroom"), ("ROOM-B", "Garden")))));
 
     private static async Task<ParticipantsReport> Report(InMemoryMeetingReader reader, ParticipantsRequest request, DateTimeOffset? now = null)
     {

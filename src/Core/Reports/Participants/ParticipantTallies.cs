@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Caching.Memory;
+using UMeetingReports.Core.Archive;
+using UMeetingReports.Core.Upstream;
+
+namespace UMeetingReports.Core.Reports.Participants;
+
+/// <summary>
+/// Each person's sums over a period's meetings (<see cref="PeriodSums"/>), kept while the archive holds the same
+/// copies of the period's months. The months' completion times are part of the key, as for the meetings report's
+/// kept pages, so a month written again is summed afresh. Reading the participant rows is most of a request: over 24
+/// months of demo data, 0.6–0.7 s of 0.8 s for 137,000 rows. Paging, sorting or searching the same period read them
+/// all again.
+/// <list type="bullet">
+/// <item>Not kept while a meeting of the period is still running: its people's connected time grows with the
+/// clock.</item>
+/// <item>The names are kept as the request shows them (phone numbers masked or not), so whether they are revealed is
+/// part of the key.</item>
+/// <item>The rooms are kept by host id and named at each request, from the room list of the moment.</item>
+/// <item>At most <see cref="MaxNames"/> names are kept over every period; the least recently used go first when it is
+/// full.</item>
+/// </list>
+/// </summary>
+internal sealed class ParticipantTallies : IDisposable
+{
+    /// <summary>How many names are kept at most over every period (a name's sums are a few hundred bytes).</summary>
+    internal const int MaxNames = 50_000;
+
+    private static readonly TimeSpan Sliding = TimeSpan.FromMinutes(5);
+
+    private static readonly TimeSpan AtMost = TimeSpan.FromMinutes(30);
+
+    private readonly MemoryCache _sums = new(new MemoryCacheOptions { SizeLimit = MaxNames });
+
+    /// <summary>The kept sums of the period's months as held, else <paramref name="sum"/>'s (kept when no meeting is running).</summary>
+    public async Task<PeriodSums> GetAsync(DatePeriod period, string? hostId, bool revealPhoneNumbers, ArchivedPeriod months, Func<Task<PeriodSums>> sum)
+    {
+        ArgumentNullException.ThrowIfNull(months);
+        ArgumentNullException.ThrowIfNull(sum);
+        var key = new Key(period, string.IsNullOrEmpty(hostId) ? null : hostId, revealPhoneNumbers, months.Copies);
+        if (_sums.TryGetValue(key, out PeriodSums? kept) && kept is not null)
+        {
+            return kept;
+        }
+
+        var sums = await sum().ConfigureAwait(false);
+        if (!sums.Running)
+        {
+            _sums.Set(key, sums, new MemoryCacheEntryOptions
+            {
+                Size = Math.Max(1, sums.People.Count),
+                SlidingExpiration = Sliding,
+                AbsoluteExpirationRelativeToNow = AtMost,
+            });
+        }
+
+        return sums;
+    }
+
+    public void Dispose() => _sums.Dispose();
+
+    private sealed record Key(DatePeriod Period, string? HostId, bool RevealPhoneNumbers, string Copies);
+}
+
+/// <summary>
+/// Every person's sums over the meetings of a period (of one room or all), by exact name, as they stand once every
+/// meeting is read. <paramref name="Running"/>: a meeting of the period had not ended, so the sums hold only for now.
+/// </summary>
+internal sealed record PeriodSums(int Meetings, IReadOnlyList<PersonTally> People, bool Running);
+
+/// <summary>One name's sums over a period; <see cref="Shown"/> is the name as the request shows it.</summary>
+internal sealed record PersonTally(
+    string Exact,
+    string Shown,
+    int Meetings,
+    int Sessions,
+    TimeSpan Connected,
+    DateTimeOffset FirstSeen,
+    DateTimeOffset LastSeen,
+    bool StillConnected,
+    IReadOnlyList<string> HostIds);
