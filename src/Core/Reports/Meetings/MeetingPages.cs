@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Caching.Memory;
 using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Rooms;
 
@@ -18,11 +17,7 @@ internal sealed class MeetingPages : IDisposable
     /// <summary>How many rows are kept at most over every page (a row is a few hundred bytes).</summary>
     internal const int MaxRows = 20_000;
 
-    private static readonly TimeSpan Sliding = TimeSpan.FromMinutes(5);
-
-    private static readonly TimeSpan AtMost = TimeSpan.FromMinutes(30);
-
-    private readonly MemoryCache _pages = new(new MemoryCacheOptions { SizeLimit = MaxRows });
+    private readonly KeptFigures _pages = new(MaxRows);
 
     /// <summary>The request's page of the held <paramref name="months"/>: the kept one when it may be, else <paramref name="read"/>'s.</summary>
     public async Task<IReadOnlyList<ArchivedRow>> GetAsync(ArchivedPeriod months, MeetingsRequest request, RoomList rooms, Func<Task<List<ArchivedRow>>> read)
@@ -37,18 +32,13 @@ internal sealed class MeetingPages : IDisposable
         }
 
         var key = new Key(request, months.Copies);
-        if (_pages.TryGetValue(key, out ArchivedRow[]? kept) && kept is not null && rooms.NamesEvery(kept, static row => row.HostId))
+        if (_pages.TryGet(key, out ArchivedRow[]? kept) && rooms.NamesEvery(kept, static row => row.HostId))
         {
             return kept;
         }
 
         var page = (await read().ConfigureAwait(false)).ToArray();
-        _pages.Set(key, page, new MemoryCacheEntryOptions
-        {
-            Size = Math.Max(1, page.Length),
-            SlidingExpiration = Sliding,
-            AbsoluteExpirationRelativeToNow = AtMost,
-        });
+        _pages.Keep(key, page, page.Length);
         return page;
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Caching.Memory;
 using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Upstream;
 
@@ -16,8 +15,7 @@ namespace UMeetingReports.Core.Reports.Participants;
 /// <item>The names are kept as the request shows them (phone numbers masked or not), so whether they are revealed is
 /// part of the key.</item>
 /// <item>The rooms are kept by host id and named at each request, from the room list of the moment.</item>
-/// <item>At most <see cref="MaxNames"/> names are kept over every period; the least recently used go first when it is
-/// full.</item>
+/// <item>At most <see cref="MaxNames"/> names are kept over every period (<see cref="KeptFigures"/>).</item>
 /// </list>
 /// </summary>
 internal sealed class ParticipantTallies : IDisposable
@@ -25,11 +23,7 @@ internal sealed class ParticipantTallies : IDisposable
     /// <summary>How many names are kept at most over every period (a name's sums are a few hundred bytes).</summary>
     internal const int MaxNames = 50_000;
 
-    private static readonly TimeSpan Sliding = TimeSpan.FromMinutes(5);
-
-    private static readonly TimeSpan AtMost = TimeSpan.FromMinutes(30);
-
-    private readonly MemoryCache _sums = new(new MemoryCacheOptions { SizeLimit = MaxNames });
+    private readonly KeptFigures _sums = new(MaxNames);
 
     /// <summary>The kept sums of the period's months as held, else <paramref name="sum"/>'s (kept when no meeting is running).</summary>
     public async Task<PeriodSums> GetAsync(DatePeriod period, string? hostId, bool revealPhoneNumbers, ArchivedPeriod months, Func<Task<PeriodSums>> sum)
@@ -37,7 +31,7 @@ internal sealed class ParticipantTallies : IDisposable
         ArgumentNullException.ThrowIfNull(months);
         ArgumentNullException.ThrowIfNull(sum);
         var key = new Key(period, string.IsNullOrEmpty(hostId) ? null : hostId, revealPhoneNumbers, months.Copies);
-        if (_sums.TryGetValue(key, out PeriodSums? kept) && kept is not null)
+        if (_sums.TryGet(key, out PeriodSums? kept))
         {
             return kept;
         }
@@ -45,12 +39,7 @@ internal sealed class ParticipantTallies : IDisposable
         var sums = await sum().ConfigureAwait(false);
         if (!sums.Running)
         {
-            _sums.Set(key, sums, new MemoryCacheEntryOptions
-            {
-                Size = Math.Max(1, sums.People.Count),
-                SlidingExpiration = Sliding,
-                AbsoluteExpirationRelativeToNow = AtMost,
-            });
+            _sums.Keep(key, sums, sums.People.Count);
         }
 
         return sums;
