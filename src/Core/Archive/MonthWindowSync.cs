@@ -28,6 +28,11 @@ internal sealed partial class MonthWindowSync(
     /// <summary>One writer at a time: SQLite has one anyway, and a window's write is short next to its read.</summary>
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
+    /// <summary>How often, and how far apart, settling SQLite's log is tried while other connections hold it.</summary>
+    private const int SettleAttempts = 20;
+
+    private static readonly TimeSpan SettlePause = TimeSpan.FromMilliseconds(100);
+
     /// <summary>1 when a window was written since the database was last settled (<see cref="SettleWritesAsync"/>).</summary>
     private int _writtenSinceSettled;
 
@@ -363,11 +368,15 @@ internal sealed partial class MonthWindowSync(
             await using var context = database.CreateDbContext();
             if (database.Provider == ArchiveProvider.Sqlite)
             {
-                // Without waiting: a TRUNCATE checkpoint that waits for readers keeps every writer out meanwhile, and a
-                // download can read for minutes. Busy, it copies what it can, as a PASSIVE one, and the log stays as
-                // long as it is until the next fill is settled. The connection's wait is set again at its next open.
-                await context.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 0; PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken).ConfigureAwait(false);
-                return true;
+                if (await TruncateSqliteLogAsync(context, cancellationToken).ConfigureAwait(false))
+                {
+                    return true;
+                }
+
+                // Settled again after the next months are written.
+                Volatile.Write(ref _writtenSinceSettled, 1);
+                LogNotCheckpointed(logger, "other connections were still reading or writing it");
+                return false;
             }
 
             var tables = string.Join(", ", new[] { typeof(ArchivedMeeting), typeof(ParticipantSession), typeof(TelephonyLeg), typeof(RoomDayName) }
@@ -393,6 +402,40 @@ internal sealed partial class MonthWindowSync(
             }
 
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Copies SQLite's log into the file and empties it, trying again for a short while when other connections hold
+    /// it. Never waiting inside SQLite: a TRUNCATE checkpoint that waits for readers keeps every writer out meanwhile,
+    /// and a download can read for minutes. A busy checkpoint raises no error; it copies what it can, as a PASSIVE one,
+    /// and reports itself busy in its first column. A read that just ended (the schedule's look at the windows, the
+    /// room names) is the usual reason, and is over within milliseconds. The connection's wait is set again at its
+    /// next open.
+    /// </summary>
+    private static async Task<bool> TruncateSqliteLogAsync(ArchiveContext context, CancellationToken cancellationToken)
+    {
+        await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await context.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 0", cancellationToken).ConfigureAwait(false);
+        await using var checkpoint = context.Database.GetDbConnection().CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        for (var attempt = 1; ; attempt++)
+        {
+            // Columns: busy, the log's pages, the pages copied.
+            await using (var result = await checkpoint.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (await result.ReadAsync(cancellationToken).ConfigureAwait(false) && result.GetInt64(0) == 0)
+                {
+                    return true;
+                }
+            }
+
+            if (attempt == SettleAttempts)
+            {
+                return false;
+            }
+
+            await Task.Delay(SettlePause, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -136,6 +136,33 @@ public sealed class ArchiveScheduleRunOnSqliteTests(SqliteArchiveServer server) 
     }
 
     [Fact]
+    public async Task A_reader_still_on_the_log_when_the_months_are_written_delays_its_emptying_and_does_not_prevent_it()
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync(), new Dictionary<string, string?> { ["Archive:Since"] = "2025-05-01" }, now: At(2025, 6, 20, 10, 0));
+        var log = new FileInfo(archive.Archive.File + "-wal");
+        await using var reader = archive.Context();
+        await reader.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var snapshot = ((Microsoft.Data.Sqlite.SqliteConnection)reader.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        await reader.Database.UseTransactionAsync(snapshot, TestContext.Current.CancellationToken);
+        await reader.MonthWindows.CountAsync(TestContext.Current.CancellationToken);
+
+        await archive.Synchroniser.RunDueAsync(TestContext.Current.CancellationToken);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        log.Refresh();
+        var whileReading = log.Length;
+        await snapshot.CommitAsync(TestContext.Current.CancellationToken);
+        for (var waited = 0; waited < 100 && log.Length > 0; waited++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            log.Refresh();
+        }
+
+        Assert.True(whileReading > 0, "the reader's snapshot kept the log");
+        Assert.Equal(0, log.Length);
+    }
+
+    [Fact]
     public async Task Every_connection_to_the_file_lets_SQLite_wait_for_another_writer_up_to_its_timeout()
     {
         await using var sim = await SharedSimulator.StartSmallAsync();
