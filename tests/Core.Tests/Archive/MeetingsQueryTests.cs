@@ -222,6 +222,25 @@ public abstract class MeetingsQueryTests(ArchiveServer server)
     }
 }
 
-public sealed class MeetingsQueryOnSqliteTests(SqliteArchiveServer server) : MeetingsQueryTests(server), IClassFixture<SqliteArchiveServer>;
+public sealed class MeetingsQueryOnSqliteTests(SqliteArchiveServer server) : MeetingsQueryTests(server), IClassFixture<SqliteArchiveServer>
+{
+    [Fact]
+    public async Task The_participant_filter_looks_the_name_up_once_and_not_once_for_every_meeting_of_the_period()
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
+        await using var context = archive.Context();
+        var request = new MeetingsRequest(new MeetingQuery(new DatePeriod(new(2025, 4, 1), new(2025, 6, 30))), 30, 1) { Participant = "Emma Johnson" };
+
+        var plan = await SqlitePlan.OfAsync(context, MeetingsQuery.Filtered(context, request, []).Select(meeting => meeting.Uuid));
+
+        // SQLite, which keeps no statistics, ran the filter as a lookup of the name's every session for each meeting of
+        // the period ("SEARCH p EXISTS USING INDEX IX_participant_sessions_name"): 4.3 s for one person over three months
+        // of demo data. Looked up once, as a list the meetings are then found by, 17 ms.
+        Assert.DoesNotContain(plan, step => step.Contains(" EXISTS ", StringComparison.Ordinal) || step.Contains("CORRELATED", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.StartsWith("LIST SUBQUERY", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Contains("IX_participant_sessions_name (name=?)", StringComparison.Ordinal));
+    }
+}
 
 public sealed class MeetingsQueryOnPostgreSqlTests(PostgreSqlArchiveServer server) : MeetingsQueryTests(server), IClassFixture<PostgreSqlArchiveServer>;

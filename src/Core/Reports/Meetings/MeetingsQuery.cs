@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Rooms;
+using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Reports.Meetings;
 
@@ -91,9 +92,18 @@ internal static class MeetingsQuery
             .ToHashSet(StringComparer.Ordinal);
     }
 
-    private static IQueryable<ArchivedMeeting> Filtered(ArchiveContext context, MeetingsRequest request, IReadOnlyCollection<string> matchingRooms)
+    /// <summary>The meetings the request's filters match, in no order.</summary>
+    internal static IQueryable<ArchivedMeeting> Filtered(ArchiveContext context, MeetingsRequest request, IReadOnlyCollection<string> matchingRooms) =>
+        Filtered(context, request.Query, request.Participant, request.Search, matchingRooms);
+
+    /// <summary>
+    /// The meetings of the query's period (its room, its record) that <paramref name="participant"/> (an exact display
+    /// name) joined and that match <paramref name="search"/>, either left out for all; in no order. The report's and
+    /// its downloads' one definition of "the meetings on screen".
+    /// </summary>
+    /// <param name="matchingRooms">Host ids whose room name contains the search (<see cref="RoomsNamedAsync"/>).</param>
+    internal static IQueryable<ArchivedMeeting> Filtered(ArchiveContext context, MeetingQuery query, string? participant, string? search, IReadOnlyCollection<string> matchingRooms)
     {
-        var query = request.Query;
         var (from, until) = (query.Period.From.ToDateTime(TimeOnly.MinValue), query.Period.To.AddDays(1).ToDateTime(TimeOnly.MinValue));
         var meetings = context.Meetings.AsNoTracking().Where(meeting => meeting.Start >= from && meeting.Start < until);
         if (!string.IsNullOrEmpty(query.HostId))
@@ -108,15 +118,18 @@ internal static class MeetingsQuery
             meetings = meetings.Where(meeting => meeting.Uuid == uuid);
         }
 
-        if (!string.IsNullOrEmpty(request.Participant))
+        if (!string.IsNullOrEmpty(participant))
         {
-            var name = request.Participant;
-            meetings = meetings.Where(meeting => context.ParticipantSessions.Any(session => session.MeetingUuid == meeting.Uuid && session.Name == name));
+            // uuid IN (the name's sessions' meetings), not EXISTS per meeting: SQLite, which keeps no statistics, ran the
+            // correlated form through the name index once per meeting of the period (every session of the name each
+            // time), 4.3 s for one person over three months of demo data against 17 ms for this form.
+            var joined = context.ParticipantSessions.Where(session => session.Name == participant).Select(session => session.MeetingUuid);
+            meetings = meetings.Where(meeting => joined.Contains(meeting.Uuid));
         }
 
-        if (!string.IsNullOrEmpty(request.Search))
+        if (!string.IsNullOrEmpty(search))
         {
-            meetings = meetings.Where(Matches(context, request.Search, matchingRooms));
+            meetings = meetings.Where(Matches(context, search, matchingRooms));
         }
 
         return meetings;
