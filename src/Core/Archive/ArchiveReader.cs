@@ -164,8 +164,17 @@ internal sealed class ArchiveReader(IArchivePeriods periods, ArchiveContext cont
     /// period never holds it whole. The months are made present first; one that cannot be read throws
     /// <see cref="UpstreamException"/> before any meeting is given, so a partial sequence is never mistaken for the whole.
     /// </summary>
+    public IAsyncEnumerable<Meeting> EnumerateAsync(MeetingQuery query, IProgress<GatherProgress>? progress, CancellationToken cancellationToken) =>
+        EnumerateAsync(query, narrowed: null, progress, cancellationToken);
+
+    /// <summary>As <see cref="EnumerateAsync(MeetingQuery, IProgress{GatherProgress}?, CancellationToken)"/>, giving only <paramref name="narrowed"/>.</summary>
+    /// <param name="narrowed">
+    /// Meetings of this reader's context within the query's period (the meetings report's filters,
+    /// <see cref="Reports.Meetings.MeetingsQuery.Filtered(ArchiveContext, MeetingQuery, string?, string?, IReadOnlyCollection{string})"/>);
+    /// null for the query's period, room and record.
+    /// </param>
     public async IAsyncEnumerable<Meeting> EnumerateAsync(
-        MeetingQuery query, IProgress<GatherProgress>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
+        MeetingQuery query, IQueryable<ArchivedMeeting>? narrowed, IProgress<GatherProgress>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var reported = new Reported(progress);
@@ -176,7 +185,7 @@ internal sealed class ArchiveReader(IArchivePeriods periods, ArchiveContext cont
         }
 
         var parts = PartsOf(query);
-        var meetings = Meetings(query.Period, query.HostId, query.Uuid);
+        var meetings = narrowed ?? Meetings(query.Period, query.HostId, query.Uuid);
         var keys = await meetings
             .OrderBy(meeting => meeting.WindowMonth).ThenBy(meeting => meeting.WindowPosition)
             .Select(meeting => meeting.Uuid)

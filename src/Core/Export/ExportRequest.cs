@@ -10,7 +10,8 @@ namespace UMeetingReports.Core.Export;
 /// masked, and so are participant names that are phone numbers. <paramref name="GeneratedAt"/> is the upstream
 /// zone's "now" when the download was asked for (<see cref="UpstreamZone.Now"/>), stated in the Summary sheet.
 /// <see cref="Uuid"/> narrows the file to one meeting record (the meeting detail page's download);
-/// <see cref="ParticipantName"/> to the participants report's name search (that page's download).
+/// <see cref="ParticipantName"/> to the participants report's name search (that page's download);
+/// <see cref="Search"/> and <see cref="Participant"/> to the meetings report's search and person (its download).
 /// </summary>
 public sealed record ExportRequest(
     DatePeriod Period,
@@ -27,6 +28,21 @@ public sealed record ExportRequest(
     /// matching participant joined, with only the matching joins, and those meetings' phone calls. Null for everyone.
     /// </summary>
     public string? ParticipantName { get; init; }
+
+    /// <summary>
+    /// The meetings report's search (<c>q</c>): the file holds the meetings whose meeting ID starts with it, whose topic
+    /// or room name contains it, or whose record id it is, each whole. Null for every meeting.
+    /// </summary>
+    public string? Search { get; init; }
+
+    /// <summary>
+    /// The meetings report's person (<c>participant</c>, an exact display name): the file holds the meetings that name
+    /// joined, each whole (every join and call). Null for every meeting.
+    /// </summary>
+    public string? Participant { get; init; }
+
+    /// <summary>Whether the meetings report's search or person narrows the file (<see cref="Search"/>, <see cref="Participant"/>).</summary>
+    internal bool NarrowsMeetings => !string.IsNullOrEmpty(Search) || !string.IsNullOrEmpty(Participant);
 
     /// <summary>
     /// The language of the file's words (sheet names, headers, the Summary, call types): the asker's, captured with the

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Archive;
+using UMeetingReports.Core.Reports.Meetings;
 using UMeetingReports.Core.Reports.Participants;
 using UMeetingReports.Core.Reports.RoomUsage;
 using UMeetingReports.Core.Rooms;
@@ -120,7 +121,8 @@ internal sealed partial class WorkbookExporter(
         // queries and the rows' materialisation overlap the writing of the spools. The order is the archive's.
         var ahead = Channel.CreateBounded<List<Meeting>>(new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => ReadAheadAsync(archive, request.ToQuery(), fetched, ahead.Writer, stop.Token), CancellationToken.None);
+        var narrowed = await NarrowedAsync(request, roomList, cancellationToken).ConfigureAwait(false);
+        var reading = Task.Run(() => ReadAheadAsync(archive, request.ToQuery(), narrowed, fetched, ahead.Writer, stop.Token), CancellationToken.None);
         try
         {
             var read = 0;
@@ -190,12 +192,13 @@ internal sealed partial class WorkbookExporter(
     /// a failure completes it too and is thrown to whoever awaits this task.
     /// </summary>
     /// <remarks>Meetings go over in lists of <see cref="BatchSize"/>: one hand-over (and one wake-up of the other side) per list, not per meeting.</remarks>
-    private static async Task ReadAheadAsync(ArchiveReader archive, MeetingQuery query, FetchProgress fetched, ChannelWriter<List<Meeting>> ahead, CancellationToken cancellationToken)
+    private static async Task ReadAheadAsync(
+        ArchiveReader archive, MeetingQuery query, IQueryable<ArchivedMeeting>? narrowed, FetchProgress fetched, ChannelWriter<List<Meeting>> ahead, CancellationToken cancellationToken)
     {
         try
         {
             var batch = new List<Meeting>(BatchSize);
-            await foreach (var meeting in archive.EnumerateAsync(query, fetched, cancellationToken).ConfigureAwait(false))
+            await foreach (var meeting in archive.EnumerateAsync(query, narrowed, fetched, cancellationToken).ConfigureAwait(false))
             {
                 batch.Add(meeting);
                 if (batch.Count == BatchSize)
@@ -214,6 +217,22 @@ internal sealed partial class WorkbookExporter(
         {
             ahead.TryComplete();
         }
+    }
+
+    /// <summary>
+    /// The meetings report's search and person as the archive's query that page runs (null when neither is asked):
+    /// the file holds the meetings the page lists, as many as it counts.
+    /// </summary>
+    private async Task<IQueryable<ArchivedMeeting>?> NarrowedAsync(ExportRequest request, RoomList roomList, CancellationToken cancellationToken)
+    {
+        if (!request.NarrowsMeetings)
+        {
+            return null;
+        }
+
+        var search = string.IsNullOrWhiteSpace(request.Search) ? null : request.Search.Trim();
+        var namedRooms = await MeetingsQuery.RoomsNamedAsync(archive.Context, roomList, search, cancellationToken).ConfigureAwait(false);
+        return MeetingsQuery.Filtered(archive.Context, request.ToQuery(), request.Participant, search, namedRooms);
     }
 
     /// <summary>The meeting with only the joins of the participants searched for; null when none of them joined it.</summary>

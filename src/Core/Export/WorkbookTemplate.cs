@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using UMeetingReports.Core.Privacy;
 using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Reports.RoomUsage;
 using UMeetingReports.Core.Rooms;
@@ -70,6 +71,21 @@ internal static class WorkbookTemplate
         return package.ToArray();
     }
 
+    /// <summary>The meetings report's search and person, as the Summary states them (a Viewer sees a number masked).</summary>
+    private static IEnumerable<SummaryLine> MeetingsNarrowedTo(ExportRequest request, ExportTexts t)
+    {
+        if (!string.IsNullOrWhiteSpace(request.Search))
+        {
+            yield return new(t["Meetings matching the search (meeting ID starts with it; topic or room contains it; or the record id)"], ColumnKind.Text, ExportCell.Of(request.Search.Trim()));
+        }
+
+        if (!string.IsNullOrEmpty(request.Participant))
+        {
+            var name = request.RevealPhoneNumbers ? request.Participant : PhoneNumberMask.MaskIfPhoneNumber(request.Participant);
+            yield return new(t["Meetings joined by (exact name; each meeting with every join and call)"], ColumnKind.Text, ExportCell.Of(name));
+        }
+    }
+
     /// <summary>
     /// What the Summary states: the filters, the zone, when and by whom the file was made, the period's KPIs, and the
     /// rooms' peak and utilisation as the room usage page states them.
@@ -94,6 +110,7 @@ internal static class WorkbookTemplate
             new(t["Room"], ColumnKind.Text, ExportCell.Of(room)),
             .. record,
             .. people,
+            .. MeetingsNarrowedTo(request, t),
             new(t["Language"], ColumnKind.Text, ExportCell.Of(t.LanguageName)),
             new(t["Time zone of every time in this file"], ColumnKind.Text, ExportCell.Of(zone.Describe())),
             new(t["Generated at ({0})", zone.Id], ColumnKind.DateTime, ExportCell.Of(zone.WallClockOf(request.GeneratedAt))),

@@ -88,7 +88,7 @@ public static class PhoneNumberMask
     }
 
     /// <summary>The text itself, or its mask when it looks like a phone number (see <see cref="LooksLikePhoneNumber"/>).</summary>
-    internal static string MaskIfPhoneNumber(string text) => LooksLikePhoneNumber(text) ? Mask(text) : text;
+    public static string MaskIfPhoneNumber(string text) => LooksLikePhoneNumber(text) ? Mask(text) : text;
 
     private static int CountryCodeLength(string digits)
     {

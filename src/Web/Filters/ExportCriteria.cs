@@ -1,18 +1,26 @@
 using System.Globalization;
 using UMeetingReports.Core.Export;
+using UMeetingReports.Core.Privacy;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Web.Filters;
 
 /// <summary>
-/// One download as understood: the period, the room, meeting record and participants it is narrowed to, and the
+/// One download as understood: the period, the room, meeting record and participants it is narrowed to (or the
+/// meetings report's search and person), and the
 /// file — the workbook, or one table as CSV when <see cref="Table"/> is set. Compared by value, so that the same download asked
 /// twice finds the job already running for it.
 /// </summary>
 internal sealed record ExportCriteria(DatePeriod Period, string? HostId, string? Uuid, CsvTable? Table, string? ParticipantName = null)
 {
     public const string Path = "/export";
+
+    /// <summary>The meetings report's search (<c>q</c>, trimmed); null for every meeting.</summary>
+    public string? Search { get; init; }
+
+    /// <summary>The meetings report's person (<c>participant</c>, an exact display name); null for every meeting.</summary>
+    public string? Participant { get; init; }
 
     public ExportFormat Format => Table is null ? ExportFormat.Xlsx : ExportFormat.Csv;
 
@@ -22,6 +30,14 @@ internal sealed record ExportCriteria(DatePeriod Period, string? HostId, string?
     public static ExportCriteria Workbook(DateOnly from, DateOnly to, string? hostId, string? uuid = null, string? participantName = null) =>
         new(new DatePeriod(from, to), hostId, uuid, null, participantName);
 
+    /// <summary>The meetings report's workbook: its period, room and record, narrowed as its list is by search and person.</summary>
+    public static ExportCriteria Meetings(DateOnly from, DateOnly to, string? hostId, string? uuid, string? search, string? participant) =>
+        Workbook(from, to, hostId, uuid) with
+        {
+            Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
+            Participant = string.IsNullOrEmpty(participant) ? null : participant,
+        };
+
     public ExportCriteria AsCsv(CsvTable table) => this with { Table = table };
 
     /// <summary>The name the file is saved under; it names the room when one was chosen, and the participants searched for.</summary>
@@ -29,7 +45,9 @@ internal sealed record ExportCriteria(DatePeriod Period, string? HostId, string?
     {
         ArgumentNullException.ThrowIfNull(rooms);
         var room = string.IsNullOrEmpty(HostId) ? null : rooms.NameOf(HostId);
-        return Table is { } table ? ExportFileName.Csv(table, Period, room, ParticipantName) : ExportFileName.Workbook(Period, room, ParticipantName);
+        // The person's name in a file name never shows a phone number whole, whoever asks.
+        var person = ParticipantName ?? (Participant is null ? null : PhoneNumberMask.MaskIfPhoneNumber(Participant));
+        return Table is { } table ? ExportFileName.Csv(table, Period, room, person, Search) : ExportFileName.Workbook(Period, room, person, Search);
     }
 
     /// <param name="requestedBy">The signed-in user's name, stated in the Summary sheet.</param>
@@ -37,7 +55,14 @@ internal sealed record ExportCriteria(DatePeriod Period, string? HostId, string?
     /// <param name="now">The upstream zone's "now".</param>
     /// <param name="language">The asker's language (the request's UI culture), carried into the job that writes the file.</param>
     public ExportRequest ToRequest(string requestedBy, bool revealPhoneNumbers, DateTimeOffset now, CultureInfo language) =>
-        new(Period, HostId, requestedBy, revealPhoneNumbers, now) { Uuid = Uuid, ParticipantName = ParticipantName, Culture = language };
+        new(Period, HostId, requestedBy, revealPhoneNumbers, now)
+        {
+            Uuid = Uuid,
+            ParticipantName = ParticipantName,
+            Search = Search,
+            Participant = Participant,
+            Culture = language,
+        };
 
     /// <summary>
     /// The upstream query the export reads (the one <see cref="ExportRequest"/> makes inside Core): the planner's probe
@@ -54,4 +79,8 @@ internal sealed record DownloadLinks(ExportCriteria Criteria, bool WithCsv)
 {
     public static DownloadLinks For(DateOnly from, DateOnly to, string? hostId, string? uuid = null, bool withCsv = false, string? participantName = null) =>
         new(ExportCriteria.Workbook(from, to, hostId, uuid, participantName), withCsv);
+
+    /// <summary>The meetings report's buttons: the file holds the meetings its list holds (search and person included).</summary>
+    public static DownloadLinks ForMeetings(DateOnly from, DateOnly to, string? hostId, string? uuid, string? search, string? participant) =>
+        new(ExportCriteria.Meetings(from, to, hostId, uuid, search, participant), WithCsv: true);
 }

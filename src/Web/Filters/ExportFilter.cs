@@ -4,7 +4,8 @@ using UMeetingReports.Core.Export;
 namespace UMeetingReports.Web.Filters;
 
 /// <summary>
-/// /export: the report pages' own fields (from, to, host_id, uuid, and the participants report's name search) and
+/// /export: the report pages' own fields (from, to, host_id, uuid, the participants report's name search, the meetings
+/// report's search and person) and
 /// what to write: the workbook (<c>format=xlsx</c>), or one table as CSV (<c>format=csv&amp;table=…</c>).
 /// </summary>
 [ValidateNever]
@@ -19,6 +20,14 @@ internal sealed record ExportFilter : ReportFilter
     [QueryField(ParticipantsFilter.NameField)]
     public string? Name { get; set; }
 
+    /// <summary>The meetings report's search.</summary>
+    [QueryField(MeetingsFilter.SearchField)]
+    public string? Q { get; set; }
+
+    /// <summary>The meetings report's person (an exact display name).</summary>
+    [QueryField(MeetingsFilter.ParticipantField)]
+    public string? Participant { get; set; }
+
     [QueryField("format", Invalid = "Choose the format xlsx or csv.")]
     public ExportFormat Format { get; set; }
 
@@ -27,7 +36,11 @@ internal sealed record ExportFilter : ReportFilter
     public CsvTable? Table { get; set; }
 
     /// <summary>The download as understood; usable once the filter passed its checks.</summary>
-    public ExportCriteria ToCriteria() => new(Period, HostId, Uuid, Table, Name);
+    public ExportCriteria ToCriteria() => new(Period, HostId, Uuid, Table, Name)
+    {
+        Search = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
+        Participant = string.IsNullOrEmpty(Participant) ? null : Participant,
+    };
 
     /// <summary>The filter that asks for <paramref name="criteria"/>, for its address.</summary>
     public static ExportFilter For(ExportCriteria criteria)
@@ -40,6 +53,8 @@ internal sealed record ExportFilter : ReportFilter
             HostId = criteria.HostId,
             Uuid = criteria.Uuid,
             Name = criteria.ParticipantName,
+            Q = criteria.Search,
+            Participant = criteria.Participant,
             Format = criteria.Format,
             Table = criteria.Table,
         };

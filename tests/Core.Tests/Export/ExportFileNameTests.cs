@@ -33,4 +33,10 @@ public sealed class ExportFileNameTests
         Assert.Equal(
             "umeeting-meetings_2025-01-01_2025-03-31_Garden_participant-Li-Wei.xlsx",
             ExportFileName.Workbook(FirstQuarter, "Garden", participantName: "Li Wei/"));
+
+    [Fact]
+    public void Names_the_meetings_search_last_with_only_letters_digits_and_dashes() =>
+        Assert.Equal(
+            "umeeting-telephony_2025-01-01_2025-03-31_Garden_search-周会-Q1.csv",
+            ExportFileName.Csv(CsvTable.Telephony, FirstQuarter, "Garden", search: "周会 / Q1"));
 }

@@ -85,6 +85,54 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
         Assert.Equal(1, Hooks.Count(page, "download-csv-participants"));
     }
 
+    [Fact]
+    public async Task The_meetings_pages_download_keeps_its_search_and_holds_the_meetings_it_lists_each_whole()
+    {
+        // Arrange: a word of some topics (and of no room's name or meeting ID), typed in another case.
+        var rooms = Dataset.Rooms.ToDictionary(room => room.HostId, room => room.Name);
+        bool Matches(string text) => text.Contains("review", StringComparison.OrdinalIgnoreCase);
+        var listed = Dataset.MeetingsBetween(From, To).Where(meeting => Matches(meeting.Topic) || Matches(rooms[meeting.HostId])).ToList();
+        Assert.InRange(listed.Count, 1, Dataset.MeetingsBetween(From, To).Count - 1);
+        var (status, page) = await Session.GetPageAsync($"/meetings?{May}&q=Review");
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        // Act
+        var download = await Session.FetchAsync(Hooks.Href(page, "download-excel")!);
+        var csv = await Session.FetchAsync(Hooks.Href(page, "download-csv-meetings")!);
+        using var workbook = DownloadedFiles.Workbook(download.Bytes);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, download.Status);
+        Assert.Equal("umeeting-meetings_2025-05-01_2025-05-31_search-Review.xlsx", download.FileName);
+        Assert.Equal(listed.Select(meeting => meeting.Uuid), workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
+        Assert.Equal(listed.Sum(meeting => meeting.Participants.Count), workbook.Worksheet("Participants").DataRows());
+        Assert.Equal(listed.Sum(meeting => meeting.Telephony.Count), workbook.Worksheet("Telephony").DataRows());
+        Assert.Equal("Review", workbook.SummaryValue("Meetings matching the search (meeting ID starts with it; topic or room contains it; or the record id)"));
+        Assert.Equal(listed.Count, DownloadedFiles.CsvRecords(csv.Text.TrimStart('\uFEFF')).Count - 1);
+    }
+
+    [Fact]
+    public async Task The_meetings_pages_download_of_one_persons_meetings_holds_each_of_those_meetings_whole()
+    {
+        // Arrange: someone who joined some of May's meetings, not all.
+        var truth = Dataset.MeetingsBetween(From, To);
+        var name = truth.SelectMany(meeting => meeting.Participants).GroupBy(participant => participant.Name).OrderBy(group => group.Count()).ThenBy(group => group.Key, StringComparer.Ordinal).Last().Key;
+        var joined = truth.Where(meeting => meeting.Participants.Any(participant => participant.Name == name)).ToList();
+        Assert.InRange(joined.Count, 1, truth.Count - 1);
+        var (status, page) = await Session.GetPageAsync($"/meetings?{May}&participant={Uri.EscapeDataString(name)}");
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        // Act
+        var download = await Session.FetchAsync(Hooks.Href(page, "download-excel")!);
+        using var workbook = DownloadedFiles.Workbook(download.Bytes);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, download.Status);
+        Assert.Equal(joined.Select(meeting => meeting.Uuid), workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
+        Assert.Equal(joined.Sum(meeting => meeting.Participants.Count), workbook.Worksheet("Participants").DataRows());
+        Assert.Equal(name, workbook.SummaryValue("Meetings joined by (exact name; each meeting with every join and call)"));
+    }
+
     [Theory]
     [InlineData("<script>alert(1)</script>", "umeeting-meetings_2025-05-01_2025-05-31_participant-script-alert-1-script.xlsx")]
     [InlineData("'; DROP TABLE--", "umeeting-meetings_2025-05-01_2025-05-31_participant-DROP-TABLE.xlsx")]
