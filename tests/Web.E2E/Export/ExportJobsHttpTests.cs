@@ -125,6 +125,29 @@ public sealed class ExportJobsHttpTests(ExportJobsServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task A_job_of_the_meetings_reports_search_keeps_it_in_its_address_and_its_file()
+    {
+        // Arrange
+        var rooms = Dataset.Rooms.ToDictionary(room => room.HostId, room => room.Name);
+        bool Matches(string text) => text.Contains("review", StringComparison.OrdinalIgnoreCase);
+        var listed = Dataset.MeetingsBetween(new DateOnly(2024, 11, 1), new DateOnly(2024, 12, 31)).Where(meeting => Matches(meeting.Topic) || Matches(rooms[meeting.HostId])).ToList();
+        Assert.NotEmpty(listed);
+
+        // Act
+        using var started = await _admin.GetAsync("/export?from=2024-11-01&to=2024-12-31&q=review&format=xlsx");
+        var id = JobIdOf(started);
+        await WaitForStateAsync(_admin, id, "done");
+        var (_, readyPage) = await _admin.GetPageAsync($"/downloads/{id}");
+        var download = await _admin.FetchAsync(Hooks.Href(readyPage, "download-ready")!);
+        using var workbook = DownloadedFiles.Workbook(download.Bytes);
+
+        // Assert
+        Assert.Contains("&q=review", started.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal("umeeting-meetings_2024-11-01_2024-12-31_search-review.xlsx", download.FileName);
+        Assert.Equal(listed.Select(meeting => meeting.Uuid), workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
+    }
+
+    [Fact]
     [UnsupportedOSPlatform("windows")]
     public async Task A_finished_jobs_file_and_its_folder_are_readable_by_this_process_only()
     {
