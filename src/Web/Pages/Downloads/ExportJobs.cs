@@ -40,6 +40,7 @@ internal sealed partial class ExportJobs : IHostedService, IDisposable
     private readonly TimeProvider _clock;
     private readonly ILogger<ExportJobs> _logger;
     private readonly ITimer _reporter;
+    private readonly CancellationToken _appStopping;
     private int _reporting;
     private string? _lastTrouble;
 
@@ -49,11 +50,14 @@ internal sealed partial class ExportJobs : IHostedService, IDisposable
         IDownloadJobStore store,
         InstanceIdentity instance,
         IHostEnvironment environment,
+        IHostApplicationLifetime lifetime,
         TimeProvider clock,
         ILogger<ExportJobs> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(lifetime);
+        _appStopping = lifetime.ApplicationStopping;
         (_options, _store, _instance, _clock, _logger) = (options.Value, store, instance, clock, logger);
         var policy = new JobPolicy("Download", _options.MaxConcurrentJobs, _options.JobLifetime) { MaxPerOwner = _options.MaxJobsPerUser };
         _jobs = new JobRegistry<ExportJob>(policy, scopes, clock, logger, Forgotten);
@@ -287,7 +291,15 @@ internal sealed partial class ExportJobs : IHostedService, IDisposable
     {
         try
         {
-            await _store.EndAsync(DownloadJobView.Record(job, _instance.Id, _clock.GetUtcNow()), _clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            var ended = DownloadJobView.Record(job, _instance.Id, _clock.GetUtcNow());
+            if (_appStopping.IsCancellationRequested && ended.State is "failed" or "cancelled" && ended.Failure is null)
+            {
+                // Broken off by this instance's stop (the archive's reads stop with the host, and the registry cancels
+                // what is left), which may come before StopAsync writes the sentence: the job says so itself.
+                (ended.State, ended.Failure) = ("failed", InstanceStopped);
+            }
+
+            await _store.EndAsync(ended, _clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is DbException or InvalidOperationException or ObjectDisposedException)
         {
