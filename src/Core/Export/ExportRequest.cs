@@ -41,8 +41,11 @@ public sealed record ExportRequest(
     /// </summary>
     public string? Participant { get; init; }
 
+    /// <summary>The search as the meetings report applies it: trimmed, and null when blank.</summary>
+    internal string? SearchText => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
+
     /// <summary>Whether the meetings report's search or person narrows the file (<see cref="Search"/>, <see cref="Participant"/>).</summary>
-    internal bool NarrowsMeetings => !string.IsNullOrEmpty(Search) || !string.IsNullOrEmpty(Participant);
+    internal bool NarrowsMeetings => SearchText is not null || !string.IsNullOrEmpty(Participant);
 
     /// <summary>
     /// The language of the file's words (sheet names, headers, the Summary, call types): the asker's, captured with the

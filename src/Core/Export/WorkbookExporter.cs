@@ -230,9 +230,8 @@ internal sealed partial class WorkbookExporter(
             return null;
         }
 
-        var search = string.IsNullOrWhiteSpace(request.Search) ? null : request.Search.Trim();
-        var namedRooms = await MeetingsQuery.RoomsNamedAsync(archive.Context, roomList, search, cancellationToken).ConfigureAwait(false);
-        return MeetingsQuery.Filtered(archive.Context, request.ToQuery(), request.Participant, search, namedRooms);
+        var namedRooms = await MeetingsQuery.RoomsNamedAsync(archive.Context, roomList, request.SearchText, cancellationToken).ConfigureAwait(false);
+        return MeetingsQuery.Filtered(archive.Context, request.ToQuery(), request.Participant, request.SearchText, namedRooms);
     }
 
     /// <summary>The meeting with only the joins of the participants searched for; null when none of them joined it.</summary>

@@ -74,9 +74,9 @@ internal static class WorkbookTemplate
     /// <summary>The meetings report's search and person, as the Summary states them (a Viewer sees a number masked).</summary>
     private static IEnumerable<SummaryLine> MeetingsNarrowedTo(ExportRequest request, ExportTexts t)
     {
-        if (!string.IsNullOrWhiteSpace(request.Search))
+        if (request.SearchText is { } search)
         {
-            yield return new(t["Meetings matching the search (meeting ID starts with it; topic or room contains it; or the record id)"], ColumnKind.Text, ExportCell.Of(request.Search.Trim()));
+            yield return new(t["Meetings matching the search (meeting ID starts with it; topic or room contains it; or the record id)"], ColumnKind.Text, ExportCell.Of(search));
         }
 
         if (!string.IsNullOrEmpty(request.Participant))

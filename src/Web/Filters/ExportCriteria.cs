@@ -32,11 +32,14 @@ internal sealed record ExportCriteria(DatePeriod Period, string? HostId, string?
 
     /// <summary>The meetings report's workbook: its period, room and record, narrowed as its list is by search and person.</summary>
     public static ExportCriteria Meetings(DateOnly from, DateOnly to, string? hostId, string? uuid, string? search, string? participant) =>
-        Workbook(from, to, hostId, uuid) with
-        {
-            Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
-            Participant = string.IsNullOrEmpty(participant) ? null : participant,
-        };
+        Workbook(from, to, hostId, uuid).NarrowedTo(search, participant);
+
+    /// <summary>This download narrowed by the meetings report's search (trimmed) and person, as its list is; blank ones are left out.</summary>
+    public ExportCriteria NarrowedTo(string? search, string? participant) => this with
+    {
+        Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
+        Participant = string.IsNullOrEmpty(participant) ? null : participant,
+    };
 
     public ExportCriteria AsCsv(CsvTable table) => this with { Table = table };
 

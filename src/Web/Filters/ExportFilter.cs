@@ -36,11 +36,7 @@ internal sealed record ExportFilter : ReportFilter
     public CsvTable? Table { get; set; }
 
     /// <summary>The download as understood; usable once the filter passed its checks.</summary>
-    public ExportCriteria ToCriteria() => new(Period, HostId, Uuid, Table, Name)
-    {
-        Search = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
-        Participant = string.IsNullOrEmpty(Participant) ? null : Participant,
-    };
+    public ExportCriteria ToCriteria() => new ExportCriteria(Period, HostId, Uuid, Table, Name).NarrowedTo(Q, Participant);
 
     /// <summary>The filter that asks for <paramref name="criteria"/>, for its address.</summary>
     public static ExportFilter For(ExportCriteria criteria)
