@@ -64,7 +64,7 @@ internal sealed class ArchiveReader(IArchivePeriods periods, ArchiveContext cont
     public Task<T> BesideAsync<T>(DatePeriod period, string? hostId, Func<IQueryable<ArchivedMeeting>, Task<T>> query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Beside(own => query(MeetingsIn(own, period, hostId, uuid: null)), cancellationToken);
+        return OnOwnConnectionAsync(own => query(MeetingsIn(own, period, hostId, uuid: null)), cancellationToken);
     }
 
     /// <summary>
@@ -74,13 +74,18 @@ internal sealed class ArchiveReader(IArchivePeriods periods, ArchiveContext cont
     public Task<T> DayNamesBesideAsync<T>(DatePeriod period, string? hostId, Func<IQueryable<RoomDayName>, Task<T>> query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Beside(own => query(DayNamesIn(own, period, hostId)), cancellationToken);
+        return OnOwnConnectionAsync(own => query(DayNamesIn(own, period, hostId)), cancellationToken);
     }
 
     /// <summary>The distinct (day, room, name) triples of the meetings that started in the period, of one room or all.</summary>
     public IQueryable<RoomDayName> DayNames(DatePeriod period, string? hostId = null) => DayNamesIn(context, period, hostId);
 
-    private Task<T> Beside<T>(Func<ArchiveContext, Task<T>> query, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Runs <paramref name="query"/> on a context and connection of its own, on the thread pool, as
+    /// <see cref="BesideAsync{T}"/> does, for a query over more than the period's meetings (the meetings report's
+    /// search and person).
+    /// </summary>
+    public Task<T> OnOwnConnectionAsync<T>(Func<ArchiveContext, Task<T>> query, CancellationToken cancellationToken) =>
         Task.Run(
             async () =>
             {

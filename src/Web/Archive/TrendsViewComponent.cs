@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Localization;
 using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Upstream;
+using UMeetingReports.Web.Pages.Meetings;
 
 namespace UMeetingReports.Web.Archive;
 
@@ -22,7 +24,8 @@ public enum TrendReport
 /// archive holds the same copy of each (their completion times are part of the key), as /meetings keeps its KPIs: every
 /// page of a report's table shows the same section.
 /// </summary>
-public sealed class TrendsViewComponent(IMonthlySeriesService series, IArchivePeriods periods, IMemoryCache cache, UpstreamZone zone) : ViewComponent
+public sealed class TrendsViewComponent(
+    IMonthlySeriesService series, IArchivePeriods periods, IMemoryCache cache, UpstreamZone zone, IStringLocalizer<SharedResource> text) : ViewComponent
 {
     private static readonly MemoryCacheEntryOptions Entry = new()
     {
@@ -53,14 +56,14 @@ public sealed class TrendsViewComponent(IMonthlySeriesService series, IArchivePe
 
         return months is null
             ? Content(string.Empty)
-            : View("/Pages/Shared/_Trends.cshtml", new Trends(report, months, zone.Describe()));
+            : View("/Pages/Shared/_Trends.cshtml", new Trends(report, months, zone.Describe(), ListedMeetings.Describe(text, filter)));
     }
 
     private sealed record Key(AnalyticsFilter Filter, bool Names, DateOnly Today, string Copies);
 }
 
-/// <summary>What _Trends shows: a report's months and the zone their calendar is in.</summary>
-public sealed record Trends(TrendReport Report, MonthlySeries Series, string ZoneLabel)
+/// <summary>What _Trends shows: a report's months, the zone their calendar is in, and the list they count when a search or person narrows it.</summary>
+public sealed record Trends(TrendReport Report, MonthlySeries Series, string ZoneLabel, string? Listed = null)
 {
     /// <summary>Whether a report of this period shows charted months (and so needs the chart scripts).</summary>
     public static bool Charted(DatePeriod period) => MonthlySeries.Covers(period);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
+using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Reports.Meetings;
 using UMeetingReports.Core.Upstream;
 
@@ -63,11 +64,20 @@ internal sealed record MeetingsFilter : PagedReportFilter
         PageNumber = null,
     };
 
+    /// <summary>The search as it is run: trimmed, null when blank.</summary>
+    public string? SearchText => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
+
+    /// <summary>The person as it is looked up (exactly), null when blank.</summary>
+    public string? ParticipantName => string.IsNullOrEmpty(Participant) ? null : Participant;
+
+    /// <summary>The KPIs and months of the meetings the list shows: its search and person narrow them too.</summary>
+    public override AnalyticsFilter ToAnalyticsFilter() => base.ToAnalyticsFilter() with { Search = SearchText, Participant = ParticipantName };
+
     public MeetingsRequest ToRequest() =>
         new(new MeetingQuery(Period, HostId, Uuid, ShowParticipants, ShowTelephonyUsage), PageSize, Page)
         {
-            Search = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
-            Participant = string.IsNullOrEmpty(Participant) ? null : Participant,
+            Search = SearchText,
+            Participant = ParticipantName,
             Sort = SortedBy,
             Descending = Descending,
         };

@@ -29,7 +29,8 @@ internal record ReportFilter : QueryFilter
     /// <summary>Usable once the filter passed its checks (a refused one may end before it starts).</summary>
     public DatePeriod Period => new(From, To);
 
-    public AnalyticsFilter ToAnalyticsFilter() => new(Period, HostId);
+    /// <summary>What the report's figures count: the period and room (and whatever narrows a report's list further).</summary>
+    public virtual AnalyticsFilter ToAnalyticsFilter() => new(Period, HostId);
 
     /// <summary>The same report over another period, from its first page.</summary>
     public virtual ReportFilter ForPeriod(DateOnly from, DateOnly to) => this with { From = from, To = to };

@@ -45,6 +45,21 @@ public sealed partial class MeetingsKpiHttpTests(MeetingReportsServer server) : 
     }
 
     [Fact]
+    public async Task The_kpis_of_a_search_count_the_meetings_it_lists_and_not_the_whole_month()
+    {
+        // Arrange: "review" is in topics only (no room is named so, no meeting ID holds letters).
+        var listed = Dataset.MeetingsBetween(From, To).Where(meeting => meeting.Topic.Contains("review", StringComparison.OrdinalIgnoreCase)).ToList();
+
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync($"/meetings?{May}&q=Review&page_size=10");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.InRange(listed.Count, 11, Dataset.MeetingsBetween(From, To).Count - 1);
+        Assert.Equal(Expected(AnalyticsTruth.Of(listed)), Kpis(html));
+    }
+
+    [Fact]
     public async Task A_record_id_filter_shows_that_record_without_the_kpis_of_a_period()
     {
         // Arrange

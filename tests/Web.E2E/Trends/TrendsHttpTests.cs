@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using UMeetingReports.Core.Upstream;
+using UMeetingReports.Simulator.Data;
 using UMeetingReports.Simulator.Faults;
 using UMeetingReports.Web.E2E.Analytics;
 using UMeetingReports.Web.E2E.Harness;
@@ -80,6 +81,64 @@ public sealed partial class TrendsHttpTests(TrendsServer server) : SignedInHttpT
     }
 
     [Fact]
+    public async Task One_persons_meetings_show_that_persons_kpis_and_months_and_say_so()
+    {
+        // Arrange
+        var person = BusiestName(Dataset.MeetingsBetween(SpringMonths[0].From, SpringMonths[^1].To));
+        var joined = Joined(Dataset.MeetingsBetween(SpringMonths[0].From, SpringMonths[^1].To), person);
+
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync($"/meetings?{Spring}&participant={Uri.EscapeDataString(person)}");
+
+        // Assert: the KPIs and every month count the meetings listed (each whole), and both say whose they are.
+        Assert.Equal(HttpStatusCode.OK, status);
+        var truth = AnalyticsTruth.Of(joined);
+        Assert.Equal(
+            (truth.Meetings, truth.ParticipantRows, truth.DistinctNames, truth.CallCost.ToString("0.00", CultureInfo.InvariantCulture)),
+            (int.Parse(Hooks.Value(html, "kpi-meetings")!, CultureInfo.InvariantCulture), int.Parse(Hooks.Value(html, "kpi-participants")!, CultureInfo.InvariantCulture),
+                int.Parse(Hooks.Value(html, "kpi-distinct-names")!, CultureInfo.InvariantCulture), Hooks.Value(html, "kpi-phone-cost")));
+        Assert.Equal($"Meetings that {person} joined: 2025-02-10 – 2025-05-31 in every room", Heading(html, "kpi-title"));
+        Assert.Equal(
+            SpringMonths.Select(month => (decimal)Joined(Dataset.MeetingsBetween(month.From, month.To), person).Count),
+            Values(html, "trend-meetings"));
+        Assert.Equal(
+            SpringMonths.Select(month => AnalyticsTruth.Of(Joined(Dataset.MeetingsBetween(month.From, month.To), person)).CallCost),
+            Values(html, "trend-phone-cost"));
+        Assert.Contains($"Meetings that {person} joined only, as in the list.", Text(html, "trends-note"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_persons_month_changes_on_the_same_persons_month_before()
+    {
+        // Arrange: April read into the archive by its own page.
+        await Session.GetGatheredPageAsync("/meetings?from=2025-04-01&to=2025-04-30");
+        var person = BusiestName(Dataset.MeetingsBetween(new(2025, 4, 1), new(2025, 5, 31)));
+        var april = AnalyticsTruth.Of(Joined(Dataset.MeetingsBetween(new(2025, 4, 1), new(2025, 4, 30)), person));
+        var may = AnalyticsTruth.Of(Joined(Dataset.MeetingsBetween(new(2025, 5, 1), new(2025, 5, 31)), person));
+
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync($"/meetings?from=2025-05-01&to=2025-05-31&participant={Uri.EscapeDataString(person)}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(
+            [may.Meetings - april.Meetings, may.ParticipantRows - april.ParticipantRows, may.DistinctNames - april.DistinctNames, may.CallCost - april.CallCost],
+            Differences(html, ["kpi-meetings", "kpi-participants", "kpi-distinct-names", "kpi-phone-cost"]));
+    }
+
+    [Fact]
+    public async Task A_searchs_previous_period_not_yet_archived_is_offered_with_the_same_search()
+    {
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync("/meetings?from=2024-11-01&to=2024-11-30&q=%20review%20");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Meetings matching “review”: 2024-11-01 – 2024-11-30 in every room", Heading(html, "kpi-title"));
+        Assert.Equal("/meetings?from=2024-10-01&to=2024-10-31&q=review&page_size=30", Hooks.Href(html, "kpi-comparison-previous"));
+    }
+
+    [Fact]
     public async Task A_one_month_period_shows_no_months_but_each_kpis_change_on_the_month_before()
     {
         // Arrange: April read into the archive by its own page.
@@ -127,7 +186,7 @@ public sealed partial class TrendsHttpTests(TrendsServer server) : SignedInHttpT
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(0, Hooks.Count(html, "kpi-meetings-change"));
         Assert.Contains("No comparison: the previous period (2024-08-01 – 2024-08-31) is not in the archive", Text(html, "kpi-comparison"), StringComparison.Ordinal);
-        Assert.Equal("/meetings?from=2024-08-01&to=2024-08-31", Hooks.Href(html, "kpi-comparison-previous"));
+        Assert.Equal("/meetings?from=2024-08-01&to=2024-08-31&page_size=30", Hooks.Href(html, "kpi-comparison-previous"));
         Assert.DoesNotContain(requests.Snapshot(), request => request.From is { } from && from.Year == 2024 && from.Month == 8);
     }
 
@@ -158,6 +217,19 @@ public sealed partial class TrendsHttpTests(TrendsServer server) : SignedInHttpT
         Assert.Equal(0, Hooks.Count(html, "kpi-meetings-change"));
         Assert.Contains("No comparison with the previous period while this one is not over", Text(html, "kpi-comparison"), StringComparison.Ordinal);
     }
+
+    /// <summary>The name with the most meetings in these (ordinal ties), so that every month has some of them.</summary>
+    private static string BusiestName(IReadOnlyList<SimulatedMeeting> meetings) =>
+        meetings.SelectMany(meeting => meeting.Participants.Select(participant => participant.Name).Distinct())
+            .GroupBy(name => name, StringComparer.Ordinal)
+            .OrderByDescending(name => name.Count()).ThenBy(name => name.Key, StringComparer.Ordinal)
+            .First().Key;
+
+    private static List<SimulatedMeeting> Joined(IReadOnlyList<SimulatedMeeting> meetings, string person) =>
+        [.. meetings.Where(meeting => meeting.Participants.Any(participant => participant.Name == person))];
+
+    private static string Heading(string html, string testId) =>
+        Spaces().Replace(WebUtility.HtmlDecode(Regex.Match(html, $@"data-testid=""{testId}""[^>]*>(?<text>.*?)</h2>", RegexOptions.Singleline).Groups["text"].Value), " ").Trim();
 
     private static IReadOnlyList<decimal> Values(string html, string chart) => [.. ChartJson.Read(html, chart).Datasets.Single().Values];
 

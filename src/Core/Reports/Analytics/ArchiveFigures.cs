@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using UMeetingReports.Core.Archive;
+using UMeetingReports.Core.Reports.Meetings;
+using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Reports.Analytics;
@@ -22,6 +24,38 @@ internal static class ArchiveFigures
         ArgumentNullException.ThrowIfNull(archive);
         var sums = archive.BesideAsync(period, hostId, meetings => Sums(meetings.GroupBy(meeting => 1)).SingleOrDefaultAsync(cancellationToken), cancellationToken);
         var names = archive.DayNamesBesideAsync(period, hostId, names => names.Select(row => row.Name).Distinct().CountAsync(cancellationToken), cancellationToken);
+        await Task.WhenAll(sums, names).ConfigureAwait(false);
+        return (await sums.ConfigureAwait(false))?.ToFigures(await names.ConfigureAwait(false)) ?? MeetingFigures.None;
+    }
+
+    /// <summary>
+    /// The figures of the meetings the filter's search and person narrow its period to (the meetings report's list), as
+    /// <see cref="OfAsync(ArchiveReader, DatePeriod, string?, CancellationToken)"/> counts a whole period: the sums of
+    /// those meetings' totals, and their distinct names from their own participant rows (the day names are a whole
+    /// room's day). Each on a connection of its own, both at once.
+    /// </summary>
+    /// <param name="rooms">The room list, whose names the search finds rooms by (as the report does).</param>
+    public static async Task<MeetingFigures> OfAsync(ArchiveReader archive, AnalyticsFilter filter, RoomList rooms, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(archive);
+        ArgumentNullException.ThrowIfNull(filter);
+        if (!filter.NarrowsMeetings)
+        {
+            return await OfAsync(archive, filter.Period, filter.HostId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var named = filter.Search is { } search
+            ? await archive.OnOwnConnectionAsync(own => MeetingsQuery.RoomsNamedAsync(own, rooms, search, cancellationToken), cancellationToken).ConfigureAwait(false)
+            : [];
+        var sums = archive.OnOwnConnectionAsync(
+            own => Sums(MeetingsQuery.Filtered(own, filter, named).GroupBy(meeting => 1)).SingleOrDefaultAsync(cancellationToken), cancellationToken);
+        var names = archive.OnOwnConnectionAsync(
+            own =>
+            {
+                var meetings = MeetingsQuery.Filtered(own, filter, named).Select(meeting => meeting.Uuid);
+                return own.ParticipantSessions.Where(session => meetings.Contains(session.MeetingUuid)).Select(session => session.Name).Distinct().CountAsync(cancellationToken);
+            },
+            cancellationToken);
         await Task.WhenAll(sums, names).ConfigureAwait(false);
         return (await sums.ConfigureAwait(false))?.ToFigures(await names.ConfigureAwait(false)) ?? MeetingFigures.None;
     }

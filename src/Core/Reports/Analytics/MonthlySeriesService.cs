@@ -1,14 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using UMeetingReports.Core.Archive;
+using UMeetingReports.Core.Reports.Meetings;
+using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Reports.Analytics;
 
 /// <summary>
 /// The month-by-month figures summed by the database: the archive's per-meeting totals grouped by the year and month
-/// of each meeting's start (one pass over the meetings table), and the distinct names per month when asked (one more, over the day names).
+/// of each meeting's start (one pass over the meetings table, or over the meetings the report's search and person
+/// list), and the distinct names per month when asked (one more, over the day names).
 /// </summary>
-internal sealed class MonthlySeriesService(IArchivePeriods periods, ArchiveReader archive, UpstreamZone zone) : IMonthlySeriesService
+internal sealed class MonthlySeriesService(IArchivePeriods periods, ArchiveReader archive, IRoomDirectory rooms, UpstreamZone zone) : IMonthlySeriesService
 {
     public async Task<MonthlySeries?> GetAsync(AnalyticsFilter filter, bool names, CancellationToken cancellationToken)
     {
@@ -19,7 +22,13 @@ internal sealed class MonthlySeriesService(IArchivePeriods periods, ArchiveReade
             return null;
         }
 
-        var meetings = archive.Meetings(filter.Period, filter.HostId);
+        if (names && filter.NarrowsMeetings)
+        {
+            // The names per month come from the day names, a whole room's day: no search or person narrows them.
+            throw new ArgumentException("Distinct names per month are counted over every meeting of the period: they take no search and no person.", nameof(filter));
+        }
+
+        var meetings = filter.NarrowsMeetings ? await NarrowedAsync(filter, cancellationToken).ConfigureAwait(false) : archive.Meetings(filter.Period, filter.HostId);
         var sums = await ArchiveFigures.Sums(meetings.GroupBy(meeting => new { meeting.Start.Year, meeting.Start.Month }))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var byMonth = sums.ToDictionary(sum => (sum.Key.Year, sum.Key.Month));
@@ -41,5 +50,14 @@ internal sealed class MonthlySeriesService(IArchivePeriods periods, ArchiveReade
             return new MonthFigures(span, figures);
         });
         return new MonthlySeries(filter, [.. months]);
+    }
+
+    /// <summary>The meetings the meetings report lists for the filter's search and person, on this reader's context.</summary>
+    private async Task<IQueryable<ArchivedMeeting>> NarrowedAsync(AnalyticsFilter filter, CancellationToken cancellationToken)
+    {
+        var named = filter.Search is { } search
+            ? await MeetingsQuery.RoomsNamedAsync(archive.Context, await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false), search, cancellationToken).ConfigureAwait(false)
+            : [];
+        return MeetingsQuery.Filtered(archive.Context, filter, named);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Reports.RoomUsage;
+using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Reports.Analytics;
@@ -8,6 +9,7 @@ namespace UMeetingReports.Core.Reports.Analytics;
 /// <summary>The KPIs of a period: its months made present in the archive, then counted by the database.</summary>
 internal sealed class PeriodKpiService(
     ArchiveReader archive,
+    IRoomDirectory rooms,
     UpstreamZone zone,
     IOptions<LicenceOptions> licences,
     IOptions<BusinessHoursOptions> businessHours) : IPeriodKpiService
@@ -34,7 +36,9 @@ internal sealed class PeriodKpiService(
     {
         ArgumentNullException.ThrowIfNull(filter);
         var licenceCheck = licences.Value.Count is { } licenceCount ? LicencesAsync(filter, licenceCount, cancellationToken) : null;
-        var figures = await ArchiveFigures.OfAsync(archive, filter.Period, filter.HostId, cancellationToken).ConfigureAwait(false);
+        // The room list never fails (it degrades to host ids); only a search needs its names.
+        var roomList = filter.Search is null ? RoomList.Unknown : await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false);
+        var figures = await ArchiveFigures.OfAsync(archive, filter, roomList, cancellationToken).ConfigureAwait(false);
         var check = licenceCheck is null ? null : await licenceCheck.ConfigureAwait(false);
         return new PeriodKpis(filter, figures, check);
     }

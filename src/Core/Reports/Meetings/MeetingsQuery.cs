@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using UMeetingReports.Core.Archive;
+using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 
@@ -95,6 +96,11 @@ internal static class MeetingsQuery
     /// <summary>The meetings the request's filters match, in no order.</summary>
     internal static IQueryable<ArchivedMeeting> Filtered(ArchiveContext context, MeetingsRequest request, IReadOnlyCollection<string> matchingRooms) =>
         Filtered(context, request.Query, request.Participant, request.Search, matchingRooms);
+
+    /// <summary>The meetings an analytics filter counts: its period and room, narrowed by its search and person as the report's list is.</summary>
+    /// <param name="matchingRooms">Host ids whose room name contains the filter's search (<see cref="RoomsNamedAsync"/>).</param>
+    internal static IQueryable<ArchivedMeeting> Filtered(ArchiveContext context, AnalyticsFilter filter, IReadOnlyCollection<string> matchingRooms) =>
+        Filtered(context, new MeetingQuery(filter.Period, filter.HostId), filter.Participant, filter.Search, matchingRooms);
 
     /// <summary>
     /// The meetings of the query's period (its room, its record) that <paramref name="participant"/> (an exact display

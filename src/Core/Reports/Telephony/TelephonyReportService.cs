@@ -17,6 +17,10 @@ internal sealed class TelephonyReportService(ArchiveReader archive, IRoomDirecto
         AnalyticsFilter filter, bool revealPhoneNumbers, IProgress<GatherProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        if (filter.NarrowsMeetings)
+        {
+            throw new ArgumentException("The telephony report covers every meeting of its period and room: it takes no search and no person.", nameof(filter));
+        }
 
         // Names and meetings are independent; the room list never fails (it degrades to host ids).
         var roomsTask = rooms.GetRoomsAsync(cancellationToken);

@@ -15,7 +15,8 @@ using UMeetingReports.Web.Pages.Shared;
 namespace UMeetingReports.Web.Pages.Meetings;
 
 /// <summary>
-/// /meetings: one page of the table, read from the archive, and the KPIs of the whole filtered period. When a month of
+/// /meetings: one page of the table, read from the archive, and the KPIs of every meeting the table lists (the whole
+/// period and room, or the meetings its search and person narrow them to). When a month of
 /// the period has no copy in the archive yet, it is read in the background (<see cref="PeriodGatherer"/>): the page
 /// shows progress (202) and reloads when the months are in; when every month is there the table is shown at once.
 /// </summary>
@@ -47,7 +48,7 @@ internal sealed class IndexModel(
     /// <summary>The period's months as the archive holds them (their copies key what the page keeps of them); null until they are in.</summary>
     public ArchivedPeriod? HeldMonths { get; private set; }
 
-    /// <summary>The whole period's KPIs; null with a record id filter (the KPIs are a period's, not one record's).</summary>
+    /// <summary>The KPIs of the meetings listed, on every page of them; null with a record id filter (the KPIs are a list's, not one record's).</summary>
     public Gathered<PeriodKpis>? Kpis { get; private set; }
 
     /// <summary>The KPIs against the previous period's, beside counted KPIs.</summary>

@@ -6,10 +6,11 @@ using UMeetingReports.Web.Filters;
 namespace UMeetingReports.Web.Pages.Meetings;
 
 /// <summary>
-/// What _MeetingsKpis shows: the period's KPIs (or their progress or failure), what they cover, and, beside counted
-/// KPIs, how they compare with the previous period.
+/// What _MeetingsKpis shows: the KPIs of the meetings listed (or their progress or failure), what they cover, and,
+/// beside counted KPIs, how they compare with the same meetings of the previous period.
 /// </summary>
-internal sealed record MeetingsKpiPanel(Gathered<PeriodKpis> Kpis, KpiComparison? Comparison, DateOnly From, DateOnly To, string? RoomName, string RequestId);
+/// <param name="Listed">The list's name when its search or person narrows the meetings counted (<see cref="ListedMeetings"/>); null for the whole period.</param>
+internal sealed record MeetingsKpiPanel(Gathered<PeriodKpis> Kpis, KpiComparison? Comparison, DateOnly From, DateOnly To, string? RoomName, string? Listed, string RequestId);
 
 /// <summary>What _MeetingsTable shows: one page of meetings, and the list it is (which each meeting's link carries).</summary>
 internal sealed record MeetingsTable(MeetingsReport Report, MeetingsFilter List);

@@ -23,7 +23,7 @@ internal static class AnalyticsHarness
 
     /// <param name="licences">Reports:Licences as configured; null leaves it out.</param>
     public static IPeriodKpiService Kpis(this CoreHarness core, string? licences = null) =>
-        new PeriodKpiService(Source(core), core.Zone, Options.Create(new LicenceOptions { Licences = licences }), Options.Create(new BusinessHoursOptions()));
+        new PeriodKpiService(Source(core), core.Rooms, core.Zone, Options.Create(new LicenceOptions { Licences = licences }), Options.Create(new BusinessHoursOptions()));
 
     public static ITelephonyReportService Telephony(this CoreHarness core) => new TelephonyReportService(Source(core), core.Rooms, core.Zone);
 
