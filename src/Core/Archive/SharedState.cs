@@ -70,6 +70,18 @@ public sealed class DownloadJobRecord
 
     public string? HostId { get; set; }
 
+    /// <summary>The one meeting record the download holds; null for every meeting of the period.</summary>
+    public string? Uuid { get; set; }
+
+    /// <summary>The meetings report's search (trimmed) the download is narrowed to, as its list is; null for none.</summary>
+    public string? Search { get; set; }
+
+    /// <summary>The display name (exact) whose meetings the download holds, as the meetings report lists them; null for everyone's.</summary>
+    public string? Participant { get; set; }
+
+    /// <summary>The participants report's name search: only the joins of matching names, and their meetings; null for everyone.</summary>
+    public string? ParticipantName { get; set; }
+
     /// <summary>waiting, running, done, failed or cancelled.</summary>
     public required string State { get; set; }
 

@@ -3,6 +3,7 @@ using System.Runtime.Versioning;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using UMeetingReports.Core.Privacy;
 using UMeetingReports.Simulator.Data;
 using UMeetingReports.Simulator.Faults;
 using UMeetingReports.Web.E2E.Harness;
@@ -144,7 +145,22 @@ public sealed class ExportJobsHttpTests(ExportJobsServer server) : IClassFixture
         // Assert
         Assert.Contains("&q=review", started.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal("umeeting-meetings_2024-11-01_2024-12-31_search-review.xlsx", download.FileName);
+        Assert.Equal("Only the meetings matching “review”.", Hooks.Text(readyPage, "download-narrowed"));
         Assert.Equal(listed.Select(meeting => meeting.Uuid), workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
+    }
+
+    [Fact]
+    public async Task A_viewers_job_of_a_dial_in_persons_meetings_never_shows_the_number_whole()
+    {
+        // Act
+        using var started = await _viewer.GetAsync("/export?from=2024-10-01&to=2024-10-31&participant=%2B8613712349201&format=xlsx");
+        var id = JobIdOf(started);
+        var (_, page) = await _viewer.GetPageAsync($"/downloads/{id}");
+        await WaitForStateAsync(_viewer, id, "done");
+
+        // Assert
+        Assert.Equal($"Only the meetings that {PhoneNumberMask.Mask("+8613712349201")} joined, each with every join and call.", Hooks.Text(page, "download-narrowed"));
+        Assert.DoesNotContain("13712349201", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,6 +57,26 @@ public sealed class DownloadsAcrossInstancesTests
     }
 
     [Fact]
+    public async Task A_narrowed_download_says_what_narrows_it_on_the_other_instance_too()
+    {
+        // Arrange
+        await using var database = await SharedPostgres.CreateAsync();
+        await using var a = await InstanceServer.StartAsync(database.ConnectionString, Settings);
+        await using var b = await InstanceServer.StartAsync(database.ConnectionString, Settings);
+        SlowDown(a, TimeSpan.FromSeconds(3));
+        using var browser = new SharedBrowser();
+        await browser.SignInAsync(a.RootUri, DemoAccount.UserName, DemoAccount.Password);
+
+        // Act
+        var started = await browser.GetAsync(a.RootUri, $"{LongDownload}&q=%20review%20&participant={Uri.EscapeDataString("张伟")}");
+        var (status, _, page) = await browser.GetAsync(b.RootUri, $"downloads/{JobId(started.Location)}");
+
+        // Assert: the page on B reads the job from the database alone.
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Only the meetings that 张伟 joined matching “review”, each with every join and call.", Hooks.Text(page, "download-narrowed"));
+    }
+
+    [Fact]
     public async Task A_download_running_on_one_instance_is_cancelled_from_the_other()
     {
         // Arrange

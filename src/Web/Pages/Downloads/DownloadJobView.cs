@@ -14,6 +14,7 @@ internal sealed record DownloadJobView(
     string Id,
     DatePeriod Period,
     string? HostId,
+    DownloadNarrowing Narrowing,
     string FileName,
     string ContentType,
     string FilePath,
@@ -26,7 +27,7 @@ internal sealed record DownloadJobView(
     {
         ArgumentNullException.ThrowIfNull(job);
         return new DownloadJobView(
-            job.Id, job.Criteria.Period, job.Criteria.HostId, job.FileName, job.Criteria.ContentType, job.FilePath,
+            job.Id, job.Criteria.Period, job.Criteria.HostId, DownloadNarrowing.Of(job.Criteria), job.FileName, job.Criteria.ContentType, job.FilePath,
             job.Status(), job.Outcome?.Sheets ?? [], job.Failure, null);
     }
 
@@ -38,7 +39,8 @@ internal sealed record DownloadJobView(
         var failure = StoredFailure.ReadIfStored(record.Failure);
         var problem = record.Failure is { Length: > 0 } sentence && !StoredFailure.IsStored(sentence) ? sentence : null;
         return new DownloadJobView(
-            record.Id, new DatePeriod(record.PeriodFrom, record.PeriodTo), record.HostId, record.FileName, record.ContentType,
+            record.Id, new DatePeriod(record.PeriodFrom, record.PeriodTo), record.HostId,
+            new DownloadNarrowing(record.Uuid, record.Search, record.Participant, record.ParticipantName), record.FileName, record.ContentType,
             Path.Combine(folder, record.StoredFile), status, sheets, failure, problem);
     }
 
@@ -59,6 +61,10 @@ internal sealed record DownloadJobView(
             PeriodFrom = job.Criteria.Period.From,
             PeriodTo = job.Criteria.Period.To,
             HostId = job.Criteria.HostId,
+            Uuid = job.Criteria.Uuid,
+            Search = job.Criteria.Search,
+            Participant = job.Criteria.Participant,
+            ParticipantName = job.Criteria.ParticipantName,
             State = status.State,
             Stage = status.Stage,
             WindowsDone = status.WindowsDone,
@@ -80,6 +86,19 @@ internal sealed record DownloadJobView(
     public static string WorkKey(Filters.ExportCriteria criteria) => criteria.ToString();
 
     private sealed record SheetRow(string Name, long Rows);
+}
+
+/// <summary>
+/// What narrows a download below every meeting of its period and room, as its page states it: one meeting record, the
+/// meetings report's search and person, or the participants report's name search.
+/// </summary>
+internal sealed record DownloadNarrowing(string? Uuid, string? Search, string? Participant, string? ParticipantName)
+{
+    public static DownloadNarrowing Of(Filters.ExportCriteria criteria)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        return new(criteria.Uuid, criteria.Search, criteria.Participant, string.IsNullOrWhiteSpace(criteria.ParticipantName) ? null : criteria.ParticipantName.Trim());
+    }
 }
 
 /// <summary>What the page of a download that is gone shows: the same download to make again (when known), and how long a file is kept.</summary>

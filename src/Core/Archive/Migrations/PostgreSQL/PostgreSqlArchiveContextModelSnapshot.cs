@@ -224,6 +224,14 @@ namespace UMeetingReports.Core.Archive.Migrations.PostgreSQL
                         .HasColumnType("integer")
                         .HasColumnName("pages_total");
 
+                    b.Property<string>("Participant")
+                        .HasColumnType("text")
+                        .HasColumnName("participant");
+
+                    b.Property<string>("ParticipantName")
+                        .HasColumnType("text")
+                        .HasColumnName("participant_name");
+
                     b.Property<int>("Percent")
                         .HasColumnType("integer")
                         .HasColumnName("percent");
@@ -243,6 +251,10 @@ namespace UMeetingReports.Core.Archive.Migrations.PostgreSQL
                     b.Property<long?>("RowsTotal")
                         .HasColumnType("bigint")
                         .HasColumnName("rows_total");
+
+                    b.Property<string>("Search")
+                        .HasColumnType("text")
+                        .HasColumnName("search");
 
                     b.Property<string>("Sheets")
                         .HasColumnType("text")
@@ -264,6 +276,10 @@ namespace UMeetingReports.Core.Archive.Migrations.PostgreSQL
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("stored_file");
+
+                    b.Property<string>("Uuid")
+                        .HasColumnType("text")
+                        .HasColumnName("uuid");
 
                     b.Property<int>("WindowsDone")
                         .HasColumnType("integer")

@@ -211,6 +211,14 @@ namespace UMeetingReports.Core.Archive.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("pages_total");
 
+                    b.Property<string>("Participant")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant");
+
+                    b.Property<string>("ParticipantName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_name");
+
                     b.Property<int>("Percent")
                         .HasColumnType("INTEGER")
                         .HasColumnName("percent");
@@ -230,6 +238,10 @@ namespace UMeetingReports.Core.Archive.Migrations.Sqlite
                     b.Property<long?>("RowsTotal")
                         .HasColumnType("INTEGER")
                         .HasColumnName("rows_total");
+
+                    b.Property<string>("Search")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search");
 
                     b.Property<string>("Sheets")
                         .HasColumnType("TEXT")
@@ -251,6 +263,10 @@ namespace UMeetingReports.Core.Archive.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("stored_file");
+
+                    b.Property<string>("Uuid")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uuid");
 
                     b.Property<int>("WindowsDone")
                         .HasColumnType("INTEGER")
