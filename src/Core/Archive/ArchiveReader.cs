@@ -14,19 +14,13 @@ internal enum MeetingParts
     All = Participants | Telephony,
 }
 
-/// <summary>How many meetings of a query the archive holds, its period's months made present first.</summary>
-public interface IArchiveMeetingCount
-{
-    Task<UpstreamResult<int>> CountAsync(MeetingQuery query, CancellationToken cancellationToken);
-}
-
 /// <summary>
 /// Reads meetings back out of the archive as the service gave them (<see cref="Meeting"/> records with the service's
 /// zone attached), after making sure the period's months are there (<see cref="EnsureAsync"/>): a report that reads
 /// through here answers from a complete copy of every month it touches, or with the failure that names the part of
 /// its period that is missing. The service selects meetings by their start day; so does every query here.
 /// </summary>
-internal sealed class ArchiveReader(IArchivePeriods periods, ArchiveContext context, IDbContextFactory<ArchiveContext> contexts, UpstreamZone zone) : IArchiveMeetingCount
+internal sealed class ArchiveReader(IArchivePeriods periods, ArchiveContext context, IDbContextFactory<ArchiveContext> contexts, UpstreamZone zone)
 {
     /// <summary>Meetings per batch of a streamed read: a download holds one batch's participant rows at a time.</summary>
     private const int StreamBatch = 500;
@@ -40,15 +34,6 @@ internal sealed class ArchiveReader(IArchivePeriods periods, ArchiveContext cont
         return held is not null
             ? UpstreamResult<ArchivedPeriod>.Success(held)
             : await periods.EnsureAsync(period, progress, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<UpstreamResult<int>> CountAsync(MeetingQuery query, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var ensured = await EnsureAsync(query.Period, progress: null, cancellationToken).ConfigureAwait(false);
-        return ensured.Succeeded
-            ? UpstreamResult<int>.Success(await Meetings(query.Period, query.HostId, query.Uuid).CountAsync(cancellationToken).ConfigureAwait(false))
-            : UpstreamResult<int>.Failed(ensured.Failure);
     }
 
     /// <summary>The meetings that started in the period, of one room or all, of one record id or all.</summary>

@@ -48,13 +48,13 @@ public static class ArchiveServiceCollectionExtensions
         services.TryAddSingleton<IArchiveOverview, ArchiveOverviewService>();
         services.TryAddScoped<IArchivePeriods, ArchivePeriods>();
         services.TryAddScoped<ArchiveReader>();
-        services.TryAddScoped<IArchiveMeetingCount>(provider => provider.GetRequiredService<ArchiveReader>());
 
         // The reports that read the archive.
         services.AddMemoryCache();
         services.TryAddSingleton<UMeetingReports.Core.Reports.Meetings.MeetingCounts>();
         services.TryAddSingleton<UMeetingReports.Core.Reports.Meetings.MeetingPages>();
         services.TryAddScoped<UMeetingReports.Core.Reports.Meetings.IMeetingsReportService, UMeetingReports.Core.Reports.Meetings.MeetingsReportService>();
+        services.TryAddScoped<UMeetingReports.Core.Reports.Meetings.IListedMeetingCount, UMeetingReports.Core.Reports.Meetings.ListedMeetingCount>();
 
         // Hosted services start in this order: the schema is brought up to date before the schedule reads anything.
         services.AddHostedService<ArchiveMigrationService>();

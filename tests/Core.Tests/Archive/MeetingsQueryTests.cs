@@ -140,6 +140,25 @@ public abstract class MeetingsQueryTests(ArchiveServer server)
     }
 
     [Fact]
+    public async Task A_download_counts_the_meetings_the_list_of_its_search_and_person_holds()
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
+        var name = Truth(sim).SelectMany(meeting => meeting.Participants).GroupBy(participant => participant.Name).OrderByDescending(group => group.Count()).First().Key;
+        var listed = await ReportAsync(archive, new MeetingsRequest(new MeetingQuery(Spring), 10, 1) { Search = "会", Participant = name });
+        await using var scope = archive.Services.CreateAsyncScope();
+        var counts = scope.ServiceProvider.GetRequiredService<IListedMeetingCount>();
+
+        var narrowed = await counts.CountAsync(new MeetingQuery(Spring), " 会 ", name, TestContext.Current.CancellationToken);
+        var whole = await counts.CountAsync(new MeetingQuery(Spring), search: null, participant: null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(listed.TotalRecord, narrowed.Value);
+        Assert.Equal(Truth(sim).Count(meeting => meeting.Participants.Any(participant => participant.Name == name) && MentionsMeeting(sim, meeting)), narrowed.Value);
+        Assert.Equal(Truth(sim).Count, whole.Value);
+        Assert.InRange(narrowed.Value, 1, whole.Value - 1);
+    }
+
+    [Fact]
     public async Task A_record_id_filter_and_a_room_filter_narrow_the_period()
     {
         await using var sim = await SharedSimulator.StartSmallAsync();
@@ -212,6 +231,10 @@ public abstract class MeetingsQueryTests(ArchiveServer server)
         };
         return ordered.ThenBy(meeting => meeting.Uuid, StringComparer.Ordinal);
     }
+
+    /// <summary>"会" in the meeting's topic or its room's name (no meeting ID holds it).</summary>
+    private static bool MentionsMeeting(RunningSimulator sim, SimulatedMeeting meeting) =>
+        meeting.Topic.Contains('会', StringComparison.Ordinal) || sim.Dataset.Rooms.Single(room => room.HostId == meeting.HostId).Name.Contains('会', StringComparison.Ordinal);
 
     private static async Task<MeetingsReport> ReportAsync(ArchiveHarness archive, MeetingsRequest request)
     {

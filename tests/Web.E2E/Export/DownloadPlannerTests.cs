@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using UMeetingReports.Core.Archive;
+using UMeetingReports.Core.Reports.Meetings;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Web.Filters;
 using UMeetingReports.Web.Pages.Downloads;
@@ -78,6 +78,21 @@ public sealed class DownloadPlannerTests
     }
 
     [Fact]
+    public async Task A_download_of_the_meetings_reports_search_and_person_is_planned_by_the_meetings_listed_not_the_whole_period()
+    {
+        // Arrange: three months of 6,000 meetings, of which the search lists 40.
+        var reader = new TotalsReader(6_000, listed: 40);
+
+        // Act
+        var narrowed = await Planner(reader, backgroundAbove: 5).PlanAsync(Criteria(Spring).NarrowedTo(" review ", "张伟"), Token);
+
+        // Assert: three windows and no full page, streamed at once; the whole period would have made a job.
+        Assert.Equal((3, false), (narrowed.Requests, narrowed.InBackground));
+        Assert.Equal(("review", "张伟"), reader.LastNarrowing);
+        Assert.True((await Planner(reader, backgroundAbove: 5).PlanAsync(Criteria(Spring), Token)).InBackground);
+    }
+
+    [Fact]
     public async Task A_period_that_cannot_be_made_present_is_the_plan_so_that_nothing_is_written()
     {
         // Arrange
@@ -107,21 +122,28 @@ public sealed class DownloadPlannerTests
 
     private static ExportCriteria Criteria(DatePeriod period) => new(period, null, null, null);
 
-    private static DownloadPlanner Planner(IArchiveMeetingCount archive, int backgroundAbove) =>
+    private static DownloadPlanner Planner(IListedMeetingCount archive, int backgroundAbove) =>
         new(archive, Options.Create(new UMeetingOptions { MaxPageSize = 300 }), Options.Create(new ExportOptions { BackgroundAbove = backgroundAbove }));
 
-    /// <summary>An archive that holds <c>total</c> meetings for any query (or fails to make the period present), counting the questions.</summary>
-    private sealed class TotalsReader(int total, UpstreamFailure? failure = null) : IArchiveMeetingCount
+    /// <summary>
+    /// An archive that holds <c>total</c> meetings for any query, <c>listed</c> of them for a search or person (or fails
+    /// to make the period present), counting the questions.
+    /// </summary>
+    private sealed class TotalsReader(int total, UpstreamFailure? failure = null, int? listed = null) : IListedMeetingCount
     {
         public int Probes { get; private set; }
 
         public MeetingQuery? LastProbe { get; private set; }
 
-        public Task<UpstreamResult<int>> CountAsync(MeetingQuery query, CancellationToken cancellationToken)
+        public (string? Search, string? Participant) LastNarrowing { get; private set; }
+
+        public Task<UpstreamResult<int>> CountAsync(MeetingQuery query, string? search, string? participant, CancellationToken cancellationToken)
         {
             Probes++;
             LastProbe = query;
-            return Task.FromResult(failure is null ? UpstreamResult<int>.Success(total) : UpstreamResult<int>.Failed(failure));
+            LastNarrowing = (search, participant);
+            var count = search is null && participant is null ? total : listed ?? total;
+            return Task.FromResult(failure is null ? UpstreamResult<int>.Success(count) : UpstreamResult<int>.Failed(failure));
         }
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using UMeetingReports.Core.Archive;
+using UMeetingReports.Core.Reports.Meetings;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Web.Filters;
 
@@ -11,9 +11,10 @@ namespace UMeetingReports.Web.Pages.Downloads;
 /// without asking anything. Otherwise the period's months are made present in the archive (read now when they never
 /// were, shared with any other reader of them: the export then finds them there) and the archive's count <c>T</c> of
 /// the period's meetings bounds the pages from above: windows + ⌊T / page size⌋ (a window of <c>t</c> meetings needs
-/// ⌈t / size⌉ pages, at most 1 + ⌊t / size⌋). A download of one meeting record is planned by its windows alone.
+/// ⌈t / size⌉ pages, at most 1 + ⌊t / size⌋). A download of one meeting record is planned by its windows alone; one
+/// of the meetings report's search or person by the meetings it lists (what the file holds), not the whole period's.
 /// </summary>
-internal sealed class DownloadPlanner(IArchiveMeetingCount archive, IOptions<UMeetingOptions> upstream, IOptions<ExportOptions> exports)
+internal sealed class DownloadPlanner(IListedMeetingCount archive, IOptions<UMeetingOptions> upstream, IOptions<ExportOptions> exports)
 {
     public async Task<DownloadPlan> PlanAsync(ExportCriteria criteria, CancellationToken cancellationToken)
     {
@@ -30,7 +31,7 @@ internal sealed class DownloadPlanner(IArchiveMeetingCount archive, IOptions<UMe
             return new DownloadPlan(InBackground: false, windows, null);
         }
 
-        var total = await archive.CountAsync(criteria.ToQuery(), cancellationToken).ConfigureAwait(false);
+        var total = await archive.CountAsync(criteria.ToQuery(), criteria.Search, criteria.Participant, cancellationToken).ConfigureAwait(false);
         if (!total.Succeeded)
         {
             return new DownloadPlan(InBackground: false, windows, total.Failure);
