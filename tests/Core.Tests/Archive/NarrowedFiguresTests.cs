@@ -3,7 +3,7 @@ using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Tests.Reports.Analytics;
 using UMeetingReports.Core.Tests.Support;
 using UMeetingReports.Core.Upstream;
-using UMeetingReports.Simulator.Data;
+using UMeetingReports.Tests.Shared;
 using Xunit;
 
 namespace UMeetingReports.Core.Tests.Archive;
@@ -38,7 +38,7 @@ public abstract class NarrowedFiguresTests(ArchiveServer server)
     {
         await using var sim = await SharedSimulator.StartSmallAsync();
         await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
-        var person = BusiestName(sim.Dataset.MeetingsBetween(Spring.From, Spring.To));
+        var person = PeopleInMeetings.BusiestName(sim.Dataset.MeetingsBetween(Spring.From, Spring.To));
         var kpis = archive.Services.GetRequiredService<IPeriodKpiService>();
         var comparisons = archive.Services.GetRequiredService<IKpiComparisonService>();
         var may = new AnalyticsFilter(May) { Participant = person };
@@ -47,11 +47,11 @@ public abstract class NarrowedFiguresTests(ArchiveServer server)
         var counted = await kpis.GetAsync(may, progress: null, TestContext.Current.CancellationToken);
         var previous = await comparisons.CountAsync(await comparisons.FindAsync(may, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
 
-        var joined = Joined(sim.Dataset.MeetingsBetween(May.From, May.To), person);
+        var joined = PeopleInMeetings.Joined(sim.Dataset.MeetingsBetween(May.From, May.To), person);
         Assert.Equal(GroundTruthSums.Figures(joined), counted.Value!.Figures);
         Assert.True(counted.Value.Figures.DistinctNames > 1, "Everyone who joined the person's meetings is counted, not the person alone.");
         Assert.Equal(new AnalyticsFilter(new(new(2025, 4, 1), new(2025, 4, 30))) { Participant = person }, previous.Filter);
-        Assert.Equal(GroundTruthSums.Figures(Joined(sim.Dataset.MeetingsBetween(new(2025, 4, 1), new(2025, 4, 30)), person)), previous.Figures);
+        Assert.Equal(GroundTruthSums.Figures(PeopleInMeetings.Joined(sim.Dataset.MeetingsBetween(new(2025, 4, 1), new(2025, 4, 30)), person)), previous.Figures);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public abstract class NarrowedFiguresTests(ArchiveServer server)
     {
         await using var sim = await SharedSimulator.StartSmallAsync();
         await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
-        var person = BusiestName(sim.Dataset.MeetingsBetween(Spring.From, Spring.To));
+        var person = PeopleInMeetings.BusiestName(sim.Dataset.MeetingsBetween(Spring.From, Spring.To));
         await archive.Services.GetRequiredService<IPeriodKpiService>().GetAsync(new AnalyticsFilter(Spring), progress: null, TestContext.Current.CancellationToken);
 
         var series = await archive.Services.GetRequiredService<IMonthlySeriesService>().GetAsync(
@@ -68,7 +68,7 @@ public abstract class NarrowedFiguresTests(ArchiveServer server)
         Assert.NotNull(series);
         Assert.Equal(3, series.Months.Count);
         Assert.All(series.Months, month => Assert.Equal(
-            GroundTruthSums.Figures(Joined(sim.Dataset.MeetingsBetween(month.Span.From, month.Span.To), person)) with { DistinctNames = 0 },
+            GroundTruthSums.Figures(PeopleInMeetings.Joined(sim.Dataset.MeetingsBetween(month.Span.From, month.Span.To), person)) with { DistinctNames = 0 },
             month.Figures));
     }
 
@@ -83,16 +83,6 @@ public abstract class NarrowedFiguresTests(ArchiveServer server)
 
         Assert.Equal(MeetingFigures.None, kpis.Value!.Figures);
     }
-
-    /// <summary>The name with the most meetings in these (ordinal ties), so that each month has some of them.</summary>
-    private static string BusiestName(IReadOnlyList<SimulatedMeeting> meetings) =>
-        meetings.SelectMany(meeting => meeting.Participants.Select(participant => participant.Name).Distinct())
-            .GroupBy(name => name, StringComparer.Ordinal)
-            .OrderByDescending(name => name.Count()).ThenBy(name => name.Key, StringComparer.Ordinal)
-            .First().Key;
-
-    private static List<SimulatedMeeting> Joined(IReadOnlyList<SimulatedMeeting> meetings, string person) =>
-        [.. meetings.Where(meeting => meeting.Participants.Any(participant => participant.Name == person))];
 }
 
 public sealed class NarrowedFiguresOnSqliteTests(SqliteArchiveServer server) : NarrowedFiguresTests(server), IClassFixture<SqliteArchiveServer>;

@@ -3,8 +3,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using UMeetingReports.Core.Upstream;
-using UMeetingReports.Simulator.Data;
 using UMeetingReports.Simulator.Faults;
+using UMeetingReports.Tests.Shared;
 using UMeetingReports.Web.E2E.Analytics;
 using UMeetingReports.Web.E2E.Harness;
 using UMeetingReports.Web.E2E.Http;
@@ -84,8 +84,8 @@ public sealed partial class TrendsHttpTests(TrendsServer server) : SignedInHttpT
     public async Task One_persons_meetings_show_that_persons_kpis_and_months_and_say_so()
     {
         // Arrange
-        var person = BusiestName(Dataset.MeetingsBetween(SpringMonths[0].From, SpringMonths[^1].To));
-        var joined = Joined(Dataset.MeetingsBetween(SpringMonths[0].From, SpringMonths[^1].To), person);
+        var person = PeopleInMeetings.BusiestName(Dataset.MeetingsBetween(SpringMonths[0].From, SpringMonths[^1].To));
+        var joined = PeopleInMeetings.Joined(Dataset.MeetingsBetween(SpringMonths[0].From, SpringMonths[^1].To), person);
 
         // Act
         var (status, html) = await Session.GetGatheredPageAsync($"/meetings?{Spring}&participant={Uri.EscapeDataString(person)}");
@@ -99,10 +99,10 @@ public sealed partial class TrendsHttpTests(TrendsServer server) : SignedInHttpT
                 int.Parse(Hooks.Value(html, "kpi-distinct-names")!, CultureInfo.InvariantCulture), Hooks.Value(html, "kpi-phone-cost")));
         Assert.Equal($"Meetings that {person} joined: 2025-02-10 – 2025-05-31 in every room", Heading(html, "kpi-title"));
         Assert.Equal(
-            SpringMonths.Select(month => (decimal)Joined(Dataset.MeetingsBetween(month.From, month.To), person).Count),
+            SpringMonths.Select(month => (decimal)PeopleInMeetings.Joined(Dataset.MeetingsBetween(month.From, month.To), person).Count),
             Values(html, "trend-meetings"));
         Assert.Equal(
-            SpringMonths.Select(month => AnalyticsTruth.Of(Joined(Dataset.MeetingsBetween(month.From, month.To), person)).CallCost),
+            SpringMonths.Select(month => AnalyticsTruth.Of(PeopleInMeetings.Joined(Dataset.MeetingsBetween(month.From, month.To), person)).CallCost),
             Values(html, "trend-phone-cost"));
         Assert.Contains($"Meetings that {person} joined only, as in the list.", Text(html, "trends-note"), StringComparison.Ordinal);
     }
@@ -112,9 +112,9 @@ public sealed partial class TrendsHttpTests(TrendsServer server) : SignedInHttpT
     {
         // Arrange: April read into the archive by its own page.
         await Session.GetGatheredPageAsync("/meetings?from=2025-04-01&to=2025-04-30");
-        var person = BusiestName(Dataset.MeetingsBetween(new(2025, 4, 1), new(2025, 5, 31)));
-        var april = AnalyticsTruth.Of(Joined(Dataset.MeetingsBetween(new(2025, 4, 1), new(2025, 4, 30)), person));
-        var may = AnalyticsTruth.Of(Joined(Dataset.MeetingsBetween(new(2025, 5, 1), new(2025, 5, 31)), person));
+        var person = PeopleInMeetings.BusiestName(Dataset.MeetingsBetween(new(2025, 4, 1), new(2025, 5, 31)));
+        var april = AnalyticsTruth.Of(PeopleInMeetings.Joined(Dataset.MeetingsBetween(new(2025, 4, 1), new(2025, 4, 30)), person));
+        var may = AnalyticsTruth.Of(PeopleInMeetings.Joined(Dataset.MeetingsBetween(new(2025, 5, 1), new(2025, 5, 31)), person));
 
         // Act
         var (status, html) = await Session.GetGatheredPageAsync($"/meetings?from=2025-05-01&to=2025-05-31&participant={Uri.EscapeDataString(person)}");
@@ -217,16 +217,6 @@ public sealed partial class TrendsHttpTests(TrendsServer server) : SignedInHttpT
         Assert.Equal(0, Hooks.Count(html, "kpi-meetings-change"));
         Assert.Contains("No comparison with the previous period while this one is not over", Text(html, "kpi-comparison"), StringComparison.Ordinal);
     }
-
-    /// <summary>The name with the most meetings in these (ordinal ties), so that every month has some of them.</summary>
-    private static string BusiestName(IReadOnlyList<SimulatedMeeting> meetings) =>
-        meetings.SelectMany(meeting => meeting.Participants.Select(participant => participant.Name).Distinct())
-            .GroupBy(name => name, StringComparer.Ordinal)
-            .OrderByDescending(name => name.Count()).ThenBy(name => name.Key, StringComparer.Ordinal)
-            .First().Key;
-
-    private static List<SimulatedMeeting> Joined(IReadOnlyList<SimulatedMeeting> meetings, string person) =>
-        [.. meetings.Where(meeting => meeting.Participants.Any(participant => participant.Name == person))];
 
     private static string Heading(string html, string testId) =>
         Spaces().Replace(WebUtility.HtmlDecode(Regex.Match(html, $@"data-testid=""{testId}""[^>]*>(?<text>.*?)</h2>", RegexOptions.Singleline).Groups["text"].Value), " ").Trim();
