@@ -24,12 +24,8 @@ public sealed class DownloadsAcrossInstancesTests
     public async Task A_download_started_on_one_instance_shows_its_progress_and_serves_its_file_from_the_other()
     {
         // Arrange
-        await using var database = await SharedPostgres.CreateAsync();
-        await using var a = await InstanceServer.StartAsync(database.ConnectionString, Settings);
-        await using var b = await InstanceServer.StartAsync(database.ConnectionString, Settings);
-        SlowDown(a, TimeSpan.FromSeconds(3));
-        using var browser = new SharedBrowser();
-        await browser.SignInAsync(a.RootUri, DemoAccount.UserName, DemoAccount.Password);
+        await using var instances = await TwoInstances.StartAsync(slowDownOnA: TimeSpan.FromSeconds(3));
+        var (a, b, browser) = (instances.A, instances.B, instances.Browser);
 
         // Act
         var started = await browser.GetAsync(a.RootUri, LongDownload);
@@ -60,12 +56,8 @@ public sealed class DownloadsAcrossInstancesTests
     public async Task A_narrowed_download_says_what_narrows_it_on_the_other_instance_too()
     {
         // Arrange
-        await using var database = await SharedPostgres.CreateAsync();
-        await using var a = await InstanceServer.StartAsync(database.ConnectionString, Settings);
-        await using var b = await InstanceServer.StartAsync(database.ConnectionString, Settings);
-        SlowDown(a, TimeSpan.FromSeconds(3));
-        using var browser = new SharedBrowser();
-        await browser.SignInAsync(a.RootUri, DemoAccount.UserName, DemoAccount.Password);
+        await using var instances = await TwoInstances.StartAsync(slowDownOnA: TimeSpan.FromSeconds(3));
+        var (a, b, browser) = (instances.A, instances.B, instances.Browser);
 
         // Act
         var started = await browser.GetAsync(a.RootUri, $"{LongDownload}&q=%20review%20&participant={Uri.EscapeDataString("张伟")}");
@@ -80,12 +72,8 @@ public sealed class DownloadsAcrossInstancesTests
     public async Task A_download_running_on_one_instance_is_cancelled_from_the_other()
     {
         // Arrange
-        await using var database = await SharedPostgres.CreateAsync();
-        await using var a = await InstanceServer.StartAsync(database.ConnectionString, Settings);
-        await using var b = await InstanceServer.StartAsync(database.ConnectionString, Settings);
-        SlowDown(a, TimeSpan.FromSeconds(20));
-        using var browser = new SharedBrowser();
-        await browser.SignInAsync(a.RootUri, DemoAccount.UserName, DemoAccount.Password);
+        await using var instances = await TwoInstances.StartAsync(slowDownOnA: TimeSpan.FromSeconds(20));
+        var (a, b, browser) = (instances.A, instances.B, instances.Browser);
         var id = JobId((await browser.GetAsync(a.RootUri, LongDownload)).Location);
         var token = await browser.TokenAsync(b.RootUri, $"downloads/{id}");
 
@@ -104,17 +92,13 @@ public sealed class DownloadsAcrossInstancesTests
     public async Task A_download_whose_instance_stopped_is_shown_failed_with_a_sentence_on_the_other()
     {
         // Arrange
-        await using var database = await SharedPostgres.CreateAsync();
-        var a = await InstanceServer.StartAsync(database.ConnectionString, Settings);
-        await using var b = await InstanceServer.StartAsync(database.ConnectionString, Settings);
-        SlowDown(a, TimeSpan.FromSeconds(20));
-        using var browser = new SharedBrowser();
-        await browser.SignInAsync(a.RootUri, DemoAccount.UserName, DemoAccount.Password);
+        await using var instances = await TwoInstances.StartAsync(slowDownOnA: TimeSpan.FromSeconds(20));
+        var (a, b, browser) = (instances.A, instances.B, instances.Browser);
         var id = JobId((await browser.GetAsync(a.RootUri, LongDownload)).Location);
         var before = await StatusAsync(browser, b, id);
 
         // Act
-        await a.DisposeAsync();
+        await instances.StopAAsync();
         var after = await StatusAsync(browser, b, id);
         var (_, _, page) = await browser.GetAsync(b.RootUri, $"downloads/{id}");
 
@@ -126,8 +110,55 @@ public sealed class DownloadsAcrossInstancesTests
             Hooks.Text(page, "download-instance-stopped"));
     }
 
-    private static void SlowDown(InstanceServer server, TimeSpan delay) =>
-        server.Services.GetRequiredService<SimulatorFaults>().Add(new FaultRule(FaultKind.Latency, When: request => request.From == new DateOnly(2025, 1, 1), Delay: delay));
+    /// <summary>
+    /// Two instances on one fresh database, A's simulator slowed on January 2025 so that a download started there keeps
+    /// running, and a browser signed in on A (its cookie opens B too).
+    /// </summary>
+    private sealed class TwoInstances : IAsyncDisposable
+    {
+        private readonly SharedPostgres _database;
+        private bool _aStopped;
+
+        private TwoInstances(SharedPostgres database, InstanceServer a, InstanceServer b, SharedBrowser browser) =>
+            (_database, A, B, Browser) = (database, a, b, browser);
+
+        public InstanceServer A { get; }
+
+        public InstanceServer B { get; }
+
+        public SharedBrowser Browser { get; }
+
+        public static async Task<TwoInstances> StartAsync(TimeSpan slowDownOnA)
+        {
+            var database = await SharedPostgres.CreateAsync();
+            var a = await InstanceServer.StartAsync(database.ConnectionString, Settings);
+            var b = await InstanceServer.StartAsync(database.ConnectionString, Settings);
+            a.Services.GetRequiredService<SimulatorFaults>().Add(
+                new FaultRule(FaultKind.Latency, When: request => request.From == new DateOnly(2025, 1, 1), Delay: slowDownOnA));
+            var browser = new SharedBrowser();
+            await browser.SignInAsync(a.RootUri, DemoAccount.UserName, DemoAccount.Password);
+            return new TwoInstances(database, a, b, browser);
+        }
+
+        /// <summary>Stops A as its host stops: whatever it runs is broken off.</summary>
+        public async Task StopAAsync()
+        {
+            _aStopped = true;
+            await A.DisposeAsync();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Browser.Dispose();
+            await B.DisposeAsync();
+            if (!_aStopped)
+            {
+                await A.DisposeAsync();
+            }
+
+            await _database.DisposeAsync();
+        }
+    }
 
     private static string JobId(string? location) =>
         location is not null && location.StartsWith("/downloads/", StringComparison.Ordinal)
