@@ -73,6 +73,7 @@ public sealed class DownloadAgainJourneyTests(SlowExportServer server, BrowserFi
         Assert.Equal(404, response!.Status);
         await Expect(Page.GetByTestId("download-gone")).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("download-again")).ToHaveAttributeAsync("href", "/export?from=2024-10-01&to=2024-11-30&format=xlsx");
+        await Expect(Page.GetByTestId("download-back")).ToHaveAttributeAsync("href", "/meetings?from=2024-10-01&to=2024-11-30&page_size=30");
     }
 
     [Fact]
@@ -89,5 +90,6 @@ public sealed class DownloadAgainJourneyTests(SlowExportServer server, BrowserFi
         await Expect(Page.GetByTestId("download-gone")).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("download-start-again")).ToBeVisibleAsync();
         Assert.Equal(0, await Page.GetByTestId("download-again").CountAsync());
+        await Expect(Page.GetByTestId("download-back")).ToHaveAttributeAsync("href", "/meetings");
     }
 }
