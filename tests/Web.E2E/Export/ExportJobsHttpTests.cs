@@ -166,6 +166,20 @@ public sealed class ExportJobsHttpTests(ExportJobsServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task A_gone_download_of_a_search_says_what_it_held_and_leads_back_to_that_search()
+    {
+        // Act: the address of a job that no longer exists, carrying its filters as every job's address does.
+        using var response = await _admin.GetAsync("/downloads/0123456789abcdef0123456789abcdef?from=2024-10-01&to=2024-11-30&q=review&format=xlsx");
+        var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Only the meetings matching “review”.", Hooks.Text(page, "download-narrowed"));
+        Assert.Equal("/meetings?from=2024-10-01&to=2024-11-30&q=review&page_size=30", Hooks.Href(page, "download-back"));
+        Assert.Equal("/export?from=2024-10-01&to=2024-11-30&q=review&format=xlsx", Hooks.Href(page, "download-again"));
+    }
+
+    [Fact]
     public async Task A_viewers_job_of_a_dial_in_persons_meetings_never_shows_the_number_whole()
     {
         // Act: two months, a job without counting (Exports:BackgroundAbove is 1).
