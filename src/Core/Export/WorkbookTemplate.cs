@@ -127,7 +127,11 @@ internal static class WorkbookTemplate
             new(t["Phone calls"], ColumnKind.Integer, ExportCell.Of(figures.Calls)),
             new(t["Phone minutes"], ColumnKind.Integer, ExportCell.Of(figures.CallMinutes)),
             new(t["Phone cost"], ColumnKind.Money, ExportCell.Of(figures.CallCost)),
-            new(t["Peak concurrent meetings (the licences needed at once)"], ColumnKind.Integer, ExportCell.Of(usage.PeakConcurrentMeetings)),
+            // A file of some meetings only (a search, a person, names) has their peak, which says nothing of licences.
+            new(
+                request.NarrowsMeetings || !request.NameSearch.IsEveryone ? t["Peak concurrent meetings of this file's meetings"] : t["Peak concurrent meetings (the licences needed at once)"],
+                ColumnKind.Integer,
+                ExportCell.Of(usage.PeakConcurrentMeetings)),
             new(t["Business hours (utilisation is measured against them)"], ColumnKind.Text, ExportCell.Of(t.BusinessHours(businessHours.Days, businessHours.Start, businessHours.End, businessHours.ZoneLabel))),
             new(t["Business minutes (all rooms listed)"], ColumnKind.Integer, ExportCell.Of(ExportSheets.WholeMinutes(usage.Utilisation.Available))),
             new(t["Occupied business minutes"], ColumnKind.Integer, ExportCell.Of(ExportSheets.WholeMinutes(usage.Utilisation.Occupied))),

@@ -37,6 +37,8 @@ public sealed class WorkbookNarrowedToMeetingsTests
         Assert.Equal("GARDEN", summary[SearchLine].GetString());
         Assert.Equal(2, (int)summary["Meetings"].GetDouble());
         Assert.False(summary.ContainsKey(PersonLine));
+        Assert.True(summary.ContainsKey("Peak concurrent meetings of this file's meetings"), "The peak of some meetings says nothing of the licences.");
+        Assert.False(summary.ContainsKey("Peak concurrent meetings (the licences needed at once)"));
     }
 
     [Fact]
