@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using UMeetingReports.Core.Reports.MeetingDetail;
 using UMeetingReports.Core.Upstream;
+using UMeetingReports.Web.E2E.Analytics;
 using UMeetingReports.Web.E2E.Harness;
 using UMeetingReports.Web.E2E.Http;
 
@@ -184,6 +185,25 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : Sign
             Assert.Equal(SimulatorTruth.TelephonyCost(meeting), decimal.Parse(Hooks.Value(html, "telephony-total-cost")!, CultureInfo.InvariantCulture));
             Assert.Equal(SimulatorTruth.TelephonyCost(meeting), decimal.Parse(Hooks.Value(html, "phone-cost")!, CultureInfo.InvariantCulture));
         }
+    }
+
+    [Fact]
+    public async Task Each_name_opens_the_meetings_it_joined_in_the_period_the_meeting_was_found_in()
+    {
+        // Arrange
+        var meeting = Dataset.MeetingsBetween(From, To).First(candidate => candidate.Participants.Count > 2);
+        var (_, html) = await Session.GetPageAsync($"/meeting?uuid={Uri.EscapeDataString(meeting.Uuid)}&{May}");
+        var row = Hooks.Rows(html, "participant-row")[1];
+        var name = Hooks.Text(row, "participant-name")!;
+
+        // Act
+        var (status, list) = await Session.GetGatheredPageAsync(Hooks.Href(row, "participant-name")!);
+
+        // Assert: that person's meetings of May.
+        Assert.Equal($"/meetings?{May}&participant={Uri.EscapeDataString(name)}&page_size=30", Hooks.Href(row, "participant-name"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        var joined = Dataset.MeetingsBetween(From, To).Count(candidate => candidate.Participants.Any(participant => participant.Name == name));
+        Assert.Equal(joined.ToString(CultureInfo.InvariantCulture), Hooks.Value(list, "kpi-meetings"));
     }
 
     /// <summary>The text of the element with that data-testid, markup inside it removed and white space made single.</summary>

@@ -92,7 +92,8 @@ internal static class Attendance
             rows.Any(row => row.Open) ? null : rows.Max(row => row.End),
             rows.Max(row => row.End),
             UnionLength(rows.Select(row => (row.Join, row.End))),
-            share);
+            share,
+            NameMasked: !string.Equals(person.Shown, person.Exact, StringComparison.Ordinal));
     }
 
     /// <summary>

@@ -56,6 +56,7 @@ public sealed record MeetingDetailReport(
 /// The part of the meeting (0 to 1) the person was present for: the union clipped to the meeting's span, divided by
 /// its length. Null when the meeting has no length.
 /// </param>
+/// <param name="NameMasked">True when <paramref name="Name"/> is a phone number masked for a Viewer: no list can find it by that name.</param>
 public sealed record PersonAttendance(
     string Name,
     int Sessions,
@@ -63,7 +64,8 @@ public sealed record PersonAttendance(
     DateTimeOffset? LastLeave,
     DateTimeOffset LastSeen,
     TimeSpan ConnectedTime,
-    double? ShareOfMeeting)
+    double? ShareOfMeeting,
+    bool NameMasked = false)
 {
     public bool StillConnected => LastLeave is null;
 }

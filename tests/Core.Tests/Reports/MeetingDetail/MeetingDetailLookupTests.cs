@@ -159,6 +159,7 @@ public sealed class MeetingDetailLookupTests
         Assert.False(report.PhoneNumbersRevealed);
         Assert.Equal(["+86 137****9201", "+1 415***2671"], report.Telephony.Calls.Select(call => call.PhoneNumber));
         Assert.Equal(["+86 137****9201", "Li Lei", "+86 139****4321"], report.People.Select(person => person.Name));
+        Assert.Equal([true, false, true], report.People.Select(person => person.NameMasked));
         Assert.Equal(3.24m, report.Telephony.TotalCost);
         Assert.Equal("+86 139****4321", Assert.Single(report.DataWarnings).Name);
     }
@@ -172,7 +173,7 @@ public sealed class MeetingDetailLookupTests
 
         Assert.True(report.PhoneNumbersRevealed);
         Assert.Equal("+8613712349201", Assert.Single(report.Telephony.Calls).PhoneNumber);
-        Assert.Equal("+8613712349201", Assert.Single(report.People).Name);
+        Assert.Equal(("+8613712349201", false), (Assert.Single(report.People).Name, report.People[0].NameMasked));
     }
 
     [Fact]
