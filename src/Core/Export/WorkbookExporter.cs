@@ -230,8 +230,7 @@ internal sealed partial class WorkbookExporter(
             return null;
         }
 
-        var namedRooms = await MeetingsQuery.RoomsNamedAsync(archive.Context, roomList, request.SearchText, cancellationToken).ConfigureAwait(false);
-        return MeetingsQuery.Filtered(archive.Context, request.ToQuery(), request.Participant, request.SearchText, namedRooms);
+        return await MeetingsQuery.ListedAsync(archive.Context, roomList, request.ToQuery(), request.SearchText, request.Participant, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The meeting with only the joins of the participants searched for; null when none of them joined it.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using UMeetingReports.Tests.Shared;
 using UMeetingReports.Web.E2E.Harness;
 using UMeetingReports.Web.E2E.Http;
 
@@ -116,8 +117,8 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
     {
         // Arrange: someone who joined some of May's meetings, not all.
         var truth = Dataset.MeetingsBetween(From, To);
-        var name = truth.SelectMany(meeting => meeting.Participants).GroupBy(participant => participant.Name).OrderBy(group => group.Count()).ThenBy(group => group.Key, StringComparer.Ordinal).Last().Key;
-        var joined = truth.Where(meeting => meeting.Participants.Any(participant => participant.Name == name)).ToList();
+        var name = PeopleInMeetings.BusiestName(truth);
+        var joined = PeopleInMeetings.Joined(truth, name);
         Assert.InRange(joined.Count, 1, truth.Count - 1);
         var (status, page) = await Session.GetPageAsync($"/meetings?{May}&participant={Uri.EscapeDataString(name)}");
         Assert.Equal(HttpStatusCode.OK, status);

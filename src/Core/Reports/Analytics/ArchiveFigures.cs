@@ -44,16 +44,20 @@ internal static class ArchiveFigures
             return await OfAsync(archive, filter.Period, filter.HostId, cancellationToken).ConfigureAwait(false);
         }
 
-        var named = filter.Search is { } search
-            ? await archive.OnOwnConnectionAsync(own => MeetingsQuery.RoomsNamedAsync(own, rooms, search, cancellationToken), cancellationToken).ConfigureAwait(false)
-            : [];
+        // Each statement finds the listed meetings on its own connection (the rooms the search names are a few rows).
         var sums = archive.OnOwnConnectionAsync(
-            own => Sums(MeetingsQuery.Filtered(own, filter, named).GroupBy(meeting => 1)).SingleOrDefaultAsync(cancellationToken), cancellationToken);
-        var names = archive.OnOwnConnectionAsync(
-            own =>
+            async own =>
             {
-                var meetings = MeetingsQuery.Filtered(own, filter, named).Select(meeting => meeting.Uuid);
-                return own.ParticipantSessions.Where(session => meetings.Contains(session.MeetingUuid)).Select(session => session.Name).Distinct().CountAsync(cancellationToken);
+                var listed = await MeetingsQuery.ListedAsync(own, rooms, filter, cancellationToken).ConfigureAwait(false);
+                return await Sums(listed.GroupBy(meeting => 1)).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+        var names = archive.OnOwnConnectionAsync(
+            async own =>
+            {
+                var listed = (await MeetingsQuery.ListedAsync(own, rooms, filter, cancellationToken).ConfigureAwait(false)).Select(meeting => meeting.Uuid);
+                return await own.ParticipantSessions.Where(session => listed.Contains(session.MeetingUuid)).Select(session => session.Name).Distinct()
+                    .CountAsync(cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
         await Task.WhenAll(sums, names).ConfigureAwait(false);

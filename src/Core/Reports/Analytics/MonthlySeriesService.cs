@@ -53,11 +53,6 @@ internal sealed class MonthlySeriesService(IArchivePeriods periods, ArchiveReade
     }
 
     /// <summary>The meetings the meetings report lists for the filter's search and person, on this reader's context.</summary>
-    private async Task<IQueryable<ArchivedMeeting>> NarrowedAsync(AnalyticsFilter filter, CancellationToken cancellationToken)
-    {
-        var named = filter.Search is { } search
-            ? await MeetingsQuery.RoomsNamedAsync(archive.Context, await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false), search, cancellationToken).ConfigureAwait(false)
-            : [];
-        return MeetingsQuery.Filtered(archive.Context, filter, named);
-    }
+    private async Task<IQueryable<ArchivedMeeting>> NarrowedAsync(AnalyticsFilter filter, CancellationToken cancellationToken) =>
+        await MeetingsQuery.ListedAsync(archive.Context, await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false), filter, cancellationToken).ConfigureAwait(false);
 }

@@ -29,10 +29,8 @@ internal sealed class ListedMeetingCount(ArchiveReader archive, IRoomDirectory r
         }
 
         var text = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
-        var named = text is null
-            ? []
-            : await MeetingsQuery.RoomsNamedAsync(archive.Context, await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false), text, cancellationToken).ConfigureAwait(false);
-        var listed = MeetingsQuery.Filtered(archive.Context, query, string.IsNullOrEmpty(participant) ? null : participant, text, named);
+        var roomList = text is null ? RoomList.Unknown : await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false);
+        var listed = await MeetingsQuery.ListedAsync(archive.Context, roomList, query, text, string.IsNullOrEmpty(participant) ? null : participant, cancellationToken).ConfigureAwait(false);
         return UpstreamResult<int>.Success(await listed.CountAsync(cancellationToken).ConfigureAwait(false));
     }
 }

@@ -97,10 +97,22 @@ internal static class MeetingsQuery
     internal static IQueryable<ArchivedMeeting> Filtered(ArchiveContext context, MeetingsRequest request, IReadOnlyCollection<string> matchingRooms) =>
         Filtered(context, request.Query, request.Participant, request.Search, matchingRooms);
 
-    /// <summary>The meetings an analytics filter counts: its period and room, narrowed by its search and person as the report's list is.</summary>
-    /// <param name="matchingRooms">Host ids whose room name contains the filter's search (<see cref="RoomsNamedAsync"/>).</param>
-    internal static IQueryable<ArchivedMeeting> Filtered(ArchiveContext context, AnalyticsFilter filter, IReadOnlyCollection<string> matchingRooms) =>
-        Filtered(context, new MeetingQuery(filter.Period, filter.HostId), filter.Participant, filter.Search, matchingRooms);
+    /// <summary>
+    /// The meetings the report lists for <paramref name="query"/>, <paramref name="search"/> and
+    /// <paramref name="participant"/> (either null for all), the rooms the search names looked up first: what its KPIs,
+    /// its months, its downloads and their planning count.
+    /// </summary>
+    /// <param name="rooms">The room list, whose names the search finds rooms by (the archive's names too).</param>
+    internal static async Task<IQueryable<ArchivedMeeting>> ListedAsync(
+        ArchiveContext context, RoomList rooms, MeetingQuery query, string? search, string? participant, CancellationToken cancellationToken)
+    {
+        var named = await RoomsNamedAsync(context, rooms, search, cancellationToken).ConfigureAwait(false);
+        return Filtered(context, query, participant, search, named);
+    }
+
+    /// <summary>As <see cref="ListedAsync(ArchiveContext, RoomList, MeetingQuery, string?, string?, CancellationToken)"/>, for an analytics filter's period, room, search and person.</summary>
+    internal static Task<IQueryable<ArchivedMeeting>> ListedAsync(ArchiveContext context, RoomList rooms, AnalyticsFilter filter, CancellationToken cancellationToken) =>
+        ListedAsync(context, rooms, new MeetingQuery(filter.Period, filter.HostId), filter.Search, filter.Participant, cancellationToken);
 
     /// <summary>
     /// The meetings of the query's period (its room, its record) that <paramref name="participant"/> (an exact display
