@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Archive;
 
@@ -10,7 +11,7 @@ namespace UMeetingReports.Core.Archive;
 /// Brings the archive's schema up to this version of the app, or refuses with a sentence: a database written by a
 /// newer version (migrations this one does not know) is left untouched, and so is a file that is not a database.
 /// </summary>
-internal sealed partial class ArchiveMigrator(ArchiveDatabase database, ArchiveMigrationState state, ILogger<ArchiveMigrator> logger)
+internal sealed partial class ArchiveMigrator(ArchiveDatabase database, ArchiveMigrationState state, UpstreamZone zone, ILogger<ArchiveMigrator> logger)
 {
     /// <summary>
     /// Migrates, or returns why the database server cannot be reached now (a PostgreSQL server down, starting or out of
@@ -74,6 +75,7 @@ internal sealed partial class ArchiveMigrator(ArchiveDatabase database, ArchiveM
                 LogUpToDate(logger, database.Description);
             }
 
+            await SumPeopleOfOlderCopiesAsync(context, cancellationToken).ConfigureAwait(false);
             state.MarkReady();
         }
         catch (DbException exception)
@@ -84,6 +86,45 @@ internal sealed partial class ArchiveMigrator(ArchiveDatabase database, ArchiveM
                 exception);
         }
     }
+
+    /// <summary>
+    /// Gives the copies written before the day names carried each name's sums (<see cref="MonthWindow.PeopleSummed"/>)
+    /// those sums, counted from their participant rows, before anything reads them: the participants report sums a
+    /// period from the day names alone. One window at a time, each in a transaction of its own under the writers' lock,
+    /// so another instance that starts meanwhile waits and then finds the window done.
+    /// </summary>
+    private async Task SumPeopleOfOlderCopiesAsync(ArchiveContext context, CancellationToken cancellationToken)
+    {
+        var months = await context.MonthWindows.AsNoTracking().Where(window => !window.PeopleSummed).Select(window => window.Month).OrderBy(month => month)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var month in months)
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (database.Provider == ArchiveProvider.PostgreSql)
+            {
+                await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({MonthWindowSync.WritersLock})", cancellationToken).ConfigureAwait(false);
+            }
+
+            var window = await context.MonthWindows.SingleAsync(window => window.Month == month, cancellationToken).ConfigureAwait(false);
+            if (!window.PeopleSummed)
+            {
+                await MonthWindowSync.RecountDayNamesAsync(context, month, zone, cancellationToken).ConfigureAwait(false);
+                window.PeopleSummed = true;
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            context.ChangeTracker.Clear();
+        }
+
+        if (months.Count > 0)
+        {
+            LogPeopleSummed(logger, database.Description, months.Count);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The archive in {Database}: each name's sums were counted for {Windows} month(s) written by an older version")]
+    private static partial void LogPeopleSummed(ILogger logger, string database, int windows);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The archive in {Database} was upgraded: {Migrations}")]
     private static partial void LogMigrated(ILogger logger, string database, IReadOnlyList<string> migrations);

@@ -32,6 +32,13 @@ internal sealed class MonthWindow
     /// in, and the month is left alone.
     /// </summary>
     public bool Settled { get; set; }
+
+    /// <summary>
+    /// True once the copy's day names carry each name's sums (<see cref="RoomDayName.Meetings"/> and the rest): every
+    /// copy written since they exist. A copy written before is summed from its participant rows when the app starts
+    /// (<see cref="ArchiveMigrator"/>).
+    /// </summary>
+    public bool PeopleSummed { get; set; }
 }
 
 /// <summary>Where a month window stands; stored as its lower-case name.</summary>

@@ -244,7 +244,7 @@ internal sealed partial class MonthWindowSync(
         var hostIds = meetings.Select(meeting => meeting.HostId).Distinct(StringComparer.Ordinal).ToList();
         List<ParticipantSession> participants = [.. meetings.SelectMany(meeting => meeting.Participants)];
         List<TelephonyLeg> legs = [.. meetings.SelectMany(meeting => meeting.Telephony)];
-        var dayNames = RoomDayName.Of(meetings);
+        var dayNames = RoomDayName.Of(meetings, zone);
 
         await using var context = database.CreateDbContext();
         context.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -290,7 +290,7 @@ internal sealed partial class MonthWindowSync(
             // A window that lost meetings to this one counts its day names again from the meetings it keeps.
             foreach (var from in moved.Select(meeting => meeting.From).Distinct())
             {
-                await RecountDayNamesAsync(context, from, cancellationToken).ConfigureAwait(false);
+                await RecountDayNamesAsync(context, from, zone, cancellationToken).ConfigureAwait(false);
             }
 
             // The new copy in bulk, past the change tracker (which cost more CPU than reading the month did).
@@ -312,6 +312,7 @@ internal sealed partial class MonthWindowSync(
             row.UpstreamRequests = requests;
             row.LastError = null;
             row.Settled = settled;
+            row.PeopleSummed = true;
             context.ChangeTracker.DetectChanges();
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -330,15 +331,16 @@ internal sealed partial class MonthWindowSync(
         }
     }
 
-    /// <summary>Replaces a window's day names with those of the meetings its copy holds now.</summary>
-    private static async Task RecountDayNamesAsync(ArchiveContext context, DateOnly month, CancellationToken cancellationToken)
+    /// <summary>Replaces a window's day names (and the sums they carry) with those of the meetings its copy holds now.</summary>
+    internal static async Task RecountDayNamesAsync(ArchiveContext context, DateOnly month, UpstreamZone zone, CancellationToken cancellationToken)
     {
         await context.RoomDayNames.Where(row => row.WindowMonth == month).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        var sessions = await context.Meetings.AsNoTracking()
+        var meetings = await context.Meetings.AsNoTracking()
             .Where(meeting => meeting.WindowMonth == month)
-            .SelectMany(meeting => meeting.Participants, (meeting, session) => new { meeting.Start, meeting.HostId, session.Name })
+            .Include(meeting => meeting.Participants)
+            .AsSplitQuery()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        await BulkRows.InsertAsync(context, RoomDayName.Of(sessions.Select(session => (session.Start, session.HostId, session.Name, month))), cancellationToken).ConfigureAwait(false);
+        await BulkRows.InsertAsync(context, RoomDayName.Of(meetings, zone), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

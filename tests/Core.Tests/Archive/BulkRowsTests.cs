@@ -32,7 +32,7 @@ public abstract class BulkRowsTests(ArchiveServer server)
             await BulkRows.InsertAsync(context, meetings, cancellationToken);
             await BulkRows.InsertAsync(context, [.. meetings.SelectMany(meeting => meeting.Participants)], cancellationToken);
             await BulkRows.InsertAsync(context, [.. meetings.SelectMany(meeting => meeting.Telephony)], cancellationToken);
-            await BulkRows.InsertAsync(context, RoomDayName.Of(meetings), cancellationToken);
+            await BulkRows.InsertAsync(context, RoomDayName.Of(meetings, bulk.Zone), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -41,7 +41,7 @@ public abstract class BulkRowsTests(ArchiveServer server)
             context.Rooms.Add(Room());
             var meetings = Meetings();
             context.Meetings.AddRange(meetings);
-            context.RoomDayNames.AddRange(RoomDayName.Of(meetings));
+            context.RoomDayNames.AddRange(RoomDayName.Of(meetings, saved.Zone));
             await context.SaveChangesAsync(cancellationToken);
         }
 

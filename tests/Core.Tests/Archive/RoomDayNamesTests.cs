@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using UMeetingReports.Core.Archive;
+using UMeetingReports.Core.Tests.Reports.MeetingDetail;
 using UMeetingReports.Core.Tests.Support;
 using UMeetingReports.Simulator;
 using Xunit;
@@ -33,6 +34,62 @@ public abstract class RoomDayNamesTests(ArchiveServer server)
 
         Assert.Equal(truth, await StoredAsync(archive));
         Assert.True(truth.Count > 100, "the month should have many day names");
+    }
+
+    [Fact]
+    public async Task Each_day_name_carries_the_names_sums_over_the_ended_meetings_of_its_room_and_day()
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
+        var days = sim.Dataset.MeetingsBetween(May, new DateOnly(2025, 5, 31))
+            .SelectMany(
+                meeting => IndependentTruth.Rows(meeting, sim.Dataset).GroupBy(row => row.Name, StringComparer.Ordinal),
+                (meeting, rows) => (Day: DateOnly.FromDateTime(meeting.Start), meeting.HostId, Name: rows.Key, Rows: rows.ToList()))
+            .GroupBy(person => (person.Day, person.HostId, person.Name))
+            .ToList();
+        var truth = days
+            .Select(day => Sums(
+                Line(day.Key.Day, day.Key.HostId, day.Key.Name, May),
+                day.Count(),
+                day.Sum(person => person.Rows.Count),
+                day.Aggregate(TimeSpan.Zero, (sum, person) => sum + IndependentTruth.Covered(person.Rows)),
+                day.Min(person => person.Rows.Min(row => row.Join)),
+                day.Max(person => person.Rows.Max(row => row.End)),
+                day.Any(person => person.Rows.Exists(row => row.Open))))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(sim.Dataset.MeetingsBetween(May, new DateOnly(2025, 5, 31)).All(meeting => meeting.End is not null), "May's meetings should all have ended");
+
+        await archive.Synchroniser.ReadMonthAsync(May, progress: null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(truth, await StoredSumsAsync(archive));
+        Assert.Contains(days, day => day.Count() > 1);
+        Assert.Contains(days, day => day.Any(person => person.Rows.Count > 1));
+    }
+
+    [Fact]
+    public async Task A_name_seen_only_in_a_meeting_still_running_is_a_day_name_with_nothing_summed_yet()
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
+        var running = sim.Dataset.MeetingsBetween(new DateOnly(2025, 6, 15), new DateOnly(2025, 6, 15)).First(meeting => meeting.End is null && meeting.Participants.Count > 0);
+        var onlyThere = running.Participants.Select(row => row.Name)
+            .Where(name => !sim.Dataset.MeetingsBetween(new DateOnly(2025, 6, 15), new DateOnly(2025, 6, 15), running.HostId)
+                .Any(meeting => meeting.End is not null && meeting.Participants.Any(row => row.Name == name)))
+            .ToList();
+        Assert.NotEmpty(onlyThere);
+
+        await archive.Synchroniser.ReadMonthAsync(June, progress: null, TestContext.Current.CancellationToken);
+
+        await using var context = archive.Context();
+        var rows = await context.RoomDayNames.AsNoTracking()
+            .Where(row => row.Day == new DateOnly(2025, 6, 15) && row.HostId == running.HostId)
+            .ToListAsync(TestContext.Current.CancellationToken);
+        foreach (var name in onlyThere)
+        {
+            var row = Assert.Single(rows, row => row.Name == name);
+            Assert.Equal((0, 0, 0L, null, null, false), (row.Meetings, row.Sessions, row.ConnectedTicks, row.FirstJoin, row.LastSeen, row.StillConnected));
+        }
     }
 
     [Fact]
@@ -69,7 +126,7 @@ public abstract class RoomDayNamesTests(ArchiveServer server)
             moved.WindowMonth = June;
             context.ParticipantSessions.Add(new ParticipantSession { MeetingUuid = moved.Uuid, Position = 10_000, Name = "Only In June's Copy", JoinTime = moved.Start });
             await context.SaveChangesAsync(TestContext.Current.CancellationToken);
-            context.RoomDayNames.AddRange(RoomDayName.Of(await context.Meetings.Where(meeting => meeting.Uuid == moved.Uuid).Include(meeting => meeting.Participants).ToListAsync(TestContext.Current.CancellationToken)));
+            context.RoomDayNames.AddRange(RoomDayName.Of(await context.Meetings.Where(meeting => meeting.Uuid == moved.Uuid).Include(meeting => meeting.Participants).ToListAsync(TestContext.Current.CancellationToken), archive.Zone));
             await context.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
@@ -101,6 +158,26 @@ public abstract class RoomDayNamesTests(ArchiveServer server)
         Assert.Equal(written, await StoredAsync(archive));
     }
 
+    [Fact]
+    public async Task Upgrading_an_archive_from_before_the_names_sums_counts_them_from_its_participant_rows_at_start()
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var archive = await MayAndJuneAsync(sim);
+        var written = await StoredSumsAsync(archive);
+        await using (var context = archive.Context())
+        {
+            var before = context.Database.GetMigrations().Single(migration => migration.EndsWith("_RoomDayNames", StringComparison.Ordinal));
+            await context.GetService<IMigrator>().MigrateAsync(before, TestContext.Current.CancellationToken);
+        }
+
+        await archive.Migrator.MigrateAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(written, await StoredSumsAsync(archive));
+        Assert.Contains(written, line => !line.Contains(" | 0 | 0 | ", StringComparison.Ordinal));
+        Assert.True((await archive.WindowAsync(May))!.PeopleSummed);
+        Assert.Contains(archive.Logs.Lines, line => line.Contains("each name's sums were counted for 2 month(s)", StringComparison.Ordinal));
+    }
+
     private async Task<ArchiveHarness> MayAndJuneAsync(RunningSimulator sim)
     {
         var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
@@ -111,6 +188,19 @@ public abstract class RoomDayNamesTests(ArchiveServer server)
 
     private static string Line(DateOnly day, string hostId, string name, DateOnly window) =>
         FormattableString.Invariant($"{day:yyyy-MM-dd} {hostId} {name} {window:yyyy-MM}");
+
+    private static string Sums(string line, int meetings, int sessions, TimeSpan connected, DateTime? first, DateTime? last, bool stillConnected) =>
+        FormattableString.Invariant($"{line} | {meetings} | {sessions} | {connected} | {first:yyyy-MM-dd HH:mm:ss.fffffff} | {last:yyyy-MM-dd HH:mm:ss.fffffff} | {(stillConnected ? "connected" : "gone")}");
+
+    /// <summary>Every day name with the sums it carries.</summary>
+    private static async Task<List<string>> StoredSumsAsync(ArchiveHarness archive)
+    {
+        await using var context = archive.Context();
+        var rows = await context.RoomDayNames.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        return [.. rows
+            .Select(row => Sums(Line(row.Day, row.HostId, row.Name, row.WindowMonth), row.Meetings, row.Sessions, TimeSpan.FromTicks(row.ConnectedTicks), row.FirstJoin, row.LastSeen, row.StillConnected))
+            .Order(StringComparer.Ordinal)];
+    }
 
     private static async Task<List<string>> StoredAsync(ArchiveHarness archive)
     {

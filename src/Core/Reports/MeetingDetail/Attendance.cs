@@ -37,13 +37,26 @@ internal static class Attendance
             flaws.Add(new DataFlaw(DataFlawKind.EndBeforeStart, null, end, meeting.Start));
         }
 
-        var sessions = new List<Session>(meeting.Participants.Count);
-        foreach (var row in meeting.Participants)
+        return Sessions(meeting.Participants, until, meeting.IsRunning, displayName, flaws);
+    }
+
+    /// <summary>
+    /// The rows of a meeting that ended at <paramref name="end"/>, each with the time it counts until: what
+    /// <see cref="Sessions(Meeting, DateTimeOffset, Func{string, string}, List{DataFlaw}?)"/> gives for such a meeting,
+    /// for rows held apart from their meeting's record (the archive's sums of each name, written with a window).
+    /// </summary>
+    public static List<Session> EndedSessions(IEnumerable<Participant> rows, DateTimeOffset start, DateTimeOffset end) =>
+        Sessions([.. rows], end < start ? start : end, running: false, static name => name, flaws: null);
+
+    private static List<Session> Sessions(IReadOnlyList<Participant> rows, DateTimeOffset until, bool running, Func<string, string> displayName, List<DataFlaw>? flaws)
+    {
+        var sessions = new List<Session>(rows.Count);
+        foreach (var row in rows)
         {
             if (row.LeaveTime is not { } leave)
             {
                 var openEnd = row.JoinTime > until ? row.JoinTime : until;
-                if (flaws is not null && !meeting.IsRunning)
+                if (flaws is not null && !running)
                 {
                     flaws.Add(new DataFlaw(DataFlawKind.NoLeaveTime, displayName(row.Name), row.JoinTime, openEnd));
                 }

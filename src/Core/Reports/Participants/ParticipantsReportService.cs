@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Reports.MeetingDetail;
 using UMeetingReports.Core.Rooms;
@@ -35,33 +36,77 @@ internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDire
             new ParticipantsReport(request, sums.Meetings, matching.Count, page, roomList, zone.Describe()));
     }
 
-    /// <summary>Every person's sums over the period's meetings (of the request's room or all), read from the archive.</summary>
+    /// <summary>
+    /// Every person's sums over the period's meetings (of the request's room or all), read from the archive: those of the
+    /// ended meetings from the sums each day name carries (<see cref="RoomDayName"/>, written with its window), those of
+    /// the meetings still running from their participant rows, counted up to now.
+    /// </summary>
     private async Task<PeriodSums> SumAsync(ParticipantsRequest request, Func<string, string> shown, CancellationToken cancellationToken)
     {
-        var meetings = await archive.ReadAsync(archive.Meetings(request.Period, request.HostId), MeetingParts.Participants, cancellationToken).ConfigureAwait(false);
-        var now = zone.Now;
+        var endedSums = archive.DayNamesBesideAsync(
+            request.Period,
+            request.HostId,
+            names => names
+                .Where(row => row.Meetings > 0)
+                .GroupBy(row => new { row.Name, row.HostId })
+                .Select(person => new
+                {
+                    person.Key.Name,
+                    person.Key.HostId,
+                    Meetings = person.Sum(row => row.Meetings),
+                    Sessions = person.Sum(row => row.Sessions),
+                    ConnectedTicks = person.Sum(row => row.ConnectedTicks),
+                    FirstJoin = person.Min(row => row.FirstJoin),
+                    LastSeen = person.Max(row => row.LastSeen),
+                    StillConnected = person.Max(row => row.StillConnected ? 1 : 0),
+                })
+                .ToListAsync(cancellationToken),
+            cancellationToken);
+        var meetings = await archive.Meetings(request.Period, request.HostId).CountAsync(cancellationToken).ConfigureAwait(false);
+        var running = await archive.ReadAsync(archive.Meetings(request.Period, request.HostId).Where(meeting => meeting.End == null), MeetingParts.Participants, cancellationToken)
+            .ConfigureAwait(false);
+
         var tallies = new Dictionary<string, Tally>(StringComparer.Ordinal);
-        var people = new List<Attendance.PersonSum>();
-        var running = false;
-        foreach (var meeting in meetings)
+        foreach (var person in await endedSums.ConfigureAwait(false))
         {
-            running |= meeting.End is null;
-            var until = Attendance.MeasuredUntil(meeting, now);
-            Attendance.SumByName(Attendance.Sessions(meeting, until, shown, flaws: null), people);
+            TallyOf(person.Name).Add(
+                person.Meetings,
+                person.Sessions,
+                TimeSpan.FromTicks(person.ConnectedTicks),
+                zone.Attach(person.FirstJoin ?? throw Unsummed(person.Name)),
+                zone.Attach(person.LastSeen ?? throw Unsummed(person.Name)),
+                person.StillConnected == 1,
+                person.HostId);
+        }
+
+        var now = zone.Now;
+        var people = new List<Attendance.PersonSum>();
+        foreach (var meeting in running)
+        {
+            Attendance.SumByName(Attendance.Sessions(meeting, Attendance.MeasuredUntil(meeting, now), shown, flaws: null), people);
             foreach (var person in people)
             {
-                if (!tallies.TryGetValue(person.Exact, out var tally))
-                {
-                    tallies.Add(person.Exact, tally = new Tally());
-                }
-
-                tally.Add(person, meeting.HostId);
+                TallyOf(person.Exact).Add(1, person.Sessions, person.ConnectedTime, person.FirstJoin, person.LastSeen, person.StillConnected, meeting.HostId);
             }
         }
 
         // The name as shown is worked out once a person, not once a meeting.
-        return new PeriodSums(meetings.Count, [.. tallies.Select(pair => pair.Value.ToPerson(pair.Key, shown(pair.Key)))], running);
+        return new PeriodSums(meetings, [.. tallies.Select(pair => pair.Value.ToPerson(pair.Key, shown(pair.Key)))], running.Count > 0);
+
+        Tally TallyOf(string name)
+        {
+            if (!tallies.TryGetValue(name, out var tally))
+            {
+                tallies.Add(name, tally = new Tally());
+            }
+
+            return tally;
+        }
     }
+
+    /// <summary>A day name that counts meetings without their times: a defect of the archive's write, never shown as a figure.</summary>
+    private static InvalidOperationException Unsummed(string name) =>
+        new($"The archive's day names of \"{name}\" count meetings but hold no first or last time.");
 
     /// <summary>The person's line, the rooms named from the room list of the moment and sorted by those names.</summary>
     private static ParticipantSummary ToSummary(PersonTally person, RoomList roomList)
@@ -131,14 +176,14 @@ internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDire
         private DateTimeOffset _lastSeen = DateTimeOffset.MinValue;
         private bool _stillConnected;
 
-        public void Add(Attendance.PersonSum line, string hostId)
+        public void Add(int meetings, int sessions, TimeSpan connected, DateTimeOffset firstSeen, DateTimeOffset lastSeen, bool stillConnected, string hostId)
         {
-            _meetings++;
-            _sessions += line.Sessions;
-            _connected += line.ConnectedTime;
-            _firstSeen = line.FirstJoin < _firstSeen ? line.FirstJoin : _firstSeen;
-            _lastSeen = line.LastSeen > _lastSeen ? line.LastSeen : _lastSeen;
-            _stillConnected |= line.StillConnected;
+            _meetings += meetings;
+            _sessions += sessions;
+            _connected += connected;
+            _firstSeen = firstSeen < _firstSeen ? firstSeen : _firstSeen;
+            _lastSeen = lastSeen > _lastSeen ? lastSeen : _lastSeen;
+            _stillConnected |= stillConnected;
             _hostIds.Add(hostId);
         }
 

@@ -361,6 +361,10 @@ namespace UMeetingReports.Core.Archive.Migrations.PostgreSQL
                         .HasColumnType("timestamp without time zone")
                         .HasColumnName("last_read_at");
 
+                    b.Property<bool>("PeopleSummed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("people_summed");
+
                     b.Property<int>("Records")
                         .HasColumnType("integer")
                         .HasColumnName("records");
@@ -431,6 +435,30 @@ namespace UMeetingReports.Core.Archive.Migrations.PostgreSQL
                     b.Property<DateOnly>("WindowMonth")
                         .HasColumnType("date")
                         .HasColumnName("window_month");
+
+                    b.Property<long>("ConnectedTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("connected_ticks");
+
+                    b.Property<DateTime?>("FirstJoin")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("first_join");
+
+                    b.Property<DateTime?>("LastSeen")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("last_seen");
+
+                    b.Property<int>("Meetings")
+                        .HasColumnType("integer")
+                        .HasColumnName("meetings");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("integer")
+                        .HasColumnName("sessions");
+
+                    b.Property<bool>("StillConnected")
+                        .HasColumnType("boolean")
+                        .HasColumnName("still_connected");
 
                     b.HasKey("Day", "HostId", "Name", "WindowMonth");
 

@@ -348,6 +348,10 @@ namespace UMeetingReports.Core.Archive.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_read_at");
 
+                    b.Property<bool>("PeopleSummed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("people_summed");
+
                     b.Property<int>("Records")
                         .HasColumnType("INTEGER")
                         .HasColumnName("records");
@@ -418,6 +422,30 @@ namespace UMeetingReports.Core.Archive.Migrations.Sqlite
                     b.Property<DateOnly>("WindowMonth")
                         .HasColumnType("TEXT")
                         .HasColumnName("window_month");
+
+                    b.Property<long>("ConnectedTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("connected_ticks");
+
+                    b.Property<DateTime?>("FirstJoin")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_join");
+
+                    b.Property<DateTime?>("LastSeen")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_seen");
+
+                    b.Property<int>("Meetings")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("meetings");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sessions");
+
+                    b.Property<bool>("StillConnected")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("still_connected");
 
                     b.HasKey("Day", "HostId", "Name", "WindowMonth");
 
