@@ -6,6 +6,7 @@ using UMeetingReports.Core.Reports.RoomUsage;
 using UMeetingReports.Core.Reports.Telephony;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Tests.Reports.Analytics;
+using UMeetingReports.Core.Tests.Reports.Participants;
 using UMeetingReports.Core.Tests.Support;
 using UMeetingReports.Core.Upstream;
 using Xunit;
@@ -117,22 +118,19 @@ public abstract class ArchiveReportsTests(ArchiveServer server)
     }
 
     [Fact]
-    public async Task The_participants_report_counts_each_names_meetings_as_the_service_lists_them()
+    public async Task The_participants_report_sums_each_name_as_the_services_records_give_it_with_meetings_still_running()
     {
         await using var sim = await SharedSimulator.StartSmallAsync();
         await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
         var truth = sim.Dataset.MeetingsBetween(Spring.From, Spring.To);
-        var expected = truth
-            .SelectMany(meeting => meeting.Participants.Select(participant => participant.Name).Distinct(StringComparer.Ordinal))
-            .GroupBy(name => name, StringComparer.Ordinal)
-            .ToDictionary(name => name.Key, name => name.Count(), StringComparer.Ordinal);
 
         var report = await archive.Services.GetRequiredService<IParticipantsReportService>().GetAsync(
             new ParticipantsRequest(Spring, null, null, ParticipantSort.Name, false, 10_000, 1, RevealPhoneNumbers: true), TestContext.Current.CancellationToken);
 
         Assert.True(report.Succeeded, report.Failure?.Describe());
         Assert.Equal(truth.Count, report.Value.MeetingsSummed);
-        Assert.Equal(expected, report.Value.Rows.ToDictionary(row => row.Name, row => row.Meetings, StringComparer.Ordinal));
+        Assert.Equal(ParticipantsTruth.Lines(sim.Dataset, Spring, hostId: null), report.Value.Rows.Select(ParticipantsTruth.Describe).Order(StringComparer.Ordinal));
+        Assert.Contains(report.Value.Rows, row => row.StillConnected);
     }
 }
 

@@ -24,10 +24,10 @@ public sealed class ParticipantsGroundTruthTests(SharedSimulator shared) : IClas
 
         var report = await AllRowsAsync(core, new ParticipantsRequest(may, null, null, ParticipantSort.Name, false, 10_000, 1));
 
-        var expected = Expected(may, hostId: null);
+        var expected = ParticipantsTruth.Lines(Sim.Dataset, may, hostId: null);
         Assert.Equal(Sim.Dataset.MeetingsBetween(may.From, may.To).Count, report.MeetingsSummed);
         Assert.Equal(expected.Count, report.TotalRecord);
-        Assert.Equal(expected, report.Rows.Select(Describe).Order(StringComparer.Ordinal));
+        Assert.Equal(expected, report.Rows.Select(ParticipantsTruth.Describe).Order(StringComparer.Ordinal));
         Assert.Contains(report.Rows, row => SimulatorHostileValues.ParticipantNames.Contains(row.Name));
     }
 
@@ -40,7 +40,7 @@ public sealed class ParticipantsGroundTruthTests(SharedSimulator shared) : IClas
 
         var report = await AllRowsAsync(core, new ParticipantsRequest(june, running.HostId, null, ParticipantSort.Name, false, 10_000, 1));
 
-        Assert.Equal(Expected(june, running.HostId), report.Rows.Select(Describe).Order(StringComparer.Ordinal));
+        Assert.Equal(ParticipantsTruth.Lines(Sim.Dataset, june, running.HostId), report.Rows.Select(ParticipantsTruth.Describe).Order(StringComparer.Ordinal));
         Assert.Equal(Sim.Dataset.MeetingsBetween(june.From, june.To, running.HostId).Count, report.MeetingsSummed);
         Assert.Contains(report.Rows, row => row.StillConnected);
     }
@@ -53,7 +53,7 @@ public sealed class ParticipantsGroundTruthTests(SharedSimulator shared) : IClas
 
         var report = await AllRowsAsync(core, new ParticipantsRequest(april, null, null, ParticipantSort.ConnectedTime, true, 10, 2));
 
-        var expected = Totals(april, hostId: null)
+        var expected = ParticipantsTruth.Totals(Sim.Dataset, april, hostId: null)
             .OrderByDescending(person => person.Value.Connected)
             .ThenBy(person => person.Key, StringComparer.InvariantCulture)
             .ThenBy(person => person.Key, StringComparer.Ordinal)
@@ -70,68 +70,4 @@ public sealed class ParticipantsGroundTruthTests(SharedSimulator shared) : IClas
         return result.Value;
     }
 
-    private List<string> Expected(DatePeriod period, string? hostId)
-    {
-        var names = Sim.Dataset.Rooms.ToDictionary(room => room.HostId, room => room.Name, StringComparer.Ordinal);
-        return Totals(period, hostId)
-            .Select(person => Line(
-                person.Key,
-                person.Value.Meetings,
-                person.Value.Sessions,
-                person.Value.Connected,
-                Time(Attach(person.Value.First)),
-                Time(Attach(person.Value.Last)),
-                person.Value.StillConnected,
-                string.Join("; ", person.Value.Rooms.Select(hostId => names[hostId]).Order(StringComparer.Ordinal))))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-    }
-
-    private Dictionary<string, Person> Totals(DatePeriod period, string? hostId)
-    {
-        var people = new Dictionary<string, Person>(StringComparer.Ordinal);
-        foreach (var meeting in Sim.Dataset.MeetingsBetween(period.From, period.To, hostId))
-        {
-            foreach (var rows in IndependentTruth.Rows(meeting, Sim.Dataset).GroupBy(row => row.Name, StringComparer.Ordinal))
-            {
-                var person = people.TryGetValue(rows.Key, out var known) ? known : people[rows.Key] = new Person();
-                person.Meetings++;
-                person.Sessions += rows.Count();
-                person.Connected += IndependentTruth.Covered(rows);
-                person.First = rows.Min(row => row.Join) is var first && first < person.First ? first : person.First;
-                person.Last = rows.Max(row => row.End) is var last && last > person.Last ? last : person.Last;
-                person.StillConnected |= rows.Any(row => row.Open);
-                person.Rooms.Add(meeting.HostId);
-            }
-        }
-
-        return people;
-    }
-
-    private static string Describe(ParticipantSummary row) =>
-        Line(row.Name, row.Meetings, row.Sessions, row.ConnectedTime, Time(row.FirstSeen), Time(row.LastSeen), row.StillConnected, string.Join("; ", row.Rooms.Order(StringComparer.Ordinal)));
-
-    private static string Line(string name, int meetings, int sessions, TimeSpan connected, string first, string last, bool connectedNow, string rooms) =>
-        string.Create(CultureInfo.InvariantCulture, $"{name} | {meetings} | {sessions} | {connected} | {first} | {last} | {(connectedNow ? "connected" : "gone")} | {rooms}");
-
-    private static DateTimeOffset Attach(DateTime wallClock) => new(wallClock, GroundTruth.Shanghai.GetUtcOffset(wallClock));
-
-    private static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
-
-    private sealed class Person
-    {
-        public int Meetings { get; set; }
-
-        public int Sessions { get; set; }
-
-        public TimeSpan Connected { get; set; }
-
-        public DateTime First { get; set; } = DateTime.MaxValue;
-
-        public DateTime Last { get; set; } = DateTime.MinValue;
-
-        public bool StillConnected { get; set; }
-
-        public HashSet<string> Rooms { get; } = new(StringComparer.Ordinal);
-    }
 }
