@@ -16,6 +16,18 @@ internal sealed record RoomTotals(string Room, string HostId, MeetingFigures Fig
 
 internal sealed record DayTotals(DateOnly Day, MeetingFigures Figures);
 
+/// <summary>One name's line of the People sheet: <see cref="Name"/> as the file shows it, <see cref="Exact"/> as the service gave it.</summary>
+internal sealed record PersonTotals(
+    string Name,
+    string Exact,
+    int Meetings,
+    int Sessions,
+    TimeSpan Connected,
+    DateTimeOffset FirstSeen,
+    DateTimeOffset LastSeen,
+    bool StillConnected,
+    IReadOnlyList<string> Rooms);
+
 /// <summary>
 /// Every sheet's columns, for one export: times in the upstream's zone (named in the headers), phone numbers and
 /// names that are phone numbers masked unless they may be revealed — the rule of the meeting detail page.
@@ -29,6 +41,7 @@ internal sealed class ExportSheets
         Texts = texts;
         var t = texts;
         Func<string, string> shownName = revealPhoneNumbers ? static name => name : PhoneNumberMask.MaskIfPhoneNumber;
+        ShownName = shownName;
         Func<string, string> shownNumber = revealPhoneNumbers ? static number => number : PhoneNumberMask.Mask;
         var zoneId = zone.Id;
         ExportCell Time(DateTimeOffset? moment) => ExportCell.Of(moment is { } value ? zone.WallClockOf(value) : null);
@@ -99,6 +112,19 @@ internal sealed class ExportSheets
             new(t["Utilisation"], ColumnKind.Percent, 11, row => ExportCell.Of(row.Utilisation.Ratio)),
         ]);
 
+        People = new(t["People"],
+        [
+            Text<PersonTotals>(t["Participant"], 28, row => row.Name),
+            Integer<PersonTotals>(t["Meetings|count"], 10, row => row.Meetings),
+            Integer<PersonTotals>(t["Joins"], 9, row => row.Sessions),
+            Integer<PersonTotals>(t["Connected minutes"], 12, row => ConnectedMinutes(row.Connected)),
+            new(t["First seen ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.FirstSeen)),
+            new(t["Last seen ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.LastSeen)),
+            Flag<PersonTotals>(t, t["Still connected"], row => row.StillConnected),
+            Integer<PersonTotals>(t["Rooms|count"], 10, row => row.Rooms.Count),
+            Text<PersonTotals>(t["Rooms used"], 40, row => string.Join(t["; "], row.Rooms)),
+        ]);
+
         Daily = new(t["Daily"],
         [
             new(t["Day ({0})", zoneId], ColumnKind.Date, 14, row => ExportCell.Of(row.Day.ToDateTime(TimeOnly.MinValue))),
@@ -108,6 +134,9 @@ internal sealed class ExportSheets
 
     /// <summary>The words of this export's file, in the language of whoever asked for it.</summary>
     public ExportTexts Texts { get; }
+
+    /// <summary>A participant's name as this file shows it (a phone number masked unless it may be revealed).</summary>
+    public Func<string, string> ShownName { get; }
 
     /// <summary>The first sheet's name in the file's language.</summary>
     public string SummaryName => Texts["Summary"];
@@ -122,6 +151,8 @@ internal sealed class ExportSheets
     public IReadOnlyList<IMeetingTable> Tables => [Meetings, Participants, Telephony];
 
     public SheetDefinition<RoomTotals> Rooms { get; }
+
+    public SheetDefinition<PersonTotals> People { get; }
 
     public SheetDefinition<DayTotals> Daily { get; }
 
@@ -151,6 +182,9 @@ internal sealed class ExportSheets
 
     /// <summary>Rounded to whole minutes, as the pages show them; the utilisation is computed from the exact times.</summary>
     internal static long WholeMinutes(TimeSpan time) => (long)Math.Round(time.TotalMinutes, MidpointRounding.AwayFromZero);
+
+    /// <summary>A person's connected time in whole minutes, rounded down as <c>/participants</c> shows it ("283 h 56 min").</summary>
+    private static long ConnectedMinutes(TimeSpan connected) => (long)Math.Max(0, Math.Floor(connected.TotalMinutes));
 
     /// <summary>Whole minutes from join to leave (never negative); blank while still connected.</summary>
     private static long? ConnectedMinutes(Participant participant) =>

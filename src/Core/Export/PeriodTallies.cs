@@ -1,4 +1,5 @@
 using UMeetingReports.Core.Reports.Analytics;
+using UMeetingReports.Core.Reports.MeetingDetail;
 using UMeetingReports.Core.Reports.RoomUsage;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
@@ -10,14 +11,18 @@ namespace UMeetingReports.Core.Export;
 /// the Summary, Rooms and Daily sheets never need the period in memory. Each meeting's own figures come from
 /// <see cref="MeetingFigures.Of"/>, the analytics pages' definition, and peaks and utilisation from
 /// <see cref="RoomOccupancy"/>, the room usage page's, so the workbook's totals are the pages' totals. Only when each
-/// meeting ran is kept (for utilisation), and the names seen (for distinct participants).
+/// meeting ran is kept (for utilisation), the names seen (for distinct participants), and each name's sums (for the
+/// People sheet, counted as the participants report counts them: <see cref="Attendance.SumByName"/>, a meeting still
+/// running up to <paramref name="now"/>).
 /// </summary>
-internal sealed class PeriodTallies(UpstreamZone zone)
+internal sealed class PeriodTallies(UpstreamZone zone, DateTimeOffset now)
 {
     private readonly FiguresTally _total = new();
     private readonly Dictionary<string, FiguresTally> _rooms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RoomOccupancy> _roomOccupancy = new(StringComparer.Ordinal);
     private readonly Dictionary<DateOnly, FiguresTally> _days = [];
+    private readonly Dictionary<string, PersonTally> _people = new(StringComparer.Ordinal);
+    private readonly List<Attendance.PersonSum> _meetingPeople = [];
 
     public void Add(Meeting meeting)
     {
@@ -26,6 +31,27 @@ internal sealed class PeriodTallies(UpstreamZone zone)
         Tally(_rooms, meeting.HostId).Add(one, meeting);
         Tally(_roomOccupancy, meeting.HostId).Add(meeting);
         Tally(_days, zone.DayOf(meeting.Start)).Add(one, meeting);
+        Attendance.SumByName(Attendance.Sessions(meeting, Attendance.MeasuredUntil(meeting, now), static name => name, flaws: null), _meetingPeople);
+        foreach (var person in _meetingPeople)
+        {
+            Tally(_people, person.Exact).Add(person, meeting.HostId);
+        }
+    }
+
+    /// <summary>
+    /// One line per name, as <c>/participants</c> lists them by default: the longest connected first, then by name as
+    /// shown, then by exact name (two numbers may mask alike); each line's rooms named from the room list, A to Z.
+    /// </summary>
+    public IReadOnlyList<PersonTotals> People(RoomList rooms, Func<string, string> shownName)
+    {
+        ArgumentNullException.ThrowIfNull(rooms);
+        ArgumentNullException.ThrowIfNull(shownName);
+        return [.. _people
+            .Select(pair => pair.Value.Totals(shownName(pair.Key), pair.Key, rooms))
+            .OrderByDescending(person => person.Connected)
+            .ThenBy(person => person.Name, StringComparer.InvariantCulture)
+            .ThenBy(person => person.Name, StringComparer.Ordinal)
+            .ThenBy(person => person.Exact, StringComparer.Ordinal)];
     }
 
     public MeetingFigures Total => _total.Figures();
@@ -73,6 +99,40 @@ internal sealed class PeriodTallies(UpstreamZone zone)
         }
 
         return tally;
+    }
+
+    /// <summary>One name's running sums over the meetings seen so far.</summary>
+    private sealed class PersonTally
+    {
+        private readonly HashSet<string> _hostIds = new(StringComparer.Ordinal);
+        private int _meetings;
+        private int _sessions;
+        private TimeSpan _connected;
+        private DateTimeOffset _firstSeen = DateTimeOffset.MaxValue;
+        private DateTimeOffset _lastSeen = DateTimeOffset.MinValue;
+        private bool _stillConnected;
+
+        public void Add(Attendance.PersonSum person, string hostId)
+        {
+            _meetings++;
+            _sessions += person.Sessions;
+            _connected += person.ConnectedTime;
+            _firstSeen = person.FirstJoin < _firstSeen ? person.FirstJoin : _firstSeen;
+            _lastSeen = person.LastSeen > _lastSeen ? person.LastSeen : _lastSeen;
+            _stillConnected |= person.StillConnected;
+            _hostIds.Add(hostId);
+        }
+
+        public PersonTotals Totals(string shown, string exact, RoomList rooms) => new(
+            shown,
+            exact,
+            _meetings,
+            _sessions,
+            _connected,
+            _firstSeen,
+            _lastSeen,
+            _stillConnected,
+            [.. _hostIds.Select(rooms.NameOf).Order(StringComparer.InvariantCulture).ThenBy(name => name, StringComparer.Ordinal)]);
     }
 
     /// <summary>

@@ -43,7 +43,7 @@ internal sealed partial class WorkbookExporter(
         var started = Stopwatch.GetTimestamp();
         var roomList = await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false);
         var sheets = new ExportSheets(zone, request.RevealPhoneNumbers, new ExportTexts(request.Culture));
-        var tallies = new PeriodTallies(zone);
+        var tallies = new PeriodTallies(zone, request.GeneratedAt);
         using var spools = new TableSpools(sheets.Tables, settings);
         var gathering = await GatherAsync(
             request,
@@ -267,13 +267,15 @@ internal sealed partial class WorkbookExporter(
             var usage = new RoomUsageTotals(tallies.Total, tallies.PeakConcurrent(frame), Utilisation.Sum(roomLines.Select(line => line.Utilisation)));
             var summary = WorkbookTemplate.Summary(request, roomList, zone, usage, BusinessHoursRule.Of(businessHours.Value, zone), sheets.Texts);
             var dayLines = tallies.Days(request.Period);
-            var template = WorkbookTemplate.Build(summary, [.. large.Select(sheet => sheet.Part)], sheets, roomLines, dayLines);
+            var people = tallies.People(roomList, sheets.ShownName);
+            var template = WorkbookTemplate.Build(summary, [.. large.Select(sheet => sheet.Part)], sheets, roomLines, people, dayLines);
             WorkbookPackage.Write(template, large, package, rowsWritten, cancellationToken);
             return
             [
                 new(sheets.SummaryName, summary.Count),
                 .. large.Select(sheet => new ExportedSheet(sheet.Part.Name, sheet.Part.Rows)),
                 new(sheets.Rooms.Name, roomLines.Count),
+                new(sheets.People.Name, people.Count),
                 new(sheets.Daily.Name, dayLines.Count),
             ];
         }

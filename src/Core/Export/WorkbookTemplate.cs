@@ -30,6 +30,7 @@ internal static class WorkbookTemplate
         IReadOnlyList<SheetPart> largeSheets,
         ExportSheets sheets,
         IReadOnlyList<RoomTotals> rooms,
+        IReadOnlyList<PersonTotals> people,
         IReadOnlyList<DayTotals> days)
     {
         using var workbook = new XLWorkbook();
@@ -64,6 +65,7 @@ internal static class WorkbookTemplate
         }
 
         AddTable(workbook, sheets.Rooms, rooms);
+        AddTable(workbook, sheets.People, people);
         AddTable(workbook, sheets.Daily, days);
 
         using var package = new MemoryStream();

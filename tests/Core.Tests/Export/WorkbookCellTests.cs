@@ -51,6 +51,30 @@ public sealed partial class WorkbookCellTests
     }
 
     [Fact]
+    public async Task Counts_a_person_still_in_a_running_meeting_up_to_the_moment_the_file_was_made()
+    {
+        using var folder = new ExportFolder();
+        var request = ExportHarness.Request(new DatePeriod(new(2025, 6, 1), new(2025, 6, 15)));
+        var meeting = MeetingBuilder.A().StartingAt(request.GeneratedAt.AddMinutes(-50)).StillRunning()
+            .With("Li Lei", 10, null).With("Li Lei", 0, 20).With("Han Meimei", 0, 5)
+            .Build();
+
+        using var file = await ExportHarness.InMemory(folder, [meeting]).XlsxAsync(request);
+
+        var people = file["People"];
+        Assert.Equal(
+            ["Li Lei | 1 | 2 | 50 | 2025-06-15 13:40:05 | 2025-06-15 14:30:05 | Yes", "Han Meimei | 1 | 1 | 5 | 2025-06-15 13:40:05 | 2025-06-15 13:45:05 | No"],
+            people.DataRows().Select(row => string.Join(" | ",
+                row.Cell(people.ColumnOf("Participant")).GetString(),
+                row.Cell(people.ColumnOf("Meetings")).GetDouble(),
+                row.Cell(people.ColumnOf("Joins")).GetDouble(),
+                row.Cell(people.ColumnOf("Connected minutes")).GetDouble(),
+                row.Cell(people.ColumnOf("First seen (Asia/Shanghai)")).GetDateTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                row.Cell(people.ColumnOf("Last seen (Asia/Shanghai)")).GetDateTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                row.Cell(people.ColumnOf("Still connected")).GetString())));
+    }
+
+    [Fact]
     public async Task Masks_phone_numbers_and_participant_names_that_are_phone_numbers_in_a_viewers_file()
     {
         using var folder = new ExportFolder();
@@ -90,7 +114,7 @@ public sealed partial class WorkbookCellTests
 
         using var file = await ExportHarness.InMemory(folder, []).XlsxAsync(ExportHarness.Request(March));
 
-        Assert.Equal(["Summary", "Meetings", "Participants", "Telephony", "Rooms", "Daily"], file.SheetNames);
+        Assert.Equal(["Summary", "Meetings", "Participants", "Telephony", "Rooms", "People", "Daily"], file.SheetNames);
         Assert.All(LargeSheets.Select(name => file[name]), sheet =>
         {
             Assert.Equal(1, sheet.LastRowUsed()!.RowNumber());

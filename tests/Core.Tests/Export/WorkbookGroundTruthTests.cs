@@ -4,6 +4,7 @@ using ClosedXML.Excel;
 using UMeetingReports.Core.Export;
 using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Tests.Reports.Analytics;
+using UMeetingReports.Core.Tests.Reports.Participants;
 using UMeetingReports.Core.Tests.Support;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Simulator;
@@ -29,14 +30,14 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
     private RunningSimulator Sim => fixture.Simulator;
 
     [Fact]
-    public async Task Writes_the_six_sheets_in_order_each_with_a_bold_frozen_header_an_autofilter_and_set_widths()
+    public async Task Writes_the_seven_sheets_in_order_each_with_a_bold_frozen_header_an_autofilter_and_set_widths()
     {
         using var folder = new ExportFolder();
         await using var core = CoreHarness.Create(Sim.BaseAddress, clock: AnalyticsHarness.SimulatorClock());
 
         using var file = await core.Exporter(folder).XlsxAsync(ExportHarness.Request(Spring));
 
-        Assert.Equal(["Summary", "Meetings", "Participants", "Telephony", "Rooms", "Daily"], file.SheetNames);
+        Assert.Equal(["Summary", "Meetings", "Participants", "Telephony", "Rooms", "People", "Daily"], file.SheetNames);
         Assert.All(file.Workbook.Worksheets, sheet =>
         {
             var columns = sheet.Headers().Count;
@@ -189,6 +190,38 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
         Assert.Equal(
             truth.Sum(m => m.Telephony.Sum(c => c.Total)),
             daily.DataRows().Sum(row => row.Cell(daily.ColumnOf("Phone cost")).Money()));
+    }
+
+    [Fact]
+    public async Task Sums_each_person_on_the_People_sheet_as_the_participants_page_does_the_longest_connected_first()
+    {
+        using var folder = new ExportFolder();
+        await using var core = CoreHarness.Create(Sim.BaseAddress, clock: AnalyticsHarness.SimulatorClock());
+        var rooms = Sim.Dataset.Rooms.ToDictionary(room => room.HostId, room => room.Name, StringComparer.Ordinal);
+        var expected = ParticipantsTruth.Totals(Sim.Dataset, Spring, hostId: null)
+            .OrderByDescending(person => person.Value.Connected)
+            .ThenBy(person => person.Key, StringComparer.InvariantCulture)
+            .ThenBy(person => person.Key, StringComparer.Ordinal)
+            .Select(person => string.Join(" | ",
+                AsExcelReadsIt(person.Key),
+                person.Value.Meetings,
+                person.Value.Sessions,
+                (long)person.Value.Connected.TotalMinutes,
+                Time(person.Value.First),
+                Time(person.Value.Last),
+                YesNo(person.Value.StillConnected),
+                person.Value.Rooms.Count,
+                string.Join("; ", person.Value.Rooms.Select(hostId => rooms[hostId]).Order(StringComparer.InvariantCulture))))
+            .ToList();
+
+        using var file = await core.Exporter(folder).XlsxAsync(ExportHarness.Request(Spring, reveal: true));
+
+        var sheet = file["People"];
+        Assert.Equal(
+            ["Participant", "Meetings", "Joins", "Connected minutes", "First seen (Asia/Shanghai)", "Last seen (Asia/Shanghai)", "Still connected", "Rooms", "Rooms used"],
+            sheet.Headers());
+        Assert.Equal(expected, sheet.DataRows().Select(row => string.Join(" | ", row.Cells(1, 9).Select(Shown))));
+        Assert.True(expected.Count > 20, "the period should have many people");
     }
 
     [Fact]

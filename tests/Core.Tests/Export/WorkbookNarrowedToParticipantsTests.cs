@@ -19,7 +19,7 @@ public sealed class WorkbookNarrowedToParticipantsTests(SharedSimulator fixture)
     private RunningSimulator Sim => fixture.Simulator;
 
     [Fact]
-    public async Task Holds_only_the_joins_of_the_names_searched_for_in_any_case_and_only_the_meetings_they_joined()
+    public async Task Holds_only_the_joins_and_people_of_the_names_searched_for_in_any_case_and_only_the_meetings_they_joined()
     {
         // Arrange: a piece of one participant's name, in the other case.
         using var folder = new ExportFolder();
@@ -43,6 +43,10 @@ public sealed class WorkbookNarrowedToParticipantsTests(SharedSimulator fixture)
         Assert.Equal(joined.Select(meeting => meeting.Uuid), meetings.DataRows().Select(row => row.Cell(meetings.ColumnOf("Meeting UUID")).GetString()));
         var calls = file["Telephony"];
         Assert.Equal(joined.Sum(meeting => meeting.Telephony.Count), calls.DataRows().Count);
+        var people = file["People"];
+        Assert.Equal(
+            joined.SelectMany(meeting => meeting.Participants).Select(participant => participant.Name).Where(Matches).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal),
+            people.DataRows().Select(row => row.Cell(people.ColumnOf("Participant")).GetString()).Order(StringComparer.Ordinal));
         var summary = file["Summary"].DataRows().ToDictionary(row => row.Cell(1).GetString(), row => row.Cell(2));
         Assert.Equal(search, summary["Participant name contains"].GetString());
         Assert.Equal(joined.Count, (int)summary["Meetings"].GetDouble());
