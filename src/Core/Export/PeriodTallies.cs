@@ -56,6 +56,9 @@ internal sealed class PeriodTallies(UpstreamZone zone, DateTimeOffset now)
 
     public MeetingFigures Total => _total.Figures();
 
+    /// <summary>How many lines <see cref="People"/> gives: the distinct names seen.</summary>
+    public int PeopleCount => _people.Count;
+
     /// <summary>The most meetings held at once across every room (the licences the account needed).</summary>
     public int PeakConcurrent(UsageFrame frame) => RoomOccupancy.Together(_roomOccupancy.Values).PeakConcurrent(frame);
 

@@ -138,28 +138,9 @@ internal sealed class TableSpools : IDisposable
         return rows;
     }
 
-    /// <summary>
-    /// Each table's sheets, as many as its rows need at <paramref name="dataRowsPerSheet"/> (the first named after the
-    /// table, then "Participants (2)" and on), each with the reader of its table's spool: consecutive sheets of one
-    /// table share it, each taking its own rows.
-    /// </summary>
-    public IReadOnlyList<(SheetPart Part, IEnumerator<ExportCell[]> Rows)> Sheets(int dataRowsPerSheet)
-    {
-        var sheets = new List<(SheetPart, IEnumerator<ExportCell[]>)>();
-        for (var index = 0; index < _tables.Count; index++)
-        {
-            var (table, rows) = (_tables[index], _spools[index].Rows);
-            var reader = _spools[index].ReadAll().GetEnumerator();
-            var count = Math.Max(1, (int)((rows + dataRowsPerSheet - 1) / dataRowsPerSheet));
-            for (var number = 1; number <= count; number++)
-            {
-                var name = number == 1 ? table.Name : $"{table.Name} ({number})";
-                sheets.Add((new SheetPart(name, table.Columns, Math.Min(dataRowsPerSheet, rows - ((long)(number - 1) * dataRowsPerSheet))), reader));
-            }
-        }
-
-        return sheets;
-    }
+    /// <summary>Each table's sheets, as many as its rows need at <paramref name="dataRowsPerSheet"/> (<see cref="SheetPart.Split"/>).</summary>
+    public IReadOnlyList<(SheetPart Part, IEnumerator<ExportCell[]> Rows)> Sheets(int dataRowsPerSheet) =>
+        [.. _tables.SelectMany((table, index) => SheetPart.Split(table.Name, table.Columns, _spools[index].Rows, _spools[index].ReadAll().GetEnumerator(), dataRowsPerSheet))];
 
     public void Dispose() => _spools.ForEach(spool => spool.Dispose());
 }

@@ -11,7 +11,24 @@ namespace UMeetingReports.Core.Export;
 internal sealed record SummaryLine(string Item, ColumnKind Kind, ExportCell Value);
 
 /// <summary>One sheet of a large table: its name (a table past the row limit continues on "Participants (2)") and its rows.</summary>
-internal sealed record SheetPart(string Name, IReadOnlyList<ColumnHeader> Columns, long Rows);
+internal sealed record SheetPart(string Name, IReadOnlyList<ColumnHeader> Columns, long Rows)
+{
+    /// <summary>
+    /// A table's sheets, as many as its <paramref name="rows"/> need at <paramref name="dataRowsPerSheet"/> (the first
+    /// named after the table, then "Participants (2)" and on), each given <paramref name="reader"/>: consecutive sheets
+    /// of one table share it, each taking its own rows.
+    /// </summary>
+    public static IEnumerable<(SheetPart Part, IEnumerator<ExportCell[]> Rows)> Split(
+        string table, IReadOnlyList<ColumnHeader> columns, long rows, IEnumerator<ExportCell[]> reader, int dataRowsPerSheet)
+    {
+        var count = Math.Max(1, (int)((rows + dataRowsPerSheet - 1) / dataRowsPerSheet));
+        for (var number = 1; number <= count; number++)
+        {
+            var name = number == 1 ? table : $"{table} ({number})";
+            yield return (new SheetPart(name, columns, Math.Min(dataRowsPerSheet, rows - ((long)(number - 1) * dataRowsPerSheet))), reader);
+        }
+    }
+}
 
 /// <summary>
 /// The workbook as ClosedXML builds it: the styles, every sheet's frame (bold frozen header, column widths, number
@@ -30,7 +47,6 @@ internal static class WorkbookTemplate
         IReadOnlyList<SheetPart> largeSheets,
         ExportSheets sheets,
         IReadOnlyList<RoomTotals> rooms,
-        IReadOnlyList<PersonTotals> people,
         IReadOnlyList<DayTotals> days)
     {
         using var workbook = new XLWorkbook();
@@ -65,7 +81,6 @@ internal static class WorkbookTemplate
         }
 
         AddTable(workbook, sheets.Rooms, rooms);
-        AddTable(workbook, sheets.People, people);
         AddTable(workbook, sheets.Daily, days);
 
         using var package = new MemoryStream();

@@ -114,7 +114,7 @@ public sealed class WorkbookLayoutTests
     [Fact]
     public async Task Sets_every_sheet_continuations_included_to_print_on_A4_landscape_one_page_wide_with_the_header_on_each_page()
     {
-        // Arrange: a limit of 2 rows a sheet puts the three joins on "Participants" and "Participants (2)".
+        // Arrange: a limit of 2 rows a sheet puts the three joins on "Participants" and "Participants (2)", the three people on "People" and "People (2)".
         using var folder = new ExportFolder();
         using var output = new MemoryStream();
 
@@ -128,7 +128,7 @@ public sealed class WorkbookLayoutTests
         using var document = SpreadsheetDocument.Open(output, isEditable: false);
         var workbook = document.WorkbookPart!;
         var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
-        Assert.Equal(["Summary", "Meetings", "Participants", "Participants (2)", "Telephony", "Rooms", "People", "Daily"], sheets.Select(sheet => sheet.Name!.Value));
+        Assert.Equal(["Summary", "Meetings", "Participants", "Participants (2)", "Telephony", "People", "People (2)", "Rooms", "Daily"], sheets.Select(sheet => sheet.Name!.Value));
         var printTitles = workbook.Workbook.DefinedNames!.Elements<DefinedName>()
             .Where(name => name.Name == "_xlnm.Print_Titles")
             .ToDictionary(name => (int)name.LocalSheetId!.Value, name => name.Text);

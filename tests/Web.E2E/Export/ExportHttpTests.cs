@@ -30,7 +30,7 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
         Assert.Equal(DownloadedFiles.XlsxContentType, download.ContentType);
         Assert.Equal("attachment", download.Disposition?.DispositionType);
         Assert.Equal("umeeting-meetings_2025-05-01_2025-05-31.xlsx", download.FileName);
-        Assert.Equal(["Summary", "Meetings", "Participants", "Telephony", "Rooms", "People", "Daily"], workbook.Worksheets.Select(sheet => sheet.Name));
+        Assert.Equal(["Summary", "Meetings", "Participants", "Telephony", "People", "Rooms", "Daily"], workbook.Worksheets.Select(sheet => sheet.Name));
         Assert.Equal(truth.Select(meeting => meeting.Uuid), workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
         Assert.Equal(truth.Sum(meeting => meeting.Participants.Count), workbook.Worksheet("Participants").DataRows());
         Assert.Equal(truth.Sum(meeting => meeting.Telephony.Count), workbook.Worksheet("Telephony").DataRows());

@@ -81,11 +81,20 @@ public sealed class LongDownloadJourneyTests(SlowExportServer server, BrowserFix
 }
 
 /// <summary>
-/// The same slow service as <see cref="SlowExportServer"/>, with an archive of its own: a cancelled download's months
+/// A slower service than <see cref="SlowExportServer"/>'s, with an archive of its own: a cancelled download's months
 /// go on being read into the archive (others may wait for them), and a later download of the same period would find
-/// them there and end before its own Cancel could be clicked.
+/// them there and end before its own Cancel could be clicked. Each request takes 4 s, so that the download cannot end
+/// while its Cancel is held on the way (2.5 s): at 0.8 s its seven months could be read in about that time, and the
+/// test then failed now and then on a busy machine.
 /// </summary>
-public sealed class SlowCancelServer : SlowExportServer;
+public sealed class SlowCancelServer : SlowExportServer
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Exports:BackgroundAbove"] = "1",
+        ["Simulator:LatencyMilliseconds"] = "4000",
+    };
+}
 
 /// <summary>A Cancel click that crosses the progress page's own reload still cancels the download.</summary>
 public sealed class CancelRaceJourneyTests(SlowCancelServer server, BrowserFixture browser)
