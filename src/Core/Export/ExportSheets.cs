@@ -156,6 +156,7 @@ internal sealed class ExportSheets
 
     public SheetDefinition<DayTotals> Daily { get; }
 
+    /// <summary>The table of <paramref name="table"/>, written a row or more per meeting (not <see cref="CsvTable.People"/>, summed first).</summary>
     public IMeetingTable Table(CsvTable table) => table switch
     {
         CsvTable.Meetings => Meetings,

@@ -18,10 +18,13 @@ public interface IWorkbookExporter
     Task<ExportOutcome> WriteCsvAsync(ExportRequest request, CsvTable table, Stream output, IProgress<ExportProgress>? progress, CancellationToken cancellationToken);
 }
 
-/// <summary>The tables a CSV download can hold: one row per meeting, per join, or per telephone call.</summary>
+/// <summary>The tables a CSV download can hold: one row per meeting, per join, per telephone call, or per name.</summary>
 public enum CsvTable
 {
     Meetings,
     Participants,
     Telephony,
+
+    /// <summary>One row per name, as the People sheet and /participants sum them.</summary>
+    People,
 }

@@ -80,9 +80,13 @@ internal sealed partial class WorkbookExporter(
         ArgumentNullException.ThrowIfNull(output);
         var started = Stopwatch.GetTimestamp();
         var roomList = await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false);
-        var texts = new ExportTexts(request.Culture);
-        var definition = new ExportSheets(zone, request.RevealPhoneNumbers, texts).Table(table);
+        var sheets = new ExportSheets(zone, request.RevealPhoneNumbers, new ExportTexts(request.Culture));
+        if (table == CsvTable.People)
+        {
+            return await WritePeopleCsvAsync(request, roomList, sheets, output, started, progress, cancellationToken).ConfigureAwait(false);
+        }
 
+        var definition = sheets.Table(table);
         await using var file = settings.CreateTempFile();
         long rows;
         Gathering gathering;
@@ -99,6 +103,36 @@ internal sealed partial class WorkbookExporter(
         }
 
         return await DeliverAsync(request, file, output, [new ExportedSheet(definition.Name, rows)], gathering.Fetched, rows, started, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The People table as CSV: every meeting is summed first (as for the workbook's sheet), then each name written.</summary>
+    private async Task<ExportOutcome> WritePeopleCsvAsync(
+        ExportRequest request, RoomList roomList, ExportSheets sheets, Stream output, long started, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var tallies = new PeriodTallies(zone, request.GeneratedAt);
+        var gathering = await GatherAsync(request, roomList, meeting => { tallies.Add(meeting.Meeting); return meeting.Meeting.Participants.Count; }, progress, cancellationToken)
+            .ConfigureAwait(false);
+        if (gathering.Failure is { } failure)
+        {
+            return Failed(request, failure);
+        }
+
+        await using var file = settings.CreateTempFile();
+        long rows;
+        using (var csv = new CsvRowWriter(file, sheets.People.Columns))
+        {
+            var cells = new ExportCell[sheets.People.Columns.Count];
+            foreach (var person in tallies.People(roomList, sheets.ShownName))
+            {
+                sheets.People.Fill(person, cells);
+                csv.Write(cells);
+            }
+
+            csv.Flush();
+            rows = csv.Rows;
+        }
+
+        return await DeliverAsync(request, file, output, [new ExportedSheet(sheets.People.Name, rows)], gathering.Fetched, rows, started, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

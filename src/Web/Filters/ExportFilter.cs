@@ -32,7 +32,7 @@ internal sealed record ExportFilter : ReportFilter
     public ExportFormat Format { get; set; }
 
     /// <summary>The CSV table; null for the workbook, which holds every table.</summary>
-    [QueryField(TableField, Invalid = "Choose the table meetings, participants or telephony.")]
+    [QueryField(TableField, Invalid = "Choose the table meetings, participants, telephony or people.")]
     public CsvTable? Table { get; set; }
 
     /// <summary>The download as understood; usable once the filter passed its checks.</summary>
@@ -67,7 +67,7 @@ internal sealed record ExportFilter : ReportFilter
 
         if (Format == ExportFormat.Csv && Table is null)
         {
-            check.Error(TableField, "A CSV file holds one table: add table=meetings, participants or telephony.");
+            check.Error(TableField, "A CSV file holds one table: add table=meetings, participants, telephony or people.");
         }
         else if (Format == ExportFormat.Xlsx && Table is not null)
         {

@@ -32,6 +32,26 @@ public sealed class CsvExportTests
     }
 
     [Fact]
+    public async Task The_people_table_has_one_line_per_name_summed_over_every_meeting_the_longest_connected_first()
+    {
+        using var folder = new ExportFolder();
+        var meetings = new[]
+        {
+            MeetingBuilder.A("m1").InRoom("ROOM-A").With("Li Lei", 0, 30).With("Li Lei", 20, 40).With("+8613712349201", 0, 10).Build(),
+            MeetingBuilder.A("m2").InRoom("ROOM-B").StartingAt(MeetingBuilder.Nine.AddDays(1)).With("Li Lei", 0, 15).Build(),
+        };
+
+        var (outcome, text, _) = await ExportHarness.InMemory(folder, meetings).CsvAsync(ExportHarness.Request(March), CsvTable.People);
+
+        Assert.Equal(
+            "\uFEFFParticipant,Meetings,Joins,Connected minutes,First seen (Asia/Shanghai),Last seen (Asia/Shanghai),Still connected,Rooms,Rooms used\r\n"
+            + "Li Lei,2,3,55,2025-03-04 09:00:00,2025-03-05 09:15:00,No,2,Boardroom; Garden\r\n"
+            + "'+86 137****9201,1,1,10,2025-03-04 09:00:00,2025-03-04 09:10:00,No,1,Boardroom\r\n",
+            text);
+        Assert.Equal([new ExportedSheet("People", 2)], outcome.Sheets);
+    }
+
+    [Fact]
     public async Task Prefixes_every_hostile_topic_with_an_apostrophe_and_quotes_fields_as_rfc_4180_says()
     {
         using var folder = new ExportFolder();

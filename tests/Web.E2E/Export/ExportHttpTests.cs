@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using UMeetingReports.Tests.Shared;
 using UMeetingReports.Web.E2E.Harness;
@@ -84,6 +85,33 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
             workbook.Worksheet("Participants").ColumnValues("Participant"));
         Assert.Equal(search, workbook.SummaryValue("Participant name contains"));
         Assert.Equal(1, Hooks.Count(page, "download-csv-participants"));
+    }
+
+    [Fact]
+    public async Task The_participants_pages_people_csv_holds_each_line_the_page_lists_in_its_order()
+    {
+        // Arrange: the page's lines of May, all on one page, the longest connected first (its default order).
+        var (status, page) = await Session.GetPageAsync($"/participants?{May}&page_size=300");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var lines = Hooks.Rows(page, "participant-summary-row")
+            .Select(row => string.Join(" | ",
+                Hooks.Text(row, "participant-name"),
+                Hooks.Value(row, "participant-meetings"),
+                Hooks.Value(row, "participant-sessions"),
+                long.Parse(Hooks.Value(row, "participant-connected")!, CultureInfo.InvariantCulture) / 60,
+                Hooks.Value(row, "participant-rooms")))
+            .ToList();
+        Assert.True(lines.Count > 10, "May should have many people");
+
+        // Act
+        var csv = await Session.FetchAsync(Hooks.Href(page, "download-csv-people")!);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, csv.Status);
+        Assert.Equal("umeeting-people_2025-05-01_2025-05-31.csv", csv.FileName);
+        var records = DownloadedFiles.CsvRecords(csv.Text.TrimStart('\uFEFF'));
+        Assert.Equal(["Participant", "Meetings", "Joins", "Connected minutes"], records[0].Take(4));
+        Assert.Equal(lines, records.Skip(1).Select(record => string.Join(" | ", record[0].TrimStart('\''), record[1], record[2], record[3], record[7])));
     }
 
     [Fact]
@@ -200,8 +228,8 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
     [InlineData("from=2025-05-10&to=2025-05-01&format=xlsx", "to", "The period ends before it starts: choose a last day on or after 2025-05-10.")]
     [InlineData("from=2023-01-01&to=2025-05-31&format=xlsx", "to", "The period is longer than 24 months: choose a shorter one.")]
     [InlineData("from=2025-05-01&to=2025-05-31&format=pdf", "format", "Choose the format xlsx or csv.")]
-    [InlineData("from=2025-05-01&to=2025-05-31&format=csv", "table", "A CSV file holds one table: add table=meetings, participants or telephony.")]
-    [InlineData("from=2025-05-01&to=2025-05-31&format=csv&table=rooms", "table", "Choose the table meetings, participants or telephony.")]
+    [InlineData("from=2025-05-01&to=2025-05-31&format=csv", "table", "A CSV file holds one table: add table=meetings, participants, telephony or people.")]
+    [InlineData("from=2025-05-01&to=2025-05-31&format=csv&table=rooms", "table", "Choose the table meetings, participants, telephony or people.")]
     [InlineData("from=2025-05-01&to=2025-05-31&host_id=no-such-room", "host_id", "No room of this account has the id no-such-room.")]
     public async Task A_wrong_filter_is_a_400_page_that_says_what_is_wrong_and_sends_no_file(string query, string field, string message)
     {
