@@ -1,5 +1,6 @@
 using UMeetingReports.Core.Privacy;
 using UMeetingReports.Core.Reports.Analytics;
+using UMeetingReports.Core.Reports.Participants;
 using UMeetingReports.Core.Reports.RoomUsage;
 using UMeetingReports.Core.Upstream;
 
@@ -16,17 +17,8 @@ internal sealed record RoomTotals(string Room, string HostId, MeetingFigures Fig
 
 internal sealed record DayTotals(DateOnly Day, MeetingFigures Figures);
 
-/// <summary>One name's line of the People sheet: <see cref="Name"/> as the file shows it, <see cref="Exact"/> as the service gave it.</summary>
-internal sealed record PersonTotals(
-    string Name,
-    string Exact,
-    int Meetings,
-    int Sessions,
-    TimeSpan Connected,
-    DateTimeOffset FirstSeen,
-    DateTimeOffset LastSeen,
-    bool StillConnected,
-    IReadOnlyList<string> Rooms);
+/// <summary>One name's line of the People table: its sums, and its rooms by name as the file gives them.</summary>
+internal sealed record PersonLine(PersonTally Person, IReadOnlyList<string> Rooms);
 
 /// <summary>
 /// Every sheet's columns, for one export: times in the upstream's zone (named in the headers), phone numbers and
@@ -114,15 +106,15 @@ internal sealed class ExportSheets
 
         People = new(t["People"],
         [
-            Text<PersonTotals>(t["Participant"], 28, row => row.Name),
-            Integer<PersonTotals>(t["Meetings|count"], 10, row => row.Meetings),
-            Integer<PersonTotals>(t["Joins"], 9, row => row.Sessions),
-            Integer<PersonTotals>(t["Connected minutes"], 12, row => ConnectedMinutes(row.Connected)),
-            new(t["First seen ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.FirstSeen)),
-            new(t["Last seen ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.LastSeen)),
-            Flag<PersonTotals>(t, t["Still connected"], row => row.StillConnected),
-            Integer<PersonTotals>(t["Rooms|count"], 10, row => row.Rooms.Count),
-            Text<PersonTotals>(t["Rooms used"], 40, row => string.Join(t["; "], row.Rooms)),
+            Text<PersonLine>(t["Participant"], 28, row => row.Person.Shown),
+            Integer<PersonLine>(t["Meetings|count"], 10, row => row.Person.Meetings),
+            Integer<PersonLine>(t["Joins"], 9, row => row.Person.Sessions),
+            Integer<PersonLine>(t["Connected minutes"], 12, row => ConnectedMinutes(row.Person.Connected)),
+            new(t["First seen ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.Person.FirstSeen)),
+            new(t["Last seen ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.Person.LastSeen)),
+            Flag<PersonLine>(t, t["Still connected"], row => row.Person.StillConnected),
+            Integer<PersonLine>(t["Rooms|count"], 10, row => row.Rooms.Count),
+            Text<PersonLine>(t["Rooms used"], 40, row => string.Join(t["; "], row.Rooms)),
         ]);
 
         Daily = new(t["Daily"],
@@ -152,7 +144,7 @@ internal sealed class ExportSheets
 
     public SheetDefinition<RoomTotals> Rooms { get; }
 
-    public SheetDefinition<PersonTotals> People { get; }
+    public SheetDefinition<PersonLine> People { get; }
 
     public SheetDefinition<DayTotals> Daily { get; }
 

@@ -1,5 +1,6 @@
 using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Reports.MeetingDetail;
+using UMeetingReports.Core.Reports.Participants;
 using UMeetingReports.Core.Reports.RoomUsage;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
@@ -21,7 +22,7 @@ internal sealed class PeriodTallies(UpstreamZone zone, DateTimeOffset now)
     private readonly Dictionary<string, FiguresTally> _rooms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RoomOccupancy> _roomOccupancy = new(StringComparer.Ordinal);
     private readonly Dictionary<DateOnly, FiguresTally> _days = [];
-    private readonly Dictionary<string, PersonTally> _people = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NameSums> _people = new(StringComparer.Ordinal);
     private readonly List<Attendance.PersonSum> _meetingPeople = [];
 
     public void Add(Meeting meeting)
@@ -42,16 +43,19 @@ internal sealed class PeriodTallies(UpstreamZone zone, DateTimeOffset now)
     /// One line per name, as <c>/participants</c> lists them by default: the longest connected first, then by name as
     /// shown, then by exact name (two numbers may mask alike); each line's rooms named from the room list, A to Z.
     /// </summary>
-    public IReadOnlyList<PersonTotals> People(RoomList rooms, Func<string, string> shownName)
+    public IReadOnlyList<PersonLine> People(RoomList rooms, Func<string, string> shownName)
     {
         ArgumentNullException.ThrowIfNull(rooms);
         ArgumentNullException.ThrowIfNull(shownName);
         return [.. _people
-            .Select(pair => pair.Value.Totals(shownName(pair.Key), pair.Key, rooms))
+            .Select(pair => pair.Value.ToPerson(pair.Key, shownName(pair.Key)))
             .OrderByDescending(person => person.Connected)
-            .ThenBy(person => person.Name, StringComparer.InvariantCulture)
-            .ThenBy(person => person.Name, StringComparer.Ordinal)
-            .ThenBy(person => person.Exact, StringComparer.Ordinal)];
+            .ThenBy(person => person.Shown, StringComparer.InvariantCulture)
+            .ThenBy(person => person.Shown, StringComparer.Ordinal)
+            .ThenBy(person => person.Exact, StringComparer.Ordinal)
+            .Select(person => new PersonLine(
+                person,
+                [.. person.HostIds.Select(rooms.NameOf).Order(StringComparer.InvariantCulture).ThenBy(name => name, StringComparer.Ordinal)]))];
     }
 
     public MeetingFigures Total => _total.Figures();
@@ -102,40 +106,6 @@ internal sealed class PeriodTallies(UpstreamZone zone, DateTimeOffset now)
         }
 
         return tally;
-    }
-
-    /// <summary>One name's running sums over the meetings seen so far.</summary>
-    private sealed class PersonTally
-    {
-        private readonly HashSet<string> _hostIds = new(StringComparer.Ordinal);
-        private int _meetings;
-        private int _sessions;
-        private TimeSpan _connected;
-        private DateTimeOffset _firstSeen = DateTimeOffset.MaxValue;
-        private DateTimeOffset _lastSeen = DateTimeOffset.MinValue;
-        private bool _stillConnected;
-
-        public void Add(Attendance.PersonSum person, string hostId)
-        {
-            _meetings++;
-            _sessions += person.Sessions;
-            _connected += person.ConnectedTime;
-            _firstSeen = person.FirstJoin < _firstSeen ? person.FirstJoin : _firstSeen;
-            _lastSeen = person.LastSeen > _lastSeen ? person.LastSeen : _lastSeen;
-            _stillConnected |= person.StillConnected;
-            _hostIds.Add(hostId);
-        }
-
-        public PersonTotals Totals(string shown, string exact, RoomList rooms) => new(
-            shown,
-            exact,
-            _meetings,
-            _sessions,
-            _connected,
-            _firstSeen,
-            _lastSeen,
-            _stillConnected,
-            [.. _hostIds.Select(rooms.NameOf).Order(StringComparer.InvariantCulture).ThenBy(name => name, StringComparer.Ordinal)]);
     }
 
     /// <summary>

@@ -66,7 +66,7 @@ internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDire
         var running = await archive.ReadAsync(archive.Meetings(request.Period, request.HostId).Where(meeting => meeting.End == null), MeetingParts.Participants, cancellationToken)
             .ConfigureAwait(false);
 
-        var tallies = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        var tallies = new Dictionary<string, NameSums>(StringComparer.Ordinal);
         foreach (var person in await endedSums.ConfigureAwait(false))
         {
             TallyOf(person.Name).Add(
@@ -86,18 +86,18 @@ internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDire
             Attendance.SumByName(Attendance.Sessions(meeting, Attendance.MeasuredUntil(meeting, now), shown, flaws: null), people);
             foreach (var person in people)
             {
-                TallyOf(person.Exact).Add(1, person.Sessions, person.ConnectedTime, person.FirstJoin, person.LastSeen, person.StillConnected, meeting.HostId);
+                TallyOf(person.Exact).Add(person, meeting.HostId);
             }
         }
 
         // The name as shown is worked out once a person, not once a meeting.
         return new PeriodSums(meetings, [.. tallies.Select(pair => pair.Value.ToPerson(pair.Key, shown(pair.Key)))], running.Count > 0);
 
-        Tally TallyOf(string name)
+        NameSums TallyOf(string name)
         {
             if (!tallies.TryGetValue(name, out var tally))
             {
-                tallies.Add(name, tally = new Tally());
+                tallies.Add(name, tally = new NameSums());
             }
 
             return tally;
@@ -163,31 +163,5 @@ internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDire
             var byShownOrdinal = string.CompareOrdinal(a.Summary.Name, b.Summary.Name);
             return byShownOrdinal != 0 ? byShownOrdinal : string.CompareOrdinal(a.Exact, b.Exact);
         };
-    }
-
-    /// <summary>One name's running sums over the meetings read so far.</summary>
-    private sealed class Tally
-    {
-        private readonly HashSet<string> _hostIds = new(StringComparer.Ordinal);
-        private int _meetings;
-        private int _sessions;
-        private TimeSpan _connected;
-        private DateTimeOffset _firstSeen = DateTimeOffset.MaxValue;
-        private DateTimeOffset _lastSeen = DateTimeOffset.MinValue;
-        private bool _stillConnected;
-
-        public void Add(int meetings, int sessions, TimeSpan connected, DateTimeOffset firstSeen, DateTimeOffset lastSeen, bool stillConnected, string hostId)
-        {
-            _meetings += meetings;
-            _sessions += sessions;
-            _connected += connected;
-            _firstSeen = firstSeen < _firstSeen ? firstSeen : _firstSeen;
-            _lastSeen = lastSeen > _lastSeen ? lastSeen : _lastSeen;
-            _stillConnected |= stillConnected;
-            _hostIds.Add(hostId);
-        }
-
-        public PersonTally ToPerson(string exact, string shown) =>
-            new(exact, shown, _meetings, _sessions, _connected, _firstSeen, _lastSeen, _stillConnected, [.. _hostIds]);
     }
 }
