@@ -1,5 +1,8 @@
+using System.Data;
 using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Archive;
@@ -78,6 +81,36 @@ internal sealed class ArchiveReader(IArchivePeriods periods, ArchiveContext cont
                 return await query(own).ConfigureAwait(false);
             },
             cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="query"/> on a context and connection of its own inside one read transaction, so that all
+    /// its statements see the archive as one moment left it: a month written again between two of them (the current
+    /// month's refresh, a meeting that ended meanwhile) cannot make one statement read the old copy and the next the
+    /// new. On SQLite a deferred transaction, which takes no write lock (the writer goes on; this reader keeps its
+    /// snapshot of the log); on PostgreSQL REPEATABLE READ, whose statements share one snapshot.
+    /// </summary>
+    public Task<T> InOneSnapshotAsync<T>(Func<ArchiveContext, Task<T>> query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return OnOwnConnectionAsync(
+            async own =>
+            {
+                await own.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                await using var transaction = own.Database.GetDbConnection() is SqliteConnection sqlite
+                    ? await own.Database.UseTransactionAsync(sqlite.BeginTransaction(deferred: true), cancellationToken).ConfigureAwait(false)
+                    : await own.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+                var result = await query(own).ConfigureAwait(false);
+                await transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>The meetings that started in the period, of one room or all, on <paramref name="context"/> (<see cref="InOneSnapshotAsync"/>'s).</summary>
+    public static IQueryable<ArchivedMeeting> Meetings(ArchiveContext context, DatePeriod period, string? hostId) => MeetingsIn(context, period, hostId, uuid: null);
+
+    /// <summary>The distinct (day, room, name) triples of the period's meetings on <paramref name="context"/>.</summary>
+    public static IQueryable<RoomDayName> DayNames(ArchiveContext context, DatePeriod period, string? hostId) => DayNamesIn(context, period, hostId);
 
     private static IQueryable<RoomDayName> DayNamesIn(ArchiveContext context, DatePeriod period, string? hostId)
     {

@@ -43,31 +43,33 @@ internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDire
     /// </summary>
     private async Task<PeriodSums> SumAsync(ParticipantsRequest request, Func<string, string> shown, CancellationToken cancellationToken)
     {
-        var endedSums = archive.DayNamesBesideAsync(
-            request.Period,
-            request.HostId,
-            names => names
-                .Where(row => row.Meetings > 0)
-                .GroupBy(row => new { row.Name, row.HostId })
-                .Select(person => new
-                {
-                    person.Key.Name,
-                    person.Key.HostId,
-                    Meetings = person.Sum(row => row.Meetings),
-                    Sessions = person.Sum(row => row.Sessions),
-                    ConnectedTicks = person.Sum(row => row.ConnectedTicks),
-                    FirstJoin = person.Min(row => row.FirstJoin),
-                    LastSeen = person.Max(row => row.LastSeen),
-                    StillConnected = person.Max(row => row.StillConnected ? 1 : 0),
-                })
-                .ToListAsync(cancellationToken),
-            cancellationToken);
-        var meetings = await archive.Meetings(request.Period, request.HostId).CountAsync(cancellationToken).ConfigureAwait(false);
-        var running = await archive.ReadAsync(archive.Meetings(request.Period, request.HostId).Where(meeting => meeting.End == null), MeetingParts.Participants, cancellationToken)
-            .ConfigureAwait(false);
+        // One snapshot for the three statements: a month written again between them (a meeting that ended meanwhile)
+        // would otherwise count that meeting's people twice, or not at all.
+        var (endedSums, meetings, running) = await archive.InOneSnapshotAsync(
+            async context =>
+            {
+                var ended = await ArchiveReader.DayNames(context, request.Period, request.HostId)
+                    .Where(row => row.Meetings > 0)
+                    .GroupBy(row => new { row.Name, row.HostId })
+                    .Select(person => new EndedSums(
+                        person.Key.Name,
+                        person.Key.HostId,
+                        person.Sum(row => row.Meetings),
+                        person.Sum(row => row.Sessions),
+                        person.Sum(row => row.ConnectedTicks),
+                        person.Min(row => row.FirstJoin),
+                        person.Max(row => row.LastSeen),
+                        person.Max(row => row.StillConnected ? 1 : 0)))
+                    .ToListAsync(cancellationToken).ConfigureAwait(false);
+                var inPeriod = ArchiveReader.Meetings(context, request.Period, request.HostId);
+                var count = await inPeriod.CountAsync(cancellationToken).ConfigureAwait(false);
+                var stillRunning = await archive.ReadAsync(inPeriod.Where(meeting => meeting.End == null), MeetingParts.Participants, cancellationToken).ConfigureAwait(false);
+                return (ended, count, stillRunning);
+            },
+            cancellationToken).ConfigureAwait(false);
 
         var tallies = new Dictionary<string, NameSums>(StringComparer.Ordinal);
-        foreach (var person in await endedSums.ConfigureAwait(false))
+        foreach (var person in endedSums)
         {
             TallyOf(person.Name).Add(
                 person.Meetings,
@@ -103,6 +105,9 @@ internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDire
             return tally;
         }
     }
+
+    /// <summary>One name's sums over the ended meetings of one room in the period, as the database adds them up.</summary>
+    private sealed record EndedSums(string Name, string HostId, int Meetings, int Sessions, long ConnectedTicks, DateTime? FirstJoin, DateTime? LastSeen, int StillConnected);
 
     /// <summary>A day name that counts meetings without their times: a defect of the archive's write, never shown as a figure.</summary>
     private static InvalidOperationException Unsummed(string name) =>
