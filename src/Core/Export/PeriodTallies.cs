@@ -53,9 +53,7 @@ internal sealed class PeriodTallies(UpstreamZone zone, DateTimeOffset now)
             .ThenBy(person => person.Shown, StringComparer.InvariantCulture)
             .ThenBy(person => person.Shown, StringComparer.Ordinal)
             .ThenBy(person => person.Exact, StringComparer.Ordinal)
-            .Select(person => new PersonLine(
-                person,
-                [.. person.HostIds.Select(rooms.NameOf).Order(StringComparer.InvariantCulture).ThenBy(name => name, StringComparer.Ordinal)]))];
+            .Select(person => new PersonLine(person, [.. person.RoomsByName(rooms).Select(room => room.Name)]))];
     }
 
     public MeetingFigures Total => _total.Figures();

@@ -78,6 +78,20 @@ internal sealed class SheetDefinition<TRow>(string name, IReadOnlyList<Column<TR
 
     public IReadOnlyList<Column<TRow>> Columns { get; } = columns;
 
+    /// <summary>
+    /// Each row's cells in turn, in one array filled again for every row: whoever writes them writes a row before
+    /// asking for the next (as a spool's reader gives them).
+    /// </summary>
+    public IEnumerable<ExportCell[]> Cells(IEnumerable<TRow> rows)
+    {
+        var cells = new ExportCell[Columns.Count];
+        foreach (var row in rows)
+        {
+            Fill(row, cells);
+            yield return cells;
+        }
+    }
+
     /// <summary>Reads one row into <paramref name="cells"/>, one cell per column.</summary>
     public void Fill(TRow row, Span<ExportCell> cells)
     {

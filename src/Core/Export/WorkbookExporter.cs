@@ -121,10 +121,8 @@ internal sealed partial class WorkbookExporter(
         long rows;
         using (var csv = new CsvRowWriter(file, sheets.People.Columns))
         {
-            var cells = new ExportCell[sheets.People.Columns.Count];
-            foreach (var person in tallies.People(roomList, sheets.ShownName))
+            foreach (var cells in sheets.People.Cells(tallies.People(roomList, sheets.ShownName)))
             {
-                sheets.People.Fill(person, cells);
                 csv.Write(cells);
             }
 
@@ -324,21 +322,8 @@ internal sealed partial class WorkbookExporter(
     }
 
     /// <summary>A table held in memory as sheets to stream, split as the spooled tables are (<see cref="SheetPart.Split"/>).</summary>
-    private static IEnumerable<(SheetPart Part, IEnumerator<ExportCell[]> Rows)> StreamedSheets<TRow>(SheetDefinition<TRow> table, IReadOnlyList<TRow> rows, int dataRowsPerSheet)
-    {
-        return SheetPart.Split(table.Name, table.Columns, rows.Count, Cells().GetEnumerator(), dataRowsPerSheet);
-
-        IEnumerable<ExportCell[]> Cells()
-        {
-            // The same array each time, as a spool's reader gives: the writer writes a row before asking for the next.
-            var cells = new ExportCell[table.Columns.Count];
-            foreach (var row in rows)
-            {
-                table.Fill(row, cells);
-                yield return cells;
-            }
-        }
-    }
+    private static IEnumerable<(SheetPart Part, IEnumerator<ExportCell[]> Rows)> StreamedSheets<TRow>(SheetDefinition<TRow> table, IReadOnlyList<TRow> rows, int dataRowsPerSheet) =>
+        SheetPart.Split(table.Name, table.Columns, rows.Count, table.Cells(rows).GetEnumerator(), dataRowsPerSheet);
 
     private async Task<ExportOutcome> DeliverAsync(
         ExportRequest request,

@@ -1,3 +1,4 @@
+using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Upstream;
 
@@ -66,4 +67,16 @@ internal sealed record PersonTally(
     DateTimeOffset FirstSeen,
     DateTimeOffset LastSeen,
     bool StillConnected,
-    IReadOnlyList<string> HostIds);
+    IReadOnlyList<string> HostIds)
+{
+    /// <summary>The rooms, named from <paramref name="roomList"/> and ordered by those names (then by host id), as every list of them shows them.</summary>
+    public IReadOnlyList<(string HostId, string Name)> RoomsByName(RoomList roomList)
+    {
+        ArgumentNullException.ThrowIfNull(roomList);
+        return [.. HostIds
+            .Select(hostId => (HostId: hostId, Name: roomList.NameOf(hostId)))
+            .OrderBy(room => room.Name, StringComparer.InvariantCulture)
+            .ThenBy(room => room.Name, StringComparer.Ordinal)
+            .ThenBy(room => room.HostId, StringComparer.Ordinal)];
+    }
+}

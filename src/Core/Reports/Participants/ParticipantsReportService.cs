@@ -116,12 +116,7 @@ internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDire
     /// <summary>The person's line, the rooms named from the room list of the moment and sorted by those names.</summary>
     private static ParticipantSummary ToSummary(PersonTally person, RoomList roomList)
     {
-        var rooms = person.HostIds
-            .Select(hostId => (HostId: hostId, Name: roomList.NameOf(hostId)))
-            .OrderBy(room => room.Name, StringComparer.InvariantCulture)
-            .ThenBy(room => room.Name, StringComparer.Ordinal)
-            .ThenBy(room => room.HostId, StringComparer.Ordinal)
-            .ToList();
+        var rooms = person.RoomsByName(roomList);
         var masked = !string.Equals(person.Exact, person.Shown, StringComparison.Ordinal);
         return new ParticipantSummary(
             person.Shown,
