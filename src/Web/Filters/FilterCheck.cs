@@ -52,7 +52,10 @@ internal sealed class FilterCheck(DateOnly today, UMeetingOptions options, RoomL
         }
     }
 
-    /// <summary>The last day on or after the first, and the whole period shorter than UMeeting:MaxPeriodMonths.</summary>
+    /// <summary>
+    /// The first day no later than today (no meeting has taken place after it, so such a period could only answer
+    /// "no meetings"), the last day on or after the first, and the whole period shorter than UMeeting:MaxPeriodMonths.
+    /// </summary>
     public void Period(string fromField, DateOnly from, string toField, DateOnly to)
     {
         if (HasError(fromField) || HasError(toField))
@@ -60,7 +63,11 @@ internal sealed class FilterCheck(DateOnly today, UMeetingOptions options, RoomL
             return;
         }
 
-        if (from > to)
+        if (from > Today)
+        {
+            Error(fromField, "The period starts after today ({0}): choose a first day up to today.", Display.Date(Today));
+        }
+        else if (from > to)
         {
             Error(toField, "The period ends before it starts: choose a last day on or after {0}.", Display.Date(from));
         }

@@ -21,6 +21,7 @@ public sealed class SharedFilterHttpTests(MeetingReportsServer server) : SignedI
         ("from=2025-05-01&to=31.05.2025", "to", "Enter a date as year-month-day"),
         ("from=1999-12-31&to=2025-05-31", "from", "Enter a date from 2000-01-01 to 2099-12-31."),
         ("from=2025-05-10&to=2025-05-01", "to", "The period ends before it starts"),
+        ("from=2099-01-01&to=2099-01-31", "from", "The period starts after today"),
         ("from=2023-01-01&to=2025-05-31", "to", "The period is longer than 24 months"),
         (May + "&host_id=no-such-room", "host_id", "No room of this account has the id no-such-room."),
         (May + "&host_id=%07bell", "host_id", "This value contains control characters."),
