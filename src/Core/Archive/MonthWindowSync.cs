@@ -256,6 +256,15 @@ internal sealed partial class MonthWindowSync(
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await LockWritersAsync(context, cancellationToken).ConfigureAwait(false);
 
+            // A month the service now answers with no meeting at all, where the copy holds some, is history it no
+            // longer keeps, not a month in which nothing happened: the copy stays ("Read this month again" on an old
+            // month must not empty it).
+            if (meetings.Count == 0
+                && await context.MonthWindows.Where(row => row.Month == month && row.CompletedAt != null).Select(row => row.Records).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) is > 0 and var kept)
+            {
+                throw new WindowRejectedException(UnreachableReason.Of(UnreachableCause.NoLongerListed, kept));
+            }
+
             // Rooms first: meetings point at them.
             var knownRooms = await context.Rooms.Where(room => hostIds.Contains(room.HostId)).Select(room => room.HostId).ToListAsync(cancellationToken).ConfigureAwait(false);
             context.Rooms.AddRange(hostIds.Except(knownRooms, StringComparer.Ordinal).Select(hostId => new ArchivedRoom { HostId = hostId, FirstSeenAt = completedAt }));
@@ -591,7 +600,7 @@ internal sealed partial class MonthWindowSync(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The archive's log was not copied into its file after months were written (the next checkpoint will): {Reason}")]
     private static partial void LogNotCheckpointed(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Archived {Window}: {Records} meetings, {Requests} upstream requests")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Archived {Window}: {Records} meeting(s), {Requests} upstream request(s)")]
     private static partial void LogSynced(ILogger logger, DatePeriod window, int records, int requests);
 
     /// <summary>A month as the logs name it, 2025-04, whatever the server's culture (not 04/01/2025).</summary>

@@ -64,6 +64,11 @@ public enum UnreachableCause
     /// <summary>{0}: the meeting, {1}: its telephone cost in yuan, finer than the fen.</summary>
     CostFinerThanFen,
 
+    /// <summary>
+    /// The service now lists no meeting in a month whose copy holds some: {0}, the meetings of the copy, which is kept.
+    /// </summary>
+    NoLongerListed,
+
     /// <summary>{0}: the archive's file or database (no password), {1}: the database's own message (technical, not translated).</summary>
     NotWritten,
 
@@ -105,6 +110,7 @@ public sealed record UnreachableReason
         [UnreachableCause.PageShort] = "page {0} held {1} meetings where its total of {2} promises {3}",
         [UnreachableCause.ListedTwice] = "the meeting service listed meeting {0} twice while it was read (its records moved between pages)",
         [UnreachableCause.CostFinerThanFen] = "meeting {0} has a telephone cost of {1} yuan, which the archive cannot keep exactly (it keeps yuan to the fen)",
+        [UnreachableCause.NoLongerListed] = "the meeting service now lists no meeting in it, where the archive's copy holds {0}; the copy is kept (the service may no longer keep meetings this old)",
         [UnreachableCause.NotWritten] = "it could not be written to the archive ({0}): {1}",
         [UnreachableCause.Stopped] = "its read was stopped before it finished (the app was stopping)",
         [UnreachableCause.Unexpected] = "an unexpected error occurred ({0}); the log has the details",
@@ -126,7 +132,7 @@ public sealed record UnreachableReason
     /// True when the reason is the archive's, not the meeting service's: the month was not archived (its records could
     /// not be kept as they were, the database refused them, the app stopped, a defect).
     /// </summary>
-    public bool IsArchiveNote => Cause is UnreachableCause.ListedTwice or UnreachableCause.CostFinerThanFen
+    public bool IsArchiveNote => Cause is UnreachableCause.ListedTwice or UnreachableCause.CostFinerThanFen or UnreachableCause.NoLongerListed
         or UnreachableCause.NotWritten or UnreachableCause.Stopped or UnreachableCause.Unexpected;
 
     /// <summary>The English wording with placeholders for <see cref="Facts"/>: the key of its translations.</summary>

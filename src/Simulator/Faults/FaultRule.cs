@@ -29,6 +29,12 @@ public enum FaultKind
 
     /// <summary>An empty <c>meetings</c> array while the totals still count the real records.</summary>
     EmptyPage,
+
+    /// <summary>
+    /// A well-formed answer with no meetings and a total of 0, as a service answers for a period older than the
+    /// history it keeps.
+    /// </summary>
+    Forgotten,
 }
 
 /// <summary>

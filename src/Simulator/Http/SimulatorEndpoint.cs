@@ -143,7 +143,7 @@ internal sealed partial class SimulatorEndpoint(
             from = from.AddDays(Math.Max(1, (to.DayNumber - from.DayNumber) / 2));
         }
 
-        IReadOnlyList<SimulatedMeeting> matching = dataset.MeetingsBetween(from, to, parameters.HostId);
+        IReadOnlyList<SimulatedMeeting> matching = fault == FaultKind.Forgotten ? [] : dataset.MeetingsBetween(from, to, parameters.HostId);
         if (parameters.Uuid is { } uuid)
         {
             matching = matching.Where(meeting => string.Equals(meeting.Uuid, uuid, StringComparison.Ordinal)).ToArray();

@@ -122,6 +122,47 @@ public abstract class MonthWindowSyncTests(ArchiveServer server)
     }
 
     [Fact]
+    public async Task A_month_the_service_no_longer_lists_keeps_its_copy_and_says_why()
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync(), SmallPages);
+        await archive.Synchroniser.ReadMonthAsync(May, progress: null, TestContext.Current.CancellationToken);
+        var before = await archive.LinesAsync(May);
+        var completedBefore = (await archive.WindowAsync(May))!.CompletedAt;
+        archive.Clock.Advance(TimeSpan.FromHours(1));
+        sim.Faults.Add(new FaultRule(FaultKind.Forgotten, When: request => request.From == May));
+
+        var outcome = await archive.Synchroniser.ReadMonthAsync(May, progress: null, TestContext.Current.CancellationToken);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(
+            $"The month 2025-05-01..2025-05-31 was not archived: the meeting service now lists no meeting in it, where the archive's copy holds {before.Count}; the copy is kept (the service may no longer keep meetings this old).",
+            outcome.Failure);
+        Assert.NotEmpty(before);
+        Assert.Equal(before, await archive.LinesAsync(May));
+        var window = await archive.WindowAsync(May);
+        Assert.NotNull(window);
+        Assert.Equal(MonthWindowState.Failed, window.State);
+        Assert.Equal(completedBefore, window.CompletedAt);
+        Assert.Equal(before.Count, window.Records);
+    }
+
+    [Fact]
+    public async Task A_month_never_read_that_the_service_lists_empty_is_synced_with_no_meetings()
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        sim.Faults.Add(new FaultRule(FaultKind.Forgotten, When: request => request.From == May));
+        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync(), SmallPages);
+
+        var outcome = await archive.Synchroniser.ReadMonthAsync(May, progress: null, TestContext.Current.CancellationToken);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Empty(await archive.LinesAsync(May));
+        var window = await archive.WindowAsync(May);
+        Assert.Equal((MonthWindowState.Synced, 0), (window!.State, window.Records));
+    }
+
+    [Fact]
     public async Task A_month_that_never_synced_and_fails_holds_no_meetings_and_says_why()
     {
         await using var sim = await SharedSimulator.StartSmallAsync();

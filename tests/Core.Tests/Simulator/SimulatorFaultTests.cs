@@ -129,6 +129,20 @@ public sealed class SimulatorFaultTests : IClassFixture<SimulatorFixture>
     }
 
     [Fact]
+    public async Task A_forgotten_period_is_answered_well_formed_with_no_meetings_and_a_total_of_zero()
+    {
+        _fixture.Simulator.Faults.Add(new FaultRule(FaultKind.Forgotten, Times: 1));
+
+        var answer = await _fixture.Client.PostDetailAsync(October, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, answer.HttpStatus);
+        Assert.Empty(answer.Meetings);
+        Assert.Equal(0, answer.Number("total_record"));
+        Assert.False(answer.Flag("has_next_page"));
+        Assert.Equal("2025-10-31", answer.Text("to"));
+    }
+
+    [Fact]
     public async Task A_rule_applies_only_to_the_requests_its_condition_matches()
     {
         var troubled = _fixture.Dataset.Rooms[0].HostId;
