@@ -1,3 +1,4 @@
+using UMeetingReports.Core.Reports;
 using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Reports.MeetingDetail;
 using UMeetingReports.Core.Reports.Participants;
@@ -41,19 +42,20 @@ internal sealed class PeriodTallies(UpstreamZone zone, DateTimeOffset now)
 
     /// <summary>
     /// One line per name, as <c>/participants</c> lists them by default: the longest connected first, then by name as
-    /// shown, then by exact name (two numbers may mask alike); each line's rooms named from the room list, A to Z.
+    /// shown, then by exact name (two numbers may mask alike); each line's rooms named from the room list. Names and
+    /// rooms in the file's language's order (<paramref name="order"/>).
     /// </summary>
-    public IReadOnlyList<PersonLine> People(RoomList rooms, Func<string, string> shownName)
+    public IReadOnlyList<PersonLine> People(RoomList rooms, Func<string, string> shownName, TextOrder order)
     {
         ArgumentNullException.ThrowIfNull(rooms);
         ArgumentNullException.ThrowIfNull(shownName);
+        ArgumentNullException.ThrowIfNull(order);
         return [.. _people
             .Select(pair => pair.Value.ToPerson(pair.Key, shownName(pair.Key)))
             .OrderByDescending(person => person.Connected)
-            .ThenBy(person => person.Shown, StringComparer.InvariantCulture)
-            .ThenBy(person => person.Shown, StringComparer.Ordinal)
+            .ThenBy(person => person.Shown, order)
             .ThenBy(person => person.Exact, StringComparer.Ordinal)
-            .Select(person => new PersonLine(person, [.. person.RoomsByName(rooms).Select(room => room.Name)]))];
+            .Select(person => new PersonLine(person, [.. person.RoomsByName(rooms, order).Select(room => room.Name)]))];
     }
 
     public MeetingFigures Total => _total.Figures();

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Archive;
+using UMeetingReports.Core.Reports;
 using UMeetingReports.Core.Reports.Meetings;
 using UMeetingReports.Core.Reports.Participants;
 using UMeetingReports.Core.Reports.RoomUsage;
@@ -121,7 +122,7 @@ internal sealed partial class WorkbookExporter(
         long rows;
         using (var csv = new CsvRowWriter(file, sheets.People.Columns))
         {
-            foreach (var cells in sheets.People.Cells(tallies.People(roomList, sheets.ShownName)))
+            foreach (var cells in sheets.People.Cells(tallies.People(roomList, sheets.ShownName, TextOrder.For(request.Culture))))
             {
                 csv.Write(cells);
             }
@@ -294,7 +295,7 @@ internal sealed partial class WorkbookExporter(
         // The People sheet streams like the large tables (after them): an account's names can run to tens of thousands,
         // which ClosedXML would hold as cells (50,000 names took 1.1 GB of allocations and 430 MB more memory).
         IReadOnlyList<(SheetPart Part, IEnumerator<ExportCell[]> Rows)> large =
-            [.. spools.Sheets(settings.DataRowsPerSheet), .. StreamedSheets(sheets.People, tallies.People(roomList, sheets.ShownName), settings.DataRowsPerSheet)];
+            [.. spools.Sheets(settings.DataRowsPerSheet), .. StreamedSheets(sheets.People, tallies.People(roomList, sheets.ShownName, TextOrder.For(request.Culture)), settings.DataRowsPerSheet)];
         try
         {
             var frame = UsageFrame.For(request.Period, businessHours.Value, zone, request.GeneratedAt);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
+using UMeetingReports.Core.Reports;
 using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Reports.Meetings;
 using UMeetingReports.Core.Upstream;
@@ -73,12 +75,14 @@ internal sealed record MeetingsFilter : PagedReportFilter
     /// <summary>The KPIs and months of the meetings the list shows: its search and person narrow them too.</summary>
     public override AnalyticsFilter ToAnalyticsFilter() => base.ToAnalyticsFilter() with { Search = SearchText, Participant = ParticipantName };
 
-    public MeetingsRequest ToRequest() =>
+    /// <param name="reader">The reader's language, whose order the room names follow when the list is sorted by room.</param>
+    public MeetingsRequest ToRequest(CultureInfo reader) =>
         new(new MeetingQuery(Period, HostId, Uuid, ShowParticipants, ShowTelephonyUsage), PageSize, Page)
         {
             Search = SearchText,
             Participant = ParticipantName,
             Sort = SortedBy,
             Descending = Descending,
+            TextOrder = TextOrder.For(reader),
         };
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
+using UMeetingReports.Core.Reports;
 using UMeetingReports.Core.Reports.Participants;
 
 namespace UMeetingReports.Web.Filters;
@@ -44,8 +46,9 @@ internal sealed record ParticipantsFilter : PagedReportFilter
         PageNumber = null,
     };
 
-    public ParticipantsRequest ToRequest(bool revealPhoneNumbers) =>
-        new(Period, HostId, Name, SortedBy, Descending, PageSize, Page, revealPhoneNumbers);
+    /// <param name="reader">The reader's language, whose order the names and rooms follow.</param>
+    public ParticipantsRequest ToRequest(bool revealPhoneNumbers, CultureInfo reader) =>
+        new(Period, HostId, Name, SortedBy, Descending, PageSize, Page, revealPhoneNumbers) { TextOrder = TextOrder.For(reader) };
 
     public override void Check(FilterCheck check)
     {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
+using UMeetingReports.Core.Reports;
 using UMeetingReports.Core.Reports.RoomUsage;
 
 namespace UMeetingReports.Web.Filters;
@@ -38,7 +40,8 @@ internal sealed record RoomsFilter : ReportFilter
         Direction = sort == SortedBy ? (Descending ? SortDirection.Asc : SortDirection.Desc) : NaturalDirection(sort),
     };
 
-    public RoomUsageRequest ToRequest() => new(Period, HostId, SortedBy, Descending);
+    /// <param name="reader">The reader's language, whose order the room names follow.</param>
+    public RoomUsageRequest ToRequest(CultureInfo reader) => new(Period, HostId, SortedBy, Descending) { TextOrder = TextOrder.For(reader) };
 
     public override void Check(FilterCheck check)
     {

@@ -105,6 +105,12 @@ internal static partial class Hooks
             .Select(match => WebUtility.HtmlDecode(match.Groups["value"].Value))
             .ToList();
 
+    /// <summary>The decoded text of every element with that data-testid, in page order, the markup inside it (a link) left out.</summary>
+    public static IReadOnlyList<string> Texts(string html, string testId) =>
+        Regex.Matches(html, $@"<(?<tag>[a-z0-9]+)[^>]*data-testid=""{Regex.Escape(testId)}""[^>]*>(?<inner>.*?)</\k<tag>>", RegexOptions.Singleline)
+            .Select(match => WebUtility.HtmlDecode(Regex.Replace(match.Groups["inner"].Value, "<[^>]*>", string.Empty)).Trim())
+            .ToList();
+
     /// <summary>The markup of every table row with that data-testid, so that a row's cells can be read together.</summary>
     public static IReadOnlyList<string> Rows(string html, string testId) =>
         Regex.Matches(html, $@"<tr data-testid=""{Regex.Escape(testId)}""[^>]*>.*?</tr>", RegexOptions.Singleline)

@@ -56,8 +56,8 @@ internal static class MeetingsQuery
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Every room's host id, the room list's names before the archive's, in the ordinal order of their names.</summary>
-    public static async Task<IReadOnlyList<string>> RoomsByNameAsync(ArchiveContext context, RoomList rooms, CancellationToken cancellationToken)
+    /// <summary>Every room's host id, the room list's names before the archive's, in the reader's order of their names (<paramref name="order"/>).</summary>
+    public static async Task<IReadOnlyList<string>> RoomsByNameAsync(ArchiveContext context, RoomList rooms, TextOrder order, CancellationToken cancellationToken)
     {
         var archived = await context.Rooms.AsNoTracking()
             .Where(room => room.Name != null)
@@ -69,7 +69,7 @@ internal static class MeetingsQuery
             names[room.HostId] = room.Name;
         }
 
-        return [.. names.OrderBy(room => room.Value, StringComparer.Ordinal).ThenBy(room => room.Key, StringComparer.Ordinal).Select(room => room.Key)];
+        return [.. names.OrderBy(room => room.Value, order).ThenBy(room => room.Key, StringComparer.Ordinal).Select(room => room.Key)];
     }
 
     /// <summary>Host ids whose name contains <paramref name="search"/>, case-insensitively, in the room list or the archive's rooms.</summary>

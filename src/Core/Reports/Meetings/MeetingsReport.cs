@@ -33,6 +33,9 @@ public sealed record MeetingsRequest(MeetingQuery Query, int PageSize, int PageN
     public MeetingSort Sort { get; init; } = MeetingSort.StartTime;
 
     public bool Descending { get; init; } = true;
+
+    /// <summary>How room names are ordered when the list is sorted by room: the reader's language's order.</summary>
+    public TextOrder TextOrder { get; init; } = TextOrder.Invariant;
 }
 
 /// <summary>

@@ -30,7 +30,7 @@ internal sealed class MeetingsReportService(IArchivePeriods periods, ArchiveCont
         // The room list never fails (it degrades to host ids); the archive's names fill in where it knows none.
         var roomList = await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false);
         var matchingRooms = await MeetingsQuery.RoomsNamedAsync(context, roomList, request.Search, cancellationToken).ConfigureAwait(false);
-        var roomsByName = request.Sort == MeetingSort.Room ? await MeetingsQuery.RoomsByNameAsync(context, roomList, cancellationToken).ConfigureAwait(false) : [];
+        var roomsByName = request.Sort == MeetingSort.Room ? await MeetingsQuery.RoomsByNameAsync(context, roomList, request.TextOrder, cancellationToken).ConfigureAwait(false) : [];
         var total = await counts.GetAsync(held, request, () => MeetingsQuery.CountAsync(context, request, matchingRooms, cancellationToken)).ConfigureAwait(false);
         var archived = await pages.GetAsync(held, request, roomList, () => MeetingsQuery.PageAsync(context, request, total, matchingRooms, roomsByName, cancellationToken)).ConfigureAwait(false);
         var rows = archived.Select(row => new MeetingRow(

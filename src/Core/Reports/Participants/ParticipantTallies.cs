@@ -69,14 +69,17 @@ internal sealed record PersonTally(
     bool StillConnected,
     IReadOnlyList<string> HostIds)
 {
-    /// <summary>The rooms, named from <paramref name="roomList"/> and ordered by those names (then by host id), as every list of them shows them.</summary>
-    public IReadOnlyList<(string HostId, string Name)> RoomsByName(RoomList roomList)
+    /// <summary>
+    /// The rooms, named from <paramref name="roomList"/> and ordered by those names in the reader's order (then by
+    /// host id), as every list of them shows them.
+    /// </summary>
+    public IReadOnlyList<(string HostId, string Name)> RoomsByName(RoomList roomList, TextOrder order)
     {
         ArgumentNullException.ThrowIfNull(roomList);
+        ArgumentNullException.ThrowIfNull(order);
         return [.. HostIds
             .Select(hostId => (HostId: hostId, Name: roomList.NameOf(hostId)))
-            .OrderBy(room => room.Name, StringComparer.InvariantCulture)
-            .ThenBy(room => room.Name, StringComparer.Ordinal)
+            .OrderBy(room => room.Name, order)
             .ThenBy(room => room.HostId, StringComparer.Ordinal)];
     }
 }

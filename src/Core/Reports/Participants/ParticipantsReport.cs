@@ -28,7 +28,11 @@ public sealed record ParticipantsRequest(
     bool Descending,
     int PageSize,
     int PageNumber,
-    bool RevealPhoneNumbers = false);
+    bool RevealPhoneNumbers = false)
+{
+    /// <summary>How names (and each person's rooms) are ordered: the reader's language's order.</summary>
+    public TextOrder TextOrder { get; init; } = TextOrder.Invariant;
+}
 
 /// <summary>
 /// One page of people. Paging is as in <see cref="MeetingPage"/>: <see cref="TotalRecord"/> counts every name that

@@ -26,9 +26,9 @@ internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDire
         var roomList = await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false);
         var matching = sums.People
             .Where(person => search.MatchesShown(person.Shown))
-            .Select(person => (person.Exact, Summary: ToSummary(person, roomList)))
+            .Select(person => (person.Exact, Summary: ToSummary(person, roomList, request.TextOrder)))
             .ToList();
-        matching.Sort(Order(request.Sort, request.Descending));
+        matching.Sort(Order(request.Sort, request.Descending, request.TextOrder));
 
         var skip = (int)Math.Min(int.MaxValue, (long)(request.PageNumber - 1) * request.PageSize);
         var page = matching.Skip(skip).Take(request.PageSize).Select(row => row.Summary).ToList();
@@ -114,9 +114,9 @@ internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDire
         new($"The archive's day names of \"{name}\" count meetings but hold no first or last time.");
 
     /// <summary>The person's line, the rooms named from the room list of the moment and sorted by those names.</summary>
-    private static ParticipantSummary ToSummary(PersonTally person, RoomList roomList)
+    private static ParticipantSummary ToSummary(PersonTally person, RoomList roomList, TextOrder order)
     {
-        var rooms = person.RoomsByName(roomList);
+        var rooms = person.RoomsByName(roomList, order);
         var masked = !string.Equals(person.Exact, person.Shown, StringComparison.Ordinal);
         return new ParticipantSummary(
             person.Shown,
@@ -131,12 +131,15 @@ internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDire
             masked);
     }
 
-    /// <summary>The column asked (either way), then the name A to Z, then the exact name (two numbers may mask alike).</summary>
-    private static Comparison<(string Exact, ParticipantSummary Summary)> Order(ParticipantSort sort, bool descending)
+    /// <summary>
+    /// The column asked (either way), then the name in the reader's order (<paramref name="names"/>), then the exact
+    /// name (two numbers may mask alike).
+    /// </summary>
+    private static Comparison<(string Exact, ParticipantSummary Summary)> Order(ParticipantSort sort, bool descending, TextOrder names)
     {
         Comparison<ParticipantSummary> column = sort switch
         {
-            ParticipantSort.Name => static (a, b) => StringComparer.InvariantCulture.Compare(a.Name, b.Name),
+            ParticipantSort.Name => (a, b) => names.Compare(a.Name, b.Name),
             ParticipantSort.Meetings => static (a, b) => a.Meetings.CompareTo(b.Meetings),
             ParticipantSort.Sessions => static (a, b) => a.Sessions.CompareTo(b.Sessions),
             ParticipantSort.ConnectedTime => static (a, b) => a.ConnectedTime.CompareTo(b.ConnectedTime),
@@ -154,14 +157,8 @@ internal sealed class ParticipantsReportService(ArchiveReader archive, IRoomDire
                 return descending ? -byColumn : byColumn;
             }
 
-            var byName = StringComparer.InvariantCulture.Compare(a.Summary.Name, b.Summary.Name);
-            if (byName != 0)
-            {
-                return byName;
-            }
-
-            var byShownOrdinal = string.CompareOrdinal(a.Summary.Name, b.Summary.Name);
-            return byShownOrdinal != 0 ? byShownOrdinal : string.CompareOrdinal(a.Exact, b.Exact);
+            var byName = names.Compare(a.Summary.Name, b.Summary.Name);
+            return byName != 0 ? byName : string.CompareOrdinal(a.Exact, b.Exact);
         };
     }
 }

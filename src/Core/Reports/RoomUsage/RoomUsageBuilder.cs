@@ -29,7 +29,8 @@ internal static class RoomUsageBuilder
         var lines = Sorted(
             RoomsToList(rooms, figures).Select(hostId => Line(hostId, rooms.NameOf(hostId), figures.ByRoom.GetValueOrDefault(hostId, MeetingFigures.None), times.Of(hostId), frame)),
             request.Sort,
-            request.Descending);
+            request.Descending,
+            request.TextOrder);
 
         var totals = new RoomUsageTotals(
             figures.Total,
@@ -56,12 +57,15 @@ internal static class RoomUsageBuilder
         return [.. listed, .. unlisted];
     }
 
-    /// <summary>By the chosen column; rooms that tie follow by name, then by host id (both ordinal), whatever the direction.</summary>
-    private static List<RoomUsageLine> Sorted(IEnumerable<RoomUsageLine> lines, RoomSort sort, bool descending)
+    /// <summary>
+    /// By the chosen column; rooms that tie follow by name (in the reader's order, <paramref name="names"/>), then by
+    /// host id, whatever the direction.
+    /// </summary>
+    private static List<RoomUsageLine> Sorted(IEnumerable<RoomUsageLine> lines, RoomSort sort, bool descending, TextOrder names)
     {
         var ordered = sort switch
         {
-            RoomSort.Room => By(line => line.RoomName, StringComparer.Ordinal),
+            RoomSort.Room => By(line => line.RoomName, names),
             RoomSort.Meetings => By(line => line.Figures.Meetings),
             RoomSort.ActualMinutes => By(line => line.Figures.ActualMinutes),
             RoomSort.Participants => By(line => line.Figures.ParticipantRows),
@@ -72,7 +76,7 @@ internal static class RoomUsageBuilder
             RoomSort.Utilisation => By(line => line.Utilisation.Ratio),
             _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "Not a column of the room table."),
         };
-        return [.. ordered.ThenBy(line => line.RoomName, StringComparer.Ordinal).ThenBy(line => line.HostId, StringComparer.Ordinal)];
+        return [.. ordered.ThenBy(line => line.RoomName, names).ThenBy(line => line.HostId, StringComparer.Ordinal)];
 
         IOrderedEnumerable<RoomUsageLine> By<TKey>(Func<RoomUsageLine, TKey> key, IComparer<TKey>? comparer = null) =>
             descending ? lines.OrderByDescending(key, comparer) : lines.OrderBy(key, comparer);

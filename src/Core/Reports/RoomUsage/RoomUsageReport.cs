@@ -7,7 +7,11 @@ namespace UMeetingReports.Core.Reports.RoomUsage;
 /// Which period, which room the heatmap and the meetings-per-day chart show (null: all rooms), and the order of the
 /// table, which always lists every room. By default the busiest rooms first (utilisation, highest first).
 /// </summary>
-public sealed record RoomUsageRequest(DatePeriod Period, string? HostId = null, RoomSort Sort = RoomSort.Utilisation, bool Descending = true);
+public sealed record RoomUsageRequest(DatePeriod Period, string? HostId = null, RoomSort Sort = RoomSort.Utilisation, bool Descending = true)
+{
+    /// <summary>How room names are ordered (the room column, and rooms that tie): the reader's language's order.</summary>
+    public TextOrder TextOrder { get; init; } = TextOrder.Invariant;
+}
 
 /// <summary>The columns the room table can be sorted by; ties follow by room name, then host id.</summary>
 public enum RoomSort

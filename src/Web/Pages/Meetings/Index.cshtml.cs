@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Caching.Memory;
@@ -93,7 +94,7 @@ internal sealed class IndexModel(
         UpstreamResult<MeetingsReport> result;
         try
         {
-            result = await reports.GetAsync(Filter.ToRequest(), cancellationToken);
+            result = await reports.GetAsync(Filter.ToRequest(CultureInfo.CurrentUICulture), cancellationToken);
         }
         finally
         {

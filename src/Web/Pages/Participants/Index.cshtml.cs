@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -44,7 +45,7 @@ internal sealed class IndexModel(
             return this.WithStatus(StatusCodes.Status400BadRequest);
         }
 
-        var result = await reports.GetAsync(Filter.ToRequest(revealPhoneNumbers: User.IsInRole(Roles.Admin)), cancellationToken);
+        var result = await reports.GetAsync(Filter.ToRequest(revealPhoneNumbers: User.IsInRole(Roles.Admin), CultureInfo.CurrentUICulture), cancellationToken);
         if (!result.Succeeded)
         {
             Failure = result.Failure;

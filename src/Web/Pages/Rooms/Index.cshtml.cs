@@ -1,3 +1,4 @@
+using System.Globalization;
 using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Reports.RoomUsage;
 using UMeetingReports.Core.Rooms;
@@ -21,5 +22,5 @@ internal sealed class IndexModel(
     : GatheredReportPageModel<RoomUsageReport, RoomsFilter>(gatherer, archive, roomDirectory, zone)
 {
     protected override Task<UpstreamResult<RoomUsageReport>> ReadAsync(RoomsFilter criteria, CancellationToken cancellationToken) =>
-        reports.GetAsync(criteria.ToRequest(), progress: null, cancellationToken);
+        reports.GetAsync(criteria.ToRequest(CultureInfo.CurrentUICulture), progress: null, cancellationToken);
 }
