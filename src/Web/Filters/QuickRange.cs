@@ -1,3 +1,5 @@
+using System.Globalization;
+using UMeetingReports.Core.Reports;
 using UMeetingReports.Core.Rooms;
 
 namespace UMeetingReports.Web.Filters;
@@ -27,7 +29,7 @@ internal sealed record QuickRange(string Key, string Label, DateOnly From, DateO
 internal sealed record RoomChoice(string HostId, string Label)
 {
     /// <summary>
-    /// The account's rooms by name when the room list is known; otherwise the host ids seen in the data. The chosen
+    /// The account's rooms by name (in the reader's language's order) when the room list is known; otherwise the host ids seen in the data. The chosen
     /// id always stays selectable, so the form never silently drops it.
     /// </summary>
     public static IReadOnlyList<RoomChoice> For(RoomList rooms, IEnumerable<string> hostIdsSeen, string? selected)
@@ -36,7 +38,7 @@ internal sealed record RoomChoice(string HostId, string Label)
         var choices = rooms.IsKnown
             ? rooms.Rooms.Select(room => new RoomChoice(room.HostId, room.Name))
             : hostIdsSeen.Distinct(StringComparer.Ordinal).Select(hostId => new RoomChoice(hostId, hostId));
-        var list = choices.OrderBy(choice => choice.Label, StringComparer.CurrentCultureIgnoreCase).ToList();
+        var list = choices.OrderBy(choice => choice.Label, TextOrder.For(CultureInfo.CurrentUICulture)).ToList();
         if (selected is not null && !list.Exists(choice => choice.HostId == selected))
         {
             list.Add(new RoomChoice(selected, selected));
