@@ -12,6 +12,9 @@ public sealed record ArchivedPeriod(DatePeriod Period, IReadOnlyList<MonthSyncOu
 {
     public DateTimeOffset? DataAsOf => Months.Count == 0 ? null : Months.Min(month => month.CompletedAt);
 
+    /// <summary>True when every month's copy is its settled, last read: the figures no longer change, however old.</summary>
+    public bool IsFinal => Months.Count > 0 && Months.All(month => month.Settled);
+
     /// <summary>
     /// Names the copies read ("2025-05@638…,2025-04@638…": each month with its completion time): a figure counted from
     /// them stays right while this is unchanged, since a month written again gets a new completion time. Worked out
@@ -79,7 +82,7 @@ internal sealed class ArchivePeriods(IArchiveSynchroniser synchroniser, HeldMont
 
         return months.TrueForAll(windows.ContainsKey)
             ? new ArchivedPeriod(period, [.. months.Select(month => windows[month]).Select(window => MonthSyncOutcome.Of(
-                window.Month, window.State == MonthWindowState.Synced, window.Records, zone.Attach(window.CompletedAt), window.UpstreamRequests, window.LastError))])
+                window.Month, window.State == MonthWindowState.Synced, window.Records, zone.Attach(window.CompletedAt), window.UpstreamRequests, window.LastError) with { Settled = window.Settled })])
             : null;
     }
 

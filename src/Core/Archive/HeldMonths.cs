@@ -38,7 +38,7 @@ internal sealed class HeldMonths(UpstreamZone zone)
         var generation = Volatile.Read(ref _generation);
         var rows = await context.MonthWindows.AsNoTracking()
             .Where(window => window.CompletedAt != null)
-            .Select(window => new HeldWindow(window.Month, window.State, window.Records, window.CompletedAt!.Value, window.UpstreamRequests, window.LastError))
+            .Select(window => new HeldWindow(window.Month, window.State, window.Records, window.CompletedAt!.Value, window.UpstreamRequests, window.LastError, window.Settled))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var windows = rows.ToDictionary(window => window.Month);
         if (Volatile.Read(ref _generation) == generation)
@@ -60,4 +60,4 @@ internal sealed class HeldMonths(UpstreamZone zone)
 }
 
 /// <summary>A month window with a copy, as <c>month_windows</c> describes it.</summary>
-internal sealed record HeldWindow(DateOnly Month, MonthWindowState State, int Records, DateTime CompletedAt, int UpstreamRequests, string? LastError);
+internal sealed record HeldWindow(DateOnly Month, MonthWindowState State, int Records, DateTime CompletedAt, int UpstreamRequests, string? LastError, bool Settled);

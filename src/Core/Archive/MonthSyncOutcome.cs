@@ -24,6 +24,12 @@ public sealed record MonthSyncOutcome(
     /// </summary>
     public UpstreamFailure? UpstreamFailure { get; init; }
 
+    /// <summary>
+    /// True when the copy was read after the month settled (Archive:SettleAfter past its end): it is the month's last
+    /// read, and its figures no longer change however old the copy is.
+    /// </summary>
+    public bool Settled { get; init; }
+
     /// <summary>An outcome from a window's row, whose <paramref name="lastError"/> is kept coded or (older rows) as a sentence.</summary>
     internal static MonthSyncOutcome Of(DateOnly month, bool succeeded, int records, DateTimeOffset? completedAt, int upstreamRequests, string? lastError)
     {

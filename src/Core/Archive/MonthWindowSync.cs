@@ -102,7 +102,7 @@ internal sealed partial class MonthWindowSync(
             var settled = startedAt >= ArchiveSchedule.SettlesAt(month, options.Value);
             var completedAt = Stored(zone.Now);
             await WriteAsync(window, meetings, completedAt, tally.Requests, settled, cancellationToken).ConfigureAwait(false);
-            return new MonthSyncOutcome(month, true, meetings.Count, zone.Attach(completedAt), tally.Requests, null);
+            return new MonthSyncOutcome(month, true, meetings.Count, zone.Attach(completedAt), tally.Requests, null) { Settled = settled };
         }
         catch (Exception) when (marking.IsFaulted || marking.IsCanceled)
         {
@@ -175,7 +175,7 @@ internal sealed partial class MonthWindowSync(
             row.Records,
             row.CompletedAt is { } completed ? zone.Attach(completed) : null,
             row.UpstreamRequests,
-            row.LastError);
+            row.LastError) with { Settled = row.Settled && row.CompletedAt is not null };
 
     private static ArchivedMeeting ToRow(Meeting meeting, DateOnly month, int position)
     {

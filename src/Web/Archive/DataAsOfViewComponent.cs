@@ -15,7 +15,7 @@ public sealed class DataAsOfViewComponent(IArchivePeriods periods, UpstreamZone 
     {
         var held = await periods.HeldAsync(period, HttpContext.RequestAborted);
         return held?.DataAsOf is { } asOf
-            ? View("/Pages/Shared/_DataAsOf.cshtml", new DataAsOf(asOf, zone.Now))
+            ? View("/Pages/Shared/_DataAsOf.cshtml", new DataAsOf(asOf, zone.Now, held.IsFinal))
             : Content(string.Empty);
     }
 }

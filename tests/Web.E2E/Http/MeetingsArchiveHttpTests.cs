@@ -102,6 +102,21 @@ public sealed class MeetingsArchiveHttpTests(MeetingReportsServer server) : Sign
     }
 
     [Fact]
+    public async Task A_period_of_settled_months_says_its_figures_no_longer_change_and_one_with_this_month_does_not()
+    {
+        // Act: April and May 2025 were read long after they ended (this server's clock is today's); the default
+        // period is today, whose month is still read again every few minutes.
+        var (_, settled) = await Session.GetGatheredPageAsync("/meetings?from=2025-04-20&to=2025-05-10");
+        var (_, settledRooms) = await Session.GetGatheredPageAsync("/rooms?from=2025-04-20&to=2025-05-10");
+        var (_, current) = await Session.GetGatheredPageAsync("/meetings");
+
+        // Assert
+        Assert.Equal("· settled: these months no longer change", Hooks.Text(settled, "data-final"));
+        Assert.Equal("· settled: these months no longer change", Hooks.Text(settledRooms, "data-final"));
+        Assert.Equal((1, 0), (Hooks.Count(current, "data-as-of"), Hooks.Count(current, "data-final")));
+    }
+
+    [Fact]
     public async Task The_page_says_how_fresh_it_is_the_oldest_completion_of_the_months_it_read()
     {
         // Act

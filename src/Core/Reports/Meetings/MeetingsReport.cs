@@ -52,6 +52,9 @@ public sealed record MeetingsReport(
     string ZoneLabel,
     DateTimeOffset? DataAsOf)
 {
+    /// <summary>True when every month read is settled (its last read is done): the figures no longer change.</summary>
+    public bool DataIsFinal { get; init; }
+
     public int PageNumber => Request.PageNumber;
 
     public int TotalPage => TotalRecord == 0 ? 0 : (TotalRecord + Request.PageSize - 1) / Request.PageSize;

@@ -48,7 +48,7 @@ internal sealed class MeetingsReportService(IArchivePeriods periods, ArchiveCont
             row.PhoneMinutes,
             row.PhoneCost)).ToList();
         return UpstreamResult<MeetingsReport>.Success(
-            new MeetingsReport(request, total, roomList, rows, MeetingTotals.From(rows), zone.Describe(), held.DataAsOf));
+            new MeetingsReport(request, total, roomList, rows, MeetingTotals.From(rows), zone.Describe(), held.DataAsOf) { DataIsFinal = held.IsFinal });
     }
 
     private static string NameOf(RoomList roomList, ArchivedRow row) =>
