@@ -99,10 +99,7 @@ public abstract class MonthWindowSyncTests(ArchiveServer server)
     {
         await using var sim = await SharedSimulator.StartSmallAsync();
         await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync(), SmallPages);
-        await archive.Synchroniser.ReadMonthAsync(May, progress: null, TestContext.Current.CancellationToken);
-        var before = await archive.LinesAsync(May);
-        var completedBefore = (await archive.WindowAsync(May))!.CompletedAt;
-        archive.Clock.Advance(TimeSpan.FromHours(1));
+        var before = await CopyOfMayAnHourAgoAsync(archive);
         sim.Faults.Add(new FaultRule(FaultKind.Rejected, When: request => request.From == May && request.PageNumber == 3, Status: 500, Message: "internal error"));
         sim.Requests.Clear();
 
@@ -111,13 +108,8 @@ public abstract class MonthWindowSyncTests(ArchiveServer server)
         Assert.False(outcome.Succeeded);
         Assert.Equal("The meeting service refused the request for 2025-05-01..2025-05-31: internal error (status 500).", outcome.Failure);
         Assert.True(ArchiveHarness.DetailRequestsFor(sim, May) >= 3, "the failure should come after pages were read");
-        Assert.Equal(before, await archive.LinesAsync(May));
-        var window = await archive.WindowAsync(May);
-        Assert.NotNull(window);
-        Assert.Equal(MonthWindowState.Failed, window.State);
+        var window = await AssertFailedWithTheCopyKeptAsync(archive, before);
         Assert.Equal(outcome.UpstreamFailure, StoredFailure.Read(window.LastError!));
-        Assert.Equal(completedBefore, window.CompletedAt);
-        Assert.Equal(before.Count, window.Records);
         Assert.True(outcome.HasCopy);
     }
 
@@ -126,25 +118,17 @@ public abstract class MonthWindowSyncTests(ArchiveServer server)
     {
         await using var sim = await SharedSimulator.StartSmallAsync();
         await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync(), SmallPages);
-        await archive.Synchroniser.ReadMonthAsync(May, progress: null, TestContext.Current.CancellationToken);
-        var before = await archive.LinesAsync(May);
-        var completedBefore = (await archive.WindowAsync(May))!.CompletedAt;
-        archive.Clock.Advance(TimeSpan.FromHours(1));
+        var before = await CopyOfMayAnHourAgoAsync(archive);
         sim.Faults.Add(new FaultRule(FaultKind.Forgotten, When: request => request.From == May));
 
         var outcome = await archive.Synchroniser.ReadMonthAsync(May, progress: null, TestContext.Current.CancellationToken);
 
         Assert.False(outcome.Succeeded);
         Assert.Equal(
-            $"The month 2025-05-01..2025-05-31 was not archived: the meeting service now lists no meeting in it, where the archive's copy holds {before.Count}; the copy is kept (the service may no longer keep meetings this old).",
+            $"The month 2025-05-01..2025-05-31 was not archived: the meeting service now lists no meeting in it, where the archive's copy holds {before.Lines.Count}; the copy is kept (the service may no longer keep meetings this old).",
             outcome.Failure);
-        Assert.NotEmpty(before);
-        Assert.Equal(before, await archive.LinesAsync(May));
-        var window = await archive.WindowAsync(May);
-        Assert.NotNull(window);
-        Assert.Equal(MonthWindowState.Failed, window.State);
-        Assert.Equal(completedBefore, window.CompletedAt);
-        Assert.Equal(before.Count, window.Records);
+        Assert.NotEmpty(before.Lines);
+        await AssertFailedWithTheCopyKeptAsync(archive, before);
     }
 
     [Fact]
@@ -254,6 +238,25 @@ public abstract class MonthWindowSyncTests(ArchiveServer server)
     }
 
     /// <summary>Keeps every report on the reporting thread (Progress&lt;T&gt; would post them later).</summary>
+    /// <summary>May read once, and the clock an hour on: the copy a later read of May must keep or replace.</summary>
+    private static async Task<(IReadOnlyList<string> Lines, DateTime? Completed)> CopyOfMayAnHourAgoAsync(ArchiveHarness archive)
+    {
+        await archive.Synchroniser.ReadMonthAsync(May, progress: null, TestContext.Current.CancellationToken);
+        var copy = (await archive.LinesAsync(May), (await archive.WindowAsync(May))!.CompletedAt);
+        archive.Clock.Advance(TimeSpan.FromHours(1));
+        return copy;
+    }
+
+    /// <summary>May's window is marked failed, and its copy is the one held before, with its completion time.</summary>
+    private static async Task<MonthWindow> AssertFailedWithTheCopyKeptAsync(ArchiveHarness archive, (IReadOnlyList<string> Lines, DateTime? Completed) before)
+    {
+        Assert.Equal(before.Lines, await archive.LinesAsync(May));
+        var window = await archive.WindowAsync(May);
+        Assert.NotNull(window);
+        Assert.Equal((MonthWindowState.Failed, before.Completed, before.Lines.Count), (window.State, window.CompletedAt, window.Records));
+        return window;
+    }
+
     private sealed class SynchronousProgress(List<UMeetingReports.Core.Upstream.GatherProgress> reports) : IProgress<UMeetingReports.Core.Upstream.GatherProgress>
     {
         public void Report(UMeetingReports.Core.Upstream.GatherProgress value)
