@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using UMeetingReports.Core.Reports;
 using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Reports.Participants;
@@ -86,14 +87,14 @@ public abstract class ArchiveReportsTests(ArchiveServer server)
         await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
         var filter = new AnalyticsFilter(Spring);
 
-        var report = await archive.Services.GetRequiredService<ITelephonyReportService>().GetAsync(filter, revealPhoneNumbers: true, progress: null, TestContext.Current.CancellationToken);
+        var report = await archive.Services.GetRequiredService<ITelephonyReportService>().GetAsync(filter, revealPhoneNumbers: true, TextOrder.Invariant, progress: null, TestContext.Current.CancellationToken);
 
         Assert.True(report.Succeeded, report.Failure?.Describe());
         await using var scope = archive.Services.CreateAsyncScope();
         var reader = scope.ServiceProvider.GetRequiredService<ArchiveReader>();
         var meetings = await reader.ReadAsync(reader.Meetings(Spring), MeetingParts.Telephony, TestContext.Current.CancellationToken);
         var roomList = await archive.Services.GetRequiredService<IRoomDirectory>().GetRoomsAsync(TestContext.Current.CancellationToken);
-        var counted = TelephonyReportBuilder.Build(filter, meetings, roomList, revealPhoneNumbers: true, archive.Zone);
+        var counted = TelephonyReportBuilder.Build(filter, meetings, roomList, revealPhoneNumbers: true, archive.Zone, TextOrder.Invariant);
         Assert.Equal((counted.Totals, counted.RoomsTotal, counted.DaysTotal), (report.Value.Totals, report.Value.RoomsTotal, report.Value.DaysTotal));
         Assert.Equal(counted.ByType, report.Value.ByType);
         Assert.Equal(counted.Rooms, report.Value.Rooms);
@@ -111,7 +112,7 @@ public abstract class ArchiveReportsTests(ArchiveServer server)
         var room = sim.Dataset.Rooms[1].HostId;
         var calls = sim.Dataset.MeetingsBetween(Spring.From, Spring.To, room).SelectMany(meeting => meeting.Telephony).ToList();
 
-        var telephony = await archive.Services.GetRequiredService<ITelephonyReportService>().GetAsync(new AnalyticsFilter(Spring, room), revealPhoneNumbers: true, progress: null, TestContext.Current.CancellationToken);
+        var telephony = await archive.Services.GetRequiredService<ITelephonyReportService>().GetAsync(new AnalyticsFilter(Spring, room), revealPhoneNumbers: true, TextOrder.Invariant, progress: null, TestContext.Current.CancellationToken);
 
         Assert.True(telephony.Succeeded, telephony.Failure?.Describe());
         Assert.Equal((calls.Count, calls.Sum(call => call.Duration), calls.Sum(call => call.Total)), (telephony.Value.Totals.Calls, telephony.Value.Totals.Minutes, telephony.Value.Totals.Cost));

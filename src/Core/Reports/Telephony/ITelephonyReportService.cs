@@ -7,6 +7,7 @@ namespace UMeetingReports.Core.Reports.Telephony;
 public interface ITelephonyReportService
 {
     /// <param name="revealPhoneNumbers">False (a viewer): the top numbers are masked, e.g. "+86 137****9201".</param>
+    /// <param name="names">The reader's order of room names, for rooms whose cost ties.</param>
     Task<UpstreamResult<TelephonyReport>> GetAsync(
-        AnalyticsFilter filter, bool revealPhoneNumbers, IProgress<GatherProgress>? progress, CancellationToken cancellationToken);
+        AnalyticsFilter filter, bool revealPhoneNumbers, TextOrder names, IProgress<GatherProgress>? progress, CancellationToken cancellationToken);
 }

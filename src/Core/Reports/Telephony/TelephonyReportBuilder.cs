@@ -24,7 +24,7 @@ internal static class TelephonyReportBuilder
     private static readonly string[] KnownTypes = ["call-in", "call-out"];
 
     /// <summary>From a complete list of meetings with their calls, grouped here in memory.</summary>
-    public static TelephonyReport Build(AnalyticsFilter filter, IReadOnlyList<Meeting> meetings, RoomList rooms, bool revealPhoneNumbers, UpstreamZone zone)
+    public static TelephonyReport Build(AnalyticsFilter filter, IReadOnlyList<Meeting> meetings, RoomList rooms, bool revealPhoneNumbers, UpstreamZone zone, TextOrder names)
     {
         ArgumentNullException.ThrowIfNull(meetings);
         var groups = meetings
@@ -33,13 +33,15 @@ internal static class TelephonyReportBuilder
             .Select(group => new CallGroup(group.Key.Day, group.Key.Type, group.Key.HostId, group.Key.PhoneNumber, group.Count(), group.Sum(item => item.Call.Minutes), group.Sum(item => item.Call.Cost)))
             .ToList();
         var meetingsPerRoom = meetings.GroupBy(meeting => meeting.HostId, StringComparer.Ordinal).ToDictionary(room => room.Key, room => room.Count(), StringComparer.Ordinal);
-        return Build(filter, groups, meetingsPerRoom, rooms, revealPhoneNumbers, zone);
+        return Build(filter, groups, meetingsPerRoom, rooms, revealPhoneNumbers, zone, names);
     }
 
     /// <param name="meetingsPerRoom">Every room with a meeting in the period, calls or none, and how many it held.</param>
+    /// <param name="names">The reader's order of room names: rooms whose cost ties follow it.</param>
     public static TelephonyReport Build(
-        AnalyticsFilter filter, IReadOnlyList<CallGroup> groups, IReadOnlyDictionary<string, int> meetingsPerRoom, RoomList rooms, bool revealPhoneNumbers, UpstreamZone zone)
+        AnalyticsFilter filter, IReadOnlyList<CallGroup> groups, IReadOnlyDictionary<string, int> meetingsPerRoom, RoomList rooms, bool revealPhoneNumbers, UpstreamZone zone, TextOrder names)
     {
+        ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(meetingsPerRoom);
@@ -76,7 +78,7 @@ internal static class TelephonyReportBuilder
         var roomLines = meetingsPerRoom
             .Select(room => new TelephonyRoomLine(room.Key, rooms.NameOf(room.Key), room.Value, Totals(byRoom, room.Key)))
             .OrderByDescending(line => line.Totals.Cost)
-            .ThenBy(line => line.RoomName, StringComparer.Ordinal)
+            .ThenBy(line => line.RoomName, names)
             .ThenBy(line => line.HostId, StringComparer.Ordinal)
             .ToList();
 

@@ -14,7 +14,7 @@ namespace UMeetingReports.Core.Reports.Telephony;
 internal sealed class TelephonyReportService(ArchiveReader archive, IRoomDirectory rooms, UpstreamZone zone) : ITelephonyReportService
 {
     public async Task<UpstreamResult<TelephonyReport>> GetAsync(
-        AnalyticsFilter filter, bool revealPhoneNumbers, IProgress<GatherProgress>? progress, CancellationToken cancellationToken)
+        AnalyticsFilter filter, bool revealPhoneNumbers, TextOrder names, IProgress<GatherProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         if (filter.NarrowsMeetings)
@@ -56,7 +56,8 @@ internal sealed class TelephonyReportService(ArchiveReader archive, IRoomDirecto
             meetingsPerRoom,
             roomList,
             revealPhoneNumbers,
-            zone));
+            zone,
+            names));
     }
 
     /// <summary>Each room's meetings in the period, counted by the database: a dozen rows, whatever the period.</summary>

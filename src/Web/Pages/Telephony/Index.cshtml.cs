@@ -1,4 +1,6 @@
+using System.Globalization;
 using UMeetingReports.Core.Archive;
+using UMeetingReports.Core.Reports;
 using UMeetingReports.Core.Reports.Telephony;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
@@ -22,5 +24,5 @@ internal sealed class IndexModel(
     : GatheredReportPageModel<TelephonyReport>(gatherer, archive, roomDirectory, zone)
 {
     protected override Task<UpstreamResult<TelephonyReport>> ReadAsync(ReportFilter criteria, CancellationToken cancellationToken) =>
-        reports.GetAsync(criteria.ToAnalyticsFilter(), User.IsInRole(Roles.Admin), progress: null, cancellationToken);
+        reports.GetAsync(criteria.ToAnalyticsFilter(), User.IsInRole(Roles.Admin), TextOrder.For(CultureInfo.CurrentUICulture), progress: null, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using UMeetingReports.Core.Reports;
 using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Reports.RoomUsage;
 using UMeetingReports.Core.Tests.Support;
@@ -17,7 +18,7 @@ public sealed class AnalyticsCacheTests
         await using var sim = await SharedSimulator.StartSmallAsync();
         await using var core = CoreHarness.Create(sim.BaseAddress, clock: AnalyticsHarness.SimulatorClock());
         var token = TestContext.Current.CancellationToken;
-        var telephony = await core.Telephony().GetAsync(new AnalyticsFilter(PastPeriod), revealPhoneNumbers: false, progress: null, token);
+        var telephony = await core.Telephony().GetAsync(new AnalyticsFilter(PastPeriod), revealPhoneNumbers: false, TextOrder.Invariant, progress: null, token);
         var asked = sim.Requests.Snapshot();
 
         var rooms = await core.RoomUsage().GetAsync(new RoomUsageRequest(PastPeriod), progress: null, token);

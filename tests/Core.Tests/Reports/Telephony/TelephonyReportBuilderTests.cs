@@ -1,3 +1,5 @@
+using System.Globalization;
+using UMeetingReports.Core.Reports;
 using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Reports.Telephony;
 using UMeetingReports.Core.Rooms;
@@ -22,7 +24,7 @@ public sealed class TelephonyReportBuilderTests
             AnalyticsMeetingBuilder.At("2025-03-03 10:00").WithCall("+8613716819201", "conference-bridge", 4, 0.48m).WithCall("+8613716819202", "call-in", 2, 0.12m).Build(),
         ];
 
-        var report = TelephonyReportBuilder.Build(new AnalyticsFilter(ThreeDays), meetings, RoomList.Unknown, revealPhoneNumbers: false, Zone);
+        var report = TelephonyReportBuilder.Build(new AnalyticsFilter(ThreeDays), meetings, RoomList.Unknown, revealPhoneNumbers: false, Zone, TextOrder.Invariant);
 
         Assert.Equal(
             [
@@ -43,7 +45,7 @@ public sealed class TelephonyReportBuilderTests
             AnalyticsMeetingBuilder.At("2025-03-05 23:30").Until("2025-03-06 00:40").WithCall("+8613716819201", "call-out", 10, 1.20m, startingAfterMinutes: 50).Build(),
         ];
 
-        var report = TelephonyReportBuilder.Build(new AnalyticsFilter(ThreeDays), meetings, RoomList.Unknown, revealPhoneNumbers: false, Zone);
+        var report = TelephonyReportBuilder.Build(new AnalyticsFilter(ThreeDays), meetings, RoomList.Unknown, revealPhoneNumbers: false, Zone, TextOrder.Invariant);
 
         Assert.Equal(["2025-03-03", "2025-03-04", "2025-03-05"], report.Charts.CostPerDay.Labels);
         Assert.Equal([0m, 0m, 1.20m], report.Charts.CostPerDay.Datasets.Single(dataset => dataset.Name == "call-out").Values);
@@ -63,7 +65,7 @@ public sealed class TelephonyReportBuilderTests
                 .Build(),
         ];
 
-        var report = TelephonyReportBuilder.Build(new AnalyticsFilter(ThreeDays), meetings, RoomList.Unknown, revealPhoneNumbers: false, Zone);
+        var report = TelephonyReportBuilder.Build(new AnalyticsFilter(ThreeDays), meetings, RoomList.Unknown, revealPhoneNumbers: false, Zone, TextOrder.Invariant);
 
         Assert.Equal(
             [
@@ -84,7 +86,7 @@ public sealed class TelephonyReportBuilderTests
         ];
         var rooms = new RoomList([new Room("ROOM-A", "Lotus 荷花厅", 12)], IsKnown: true);
 
-        var report = TelephonyReportBuilder.Build(new AnalyticsFilter(ThreeDays), meetings, rooms, revealPhoneNumbers: false, Zone);
+        var report = TelephonyReportBuilder.Build(new AnalyticsFilter(ThreeDays), meetings, rooms, revealPhoneNumbers: false, Zone, TextOrder.Invariant);
 
         Assert.Equal(
             [
@@ -94,10 +96,29 @@ public sealed class TelephonyReportBuilderTests
             report.Rooms);
     }
 
+    [Theory]
+    [InlineData("zh-CN", new[] { "北京-望京", "上海-浦东", "Beijing Board Room" })]
+    [InlineData("en", new[] { "Beijing Board Room", "上海-浦东", "北京-望京" })]
+    public void Rooms_whose_cost_ties_follow_the_readers_order_of_their_names(string language, string[] expected)
+    {
+        Meeting[] meetings =
+        [
+            AnalyticsMeetingBuilder.At("2025-03-03 10:00").In("ROOM-SH").Build(),
+            AnalyticsMeetingBuilder.At("2025-03-03 11:00").In("ROOM-BJ").Build(),
+            AnalyticsMeetingBuilder.At("2025-03-03 12:00").In("ROOM-EN").Build(),
+        ];
+        var rooms = new RoomList([new Room("ROOM-SH", "上海-浦东", 8), new Room("ROOM-BJ", "北京-望京", 8), new Room("ROOM-EN", "Beijing Board Room", 8)], IsKnown: true);
+
+        var report = TelephonyReportBuilder.Build(
+            new AnalyticsFilter(ThreeDays), meetings, rooms, revealPhoneNumbers: false, Zone, TextOrder.For(CultureInfo.GetCultureInfo(language)));
+
+        Assert.Equal(expected, report.Rooms.Select(line => line.RoomName));
+    }
+
     [Fact]
     public void Shows_every_day_at_zero_when_the_period_had_no_calls()
     {
-        var report = TelephonyReportBuilder.Build(new AnalyticsFilter(ThreeDays), [AnalyticsMeetingBuilder.At("2025-03-04 10:00").Build()], RoomList.Unknown, revealPhoneNumbers: false, Zone);
+        var report = TelephonyReportBuilder.Build(new AnalyticsFilter(ThreeDays), [AnalyticsMeetingBuilder.At("2025-03-04 10:00").Build()], RoomList.Unknown, revealPhoneNumbers: false, Zone, TextOrder.Invariant);
 
         Assert.Equal(TelephonyTotals.None, report.Totals);
         Assert.Equal(3, report.Days.Count);

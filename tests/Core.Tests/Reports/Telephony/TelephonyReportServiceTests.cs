@@ -1,4 +1,5 @@
 using System.Globalization;
+using UMeetingReports.Core.Reports;
 using UMeetingReports.Core.Privacy;
 using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Reports.Telephony;
@@ -163,7 +164,7 @@ public sealed class TelephonyReportServiceTests(SharedSimulator fixture) : IClas
         sim.Faults.Add(new FaultRule(FaultKind.CutShortEcho, When: request => request.Path == "/umeeting/share/detail" && request.From == new DateOnly(2025, 5, 1)));
         await using var core = CoreHarness.Create(sim.BaseAddress);
 
-        var result = await core.Telephony().GetAsync(new AnalyticsFilter(Spring), revealPhoneNumbers: true, progress: null, TestContext.Current.CancellationToken);
+        var result = await core.Telephony().GetAsync(new AnalyticsFilter(Spring), revealPhoneNumbers: true, TextOrder.Invariant, progress: null, TestContext.Current.CancellationToken);
 
         Assert.Null(result.Value);
         Assert.Equal(UpstreamFailureKind.PeriodCutShort, result.Failure?.Kind);
@@ -172,7 +173,7 @@ public sealed class TelephonyReportServiceTests(SharedSimulator fixture) : IClas
 
     private static async Task<TelephonyReport> GetAsync(CoreHarness core, AnalyticsFilter filter, bool reveal = false)
     {
-        var result = await core.Telephony().GetAsync(filter, reveal, progress: null, TestContext.Current.CancellationToken);
+        var result = await core.Telephony().GetAsync(filter, reveal, TextOrder.Invariant, progress: null, TestContext.Current.CancellationToken);
         Assert.True(result.Succeeded, result.Failure?.Describe());
         return result.Value;
     }
