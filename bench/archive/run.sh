@@ -307,8 +307,8 @@ span_ms() {
   awk -v s="$1" -v e="$2" 'function ms(t, a) { split(t, a, ":"); return (a[1] * 3600 + a[2] * 60 + a[3]) * 1000 } BEGIN { printf "%.0f", ms(e) - ms(s) }'
 }
 
-# A3: the first fill of 13 months with 100 ms injected latency. Timed from the migrator's "upgraded" line (the
-# schedule starts after it) to the last month's "Archived" line, by the app's own log timestamps.
+# A3: the first fill of 13 months with 100 ms injected latency. Timed from the migrator's line ("was created" on the
+# empty archive; the schedule starts after it) to the last month's "Archived" line, by the app's own log timestamps.
 fill() {
   local log="$out_dir/archive-fill-app.log" concurrency=4 latency=100 rows requests minimum launch start schedule end wall whole fill_only limit ratio fill_ratio
   # The launch, on the same UTC clock as the log's timestamps: the span from it adds the runtime's start, the
@@ -341,7 +341,7 @@ fill() {
   requests="$(upstream_requests)"
   # The fewest detail requests: every month's records in pages of 300, an empty month one request.
   minimum="$(awk '{ n = int(($3 + 299) / 300); if (n < 1) n = 1; s += n } END { print s }' <<<"$rows")"
-  start="$(grep -m1 -E 'is up to date|was upgraded' -B1 "$log" | grep -o '^[0-9:.]*' | head -n 1)"
+  start="$(grep -m1 -E 'is up to date|was upgraded|was created' -B1 "$log" | grep -o '^[0-9:.]*' | head -n 1)"
   # The schedule starts once the app serves (in demo mode the meeting service is the app itself): the fill proper.
   schedule="$(grep -m1 "runs the archive's schedule" -B1 "$log" | grep -o '^[0-9:.]*' | head -n 1)"
   end="$(grep 'Archived ' -B1 "$log" | grep -o '^[0-9:.]*' | tail -n 1)"

@@ -68,7 +68,14 @@ internal sealed partial class ArchiveMigrator(ArchiveDatabase database, ArchiveM
             if (pending.Count > 0)
             {
                 await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-                LogMigrated(logger, database.Description, pending);
+                if (applied.Count == 0)
+                {
+                    LogCreated(logger, database.Description, pending[^1]);
+                }
+                else
+                {
+                    LogMigrated(logger, database.Description, pending);
+                }
             }
             else
             {
@@ -125,6 +132,9 @@ internal sealed partial class ArchiveMigrator(ArchiveDatabase database, ArchiveM
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The archive in {Database}: each name's sums were counted for {Windows} month(s) written by an older version")]
     private static partial void LogPeopleSummed(ILogger logger, string database, int windows);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The archive in {Database} was created (schema {Migration})")]
+    private static partial void LogCreated(ILogger logger, string database, string migration);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The archive in {Database} was upgraded: {Migrations}")]
     private static partial void LogMigrated(ILogger logger, string database, IReadOnlyList<string> migrations);

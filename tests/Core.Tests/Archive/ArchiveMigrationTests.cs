@@ -28,6 +28,8 @@ public abstract class ArchiveMigrationTests(ArchiveServer server)
         Assert.Equal(0, await context.TelephonyLegs.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(0, await context.MonthWindows.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(0, await context.Rooms.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Single(archive.Logs.Lines, line => line.Contains($" was created (schema {context.Database.GetMigrations().Last()})", StringComparison.Ordinal));
+        Assert.DoesNotContain(archive.Logs.Lines, line => line.Contains(" was upgraded", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -41,6 +43,7 @@ public abstract class ArchiveMigrationTests(ArchiveServer server)
         await archive.Migrator.MigrateAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(before, await archive.LinesAsync(new DateOnly(2025, 5, 1)));
+        Assert.Contains(archive.Logs.Lines, line => line.EndsWith(" is up to date ", StringComparison.Ordinal));
     }
 
     [Fact]
