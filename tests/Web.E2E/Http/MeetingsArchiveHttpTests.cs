@@ -111,8 +111,8 @@ public sealed class MeetingsArchiveHttpTests(MeetingReportsServer server) : Sign
         var (_, current) = await Session.GetGatheredPageAsync("/meetings");
 
         // Assert
-        Assert.Equal("· settled: these months no longer change", Hooks.Text(settled, "data-final"));
-        Assert.Equal("· settled: these months no longer change", Hooks.Text(settledRooms, "data-final"));
+        Assert.Equal("· settled: these figures no longer change", Hooks.Text(settled, "data-final"));
+        Assert.Equal("· settled: these figures no longer change", Hooks.Text(settledRooms, "data-final"));
         Assert.Equal((1, 0), (Hooks.Count(current, "data-as-of"), Hooks.Count(current, "data-final")));
     }
 
