@@ -45,8 +45,13 @@ public sealed class DownloadJobPage(IPage page)
 
     public bool IsShown => new Uri(page.Url).AbsolutePath.StartsWith("/downloads/", StringComparison.Ordinal);
 
-    /// <summary>How far the bar is, 0 to 100, as the browser shows it now.</summary>
-    public async Task<double> BarValueAsync() => await Bar.EvaluateAsync<double>("bar => bar.value");
+    /// <summary>
+    /// How far the bar is, 0 to 100, as the browser shows it now: its <c>value</c> attribute, which the bar's property
+    /// reflects. Read through the locator, which finds the bar again when the page has just reloaded itself (an
+    /// evaluation in the page failed once with "Execution context was destroyed" when a reload crossed it).
+    /// </summary>
+    public async Task<double> BarValueAsync() =>
+        double.Parse(await Bar.GetAttributeAsync("value") ?? "-1", NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// From the next page on, keeps the furthest the bar ever stood in the tab's session storage, across the reloads
