@@ -29,8 +29,8 @@ internal sealed record QuickRange(string Key, string Label, DateOnly From, DateO
 internal sealed record RoomChoice(string HostId, string Label)
 {
     /// <summary>
-    /// The account's rooms by name (in the reader's language's order) when the room list is known; otherwise the host ids seen in the data. The chosen
-    /// id always stays selectable, so the form never silently drops it.
+    /// The account's rooms by name (in the reader's language's order) when the room list is known; otherwise the host
+    /// ids seen in the data. The chosen id always stays selectable, so the form never silently drops it.
     /// </summary>
     public static IReadOnlyList<RoomChoice> For(RoomList rooms, IEnumerable<string> hostIdsSeen, string? selected)
     {
