@@ -36,6 +36,7 @@ public static class ArchiveServiceCollectionExtensions
         services.TryAddSingleton<ArchiveMigrator>();
         services.TryAddSingleton<MonthWindowSync>();
         services.TryAddSingleton<HeldMonths>();
+        services.TryAddSingleton<ReaderCollations>();
         services.TryAddSingleton<InstanceIdentity>();
         services.TryAddSingleton<ArchiveLeases>();
         services.TryAddSingleton<ArchiveCoordination>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UMeetingReports.Core.Archive;
+using UMeetingReports.Core.Reports;
 using UMeetingReports.Core.Reports.Meetings;
 using UMeetingReports.Core.Tests.Support;
 using UMeetingReports.Core.Upstream;
@@ -64,6 +65,24 @@ public abstract class MeetingsQueryTests(ArchiveServer server)
         var expected = Sorted(Truth(sim), sort, descending, names).Select(meeting => meeting.Uuid).ToList();
 
         var report = await ReportAsync(archive, new MeetingsRequest(new MeetingQuery(Spring), 300, 1) { Sort = sort, Descending = descending });
+
+        Assert.Equal(expected, report.Rows.Select(row => row.Uuid));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", false)]
+    [InlineData("zh-CN", true)]
+    [InlineData("en", false)]
+    [InlineData("en", true)]
+    public async Task Sorts_topics_in_the_readers_order(string language, bool descending)
+    {
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
+        var order = TextOrder.For(CultureInfo.GetCultureInfo(language));
+        var topics = descending ? Truth(sim).OrderByDescending(meeting => meeting.Topic, order) : Truth(sim).OrderBy(meeting => meeting.Topic, order);
+        var expected = topics.ThenBy(meeting => meeting.Uuid, StringComparer.Ordinal).Select(meeting => meeting.Uuid).ToList();
+
+        var report = await ReportAsync(archive, new MeetingsRequest(new MeetingQuery(Spring), 300, 1) { Sort = MeetingSort.Topic, Descending = descending, TextOrder = order });
 
         Assert.Equal(expected, report.Rows.Select(row => row.Uuid));
     }
@@ -221,7 +240,7 @@ public abstract class MeetingsQueryTests(ArchiveServer server)
             MeetingSort.EndTime => By(meeting => Ended(meeting.End) ?? long.MaxValue),
             MeetingSort.Room => By(meeting => names[meeting.HostId], StringComparer.Ordinal),
             MeetingSort.MeetingId => By(meeting => meeting.MeetingId, StringComparer.Ordinal),
-            MeetingSort.Topic => By(meeting => meeting.Topic, StringComparer.Ordinal),
+            MeetingSort.Topic => By(meeting => meeting.Topic, TextOrder.Invariant),
             MeetingSort.Duration => By(meeting => meeting.Duration),
             MeetingSort.ActualMinutes => By(meeting => meeting.End is { } end ? (int)(end - meeting.Start).TotalMinutes : int.MaxValue),
             MeetingSort.Participants => By(meeting => meeting.Participants.Select(participant => participant.Name).Distinct(StringComparer.Ordinal).Count()),

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UMeetingReports.Core.Archive;
+using UMeetingReports.Core.Reports;
 using UMeetingReports.Web.E2E.Analytics;
 using UMeetingReports.Web.E2E.Harness;
 
@@ -54,7 +55,7 @@ public sealed class MeetingsArchiveHttpTests(MeetingReportsServer server) : Sign
         Assert.Contains("dir=asc", next, StringComparison.Ordinal);
         Assert.Equal("ascending", AriaSortOf(html, "column-topic"));
         Assert.Equal(
-            Dataset.MeetingsBetween(new(2025, 5, 1), new(2025, 5, 31)).OrderBy(meeting => meeting.Topic, StringComparer.Ordinal).ThenBy(meeting => meeting.Uuid, StringComparer.Ordinal).Take(10).Select(meeting => meeting.Uuid),
+            Dataset.MeetingsBetween(new(2025, 5, 1), new(2025, 5, 31)).OrderBy(meeting => meeting.Topic, TextOrder.For(CultureInfo.GetCultureInfo("en"))).ThenBy(meeting => meeting.Uuid, StringComparer.Ordinal).Take(10).Select(meeting => meeting.Uuid),
             Hooks.Rows(html, "meeting-row").Select(RowUuid));
     }
 

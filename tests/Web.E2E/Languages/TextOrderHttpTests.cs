@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using UMeetingReports.Core.Reports;
 using UMeetingReports.Web.E2E.Harness;
 using UMeetingReports.Web.E2E.Http;
 
@@ -8,7 +12,7 @@ namespace UMeetingReports.Web.E2E.Languages;
 /// "chen", 张伟 "zhang", then Alice Chen; 北京 "bei", 上海 "shang", 深圳 "shen"), in English Latin first and Chinese
 /// after it by code point (张 U+5F20 before 陈 U+9648; 上 U+4E0A before 北 U+5317).
 /// </summary>
-public sealed class TextOrderHttpTests(MeetingReportsServer server) : SignedInHttpTest<MeetingReportsServer>(server)
+public sealed partial class TextOrderHttpTests(MeetingReportsServer server) : SignedInHttpTest<MeetingReportsServer>(server)
 {
     private const string May = "from=2025-05-01&to=2025-05-31";
 
@@ -48,6 +52,29 @@ public sealed class TextOrderHttpTests(MeetingReportsServer server) : SignedInHt
         Assert.Equal(first, Hooks.Texts(html, "meeting-room")[0]);
     }
 
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task Meetings_by_topic_are_in_the_readers_order_across_the_whole_period(string language)
+    {
+        Session.Headers.AcceptLanguage.ParseAdd(language);
+        var order = TextOrder.For(CultureInfo.GetCultureInfo(language));
+        var expected = Dataset.MeetingsBetween(new(2025, 5, 1), new(2025, 5, 31))
+            .OrderBy(meeting => meeting.Topic, order).ThenBy(meeting => meeting.Uuid, StringComparer.Ordinal)
+            .Select(meeting => meeting.Uuid).ToList();
+
+        var listed = new List<string>();
+        for (var page = 1; listed.Count < expected.Count; page++)
+        {
+            var (_, html) = await Session.GetPageAsync($"/meetings?{May}&sort=topic&dir=asc&page_size=300&page_number={page}");
+            var uuids = Hooks.Rows(html, "meeting-row").Select(row => WebUtility.HtmlDecode(RowUuid().Match(row).Groups["uuid"].Value)).ToList();
+            Assert.NotEmpty(uuids);
+            listed.AddRange(uuids);
+        }
+
+        Assert.Equal(expected, listed);
+    }
+
     /// <summary>The <paramref name="wanted"/> texts in the order the page lists them; each must be there.</summary>
     private static List<string> InPageOrder(IReadOnlyList<string> listed, IEnumerable<string> wanted)
     {
@@ -58,4 +85,7 @@ public sealed class TextOrderHttpTests(MeetingReportsServer server) : SignedInHt
 
     /// <summary>A room cell holds its name, and its host id beneath it.</summary>
     private static string FirstLine(string cell) => cell.Split('\n')[0].Trim();
+
+    [GeneratedRegex(@"data-uuid=""(?<uuid>[^""]+)""")]
+    private static partial Regex RowUuid();
 }

@@ -27,16 +27,23 @@ internal static class MeetingsQuery
 
     /// <summary>The request's page of the <paramref name="total"/> meetings its filters match.</summary>
     /// <param name="matchingRooms">Host ids whose room name contains the search (the room list's names and the archive's).</param>
-    /// <param name="roomsByName">Every host id named in the room list or the archive, in the order of their names (ordinal).</param>
+    /// <param name="roomsByName">Every host id named in the room list or the archive, in the reader's order of their names.</param>
+    /// <param name="topicCollation">The database's collation of the reader's order (<see cref="ReaderCollations"/>), for an order by topic; null: the database's own order.</param>
     public static async Task<List<ArchivedRow>> PageAsync(
-        ArchiveContext context, MeetingsRequest request, int total, IReadOnlyCollection<string> matchingRooms, IReadOnlyList<string> roomsByName, CancellationToken cancellationToken)
+        ArchiveContext context,
+        MeetingsRequest request,
+        int total,
+        IReadOnlyCollection<string> matchingRooms,
+        IReadOnlyList<string> roomsByName,
+        string? topicCollation,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
         var skip = (int)Math.Min(int.MaxValue, (long)(request.PageNumber - 1) * request.PageSize);
         return total <= skip
             ? []
-            : await Ordered(context, Filtered(context, request, matchingRooms), request, roomsByName)
+            : await Ordered(context, Filtered(context, request, matchingRooms), request, roomsByName, topicCollation)
                 .Skip(skip)
                 .Take(request.PageSize)
                 .Select(meeting => new ArchivedRow(
@@ -181,7 +188,8 @@ internal static class MeetingsQuery
             || meeting.Uuid == search;
     }
 
-    private static IQueryable<ArchivedMeeting> Ordered(ArchiveContext context, IQueryable<ArchivedMeeting> meetings, MeetingsRequest request, IReadOnlyList<string> roomsByName)
+    private static IQueryable<ArchivedMeeting> Ordered(
+        ArchiveContext context, IQueryable<ArchivedMeeting> meetings, MeetingsRequest request, IReadOnlyList<string> roomsByName, string? topicCollation)
     {
         var ordered = request.Sort switch
         {
@@ -189,6 +197,7 @@ internal static class MeetingsQuery
             MeetingSort.EndTime => RunningLast(meetings, meeting => meeting.End == null, meeting => meeting.End, request.Descending),
             MeetingSort.Room => By(meetings, RoomRank(roomsByName), request.Descending).ThenBy(meeting => meeting.HostId),
             MeetingSort.MeetingId => By(meetings, meeting => meeting.MeetingId, request.Descending),
+            MeetingSort.Topic when topicCollation is not null => By(meetings, meeting => EF.Functions.Collate(meeting.Topic, topicCollation), request.Descending),
             MeetingSort.Topic => By(meetings, meeting => meeting.Topic, request.Descending),
             MeetingSort.Duration => By(meetings, meeting => meeting.ScheduledMinutes, request.Descending),
             MeetingSort.ActualMinutes => RunningLast(meetings, meeting => meeting.ActualMinutes == null, meeting => meeting.ActualMinutes, request.Descending),

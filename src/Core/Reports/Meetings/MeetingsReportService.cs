@@ -8,7 +8,14 @@ namespace UMeetingReports.Core.Reports.Meetings;
 /// Reads the meetings report from the archive: makes the period's months present first (a month never read is read
 /// now; one that cannot be read is the upstream's failure), then asks the database for the page (a page of an unchanged copy is kept: <see cref="MeetingPages"/>).
 /// </summary>
-internal sealed class MeetingsReportService(IArchivePeriods periods, ArchiveContext context, IRoomDirectory rooms, MeetingCounts counts, MeetingPages pages, UpstreamZone zone) : IMeetingsReportService
+internal sealed class MeetingsReportService(
+    IArchivePeriods periods,
+    ArchiveContext context,
+    IRoomDirectory rooms,
+    MeetingCounts counts,
+    MeetingPages pages,
+    ReaderCollations collations,
+    UpstreamZone zone) : IMeetingsReportService
 {
     public async Task<UpstreamResult<MeetingsReport>> GetAsync(MeetingsRequest request, CancellationToken cancellationToken)
     {
@@ -31,8 +38,9 @@ internal sealed class MeetingsReportService(IArchivePeriods periods, ArchiveCont
         var roomList = await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false);
         var matchingRooms = await MeetingsQuery.RoomsNamedAsync(context, roomList, request.Search, cancellationToken).ConfigureAwait(false);
         var roomsByName = request.Sort == MeetingSort.Room ? await MeetingsQuery.RoomsByNameAsync(context, roomList, request.TextOrder, cancellationToken).ConfigureAwait(false) : [];
+        var topicCollation = request.Sort == MeetingSort.Topic ? await collations.PrepareAsync(context, request.TextOrder, cancellationToken).ConfigureAwait(false) : null;
         var total = await counts.GetAsync(held, request, () => MeetingsQuery.CountAsync(context, request, matchingRooms, cancellationToken)).ConfigureAwait(false);
-        var archived = await pages.GetAsync(held, request, roomList, () => MeetingsQuery.PageAsync(context, request, total, matchingRooms, roomsByName, cancellationToken)).ConfigureAwait(false);
+        var archived = await pages.GetAsync(held, request, roomList, () => MeetingsQuery.PageAsync(context, request, total, matchingRooms, roomsByName, topicCollation, cancellationToken)).ConfigureAwait(false);
         var rows = archived.Select(row => new MeetingRow(
             row.Uuid,
             row.HostId,
