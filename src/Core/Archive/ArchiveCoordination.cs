@@ -82,6 +82,9 @@ internal sealed partial class ArchiveCoordination : IAsyncDisposable
         return held;
     }
 
+    /// <summary>The lease a read of <paramref name="month"/> holds: "month:2025-03".</summary>
+    public static string MonthLease(DateOnly month) => "month:" + month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
     /// <summary>Lets the schedule go (the instance stops), so that another instance takes it over at its next look.</summary>
     public async Task ReleaseScheduleAsync(CancellationToken cancellationToken)
     {
@@ -108,7 +111,7 @@ internal sealed partial class ArchiveCoordination : IAsyncDisposable
     public async Task<T> WithMonthAsync<T>(DateOnly month, Func<bool, Task<T>> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var name = "month:" + month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var name = MonthLease(month);
         var waited = false;
         while (!await _leases.TryTakeAsync(name, MonthLeaseDuration, cancellationToken).ConfigureAwait(false))
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using UMeetingReports.Core.Instances;
 using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Archive;
@@ -44,9 +45,30 @@ public interface IArchivePeriods
     Task<ArchivedPeriod?> HeldAsOfSnapshotAsync(DatePeriod period, CancellationToken cancellationToken) => HeldAsync(period, cancellationToken);
 
     Task<UpstreamResult<ArchivedPeriod>> EnsureAsync(DatePeriod period, IProgress<GatherProgress>? progress, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How far the reading of the period's months has got, as the database shows it to every instance: the months
+    /// with a copy, and whether a month still without one is being read now (by any instance: its month lease is held).
+    /// </summary>
+    Task<PeriodReadProgress> ProgressAsync(DatePeriod period, CancellationToken cancellationToken);
 }
 
-internal sealed class ArchivePeriods(IArchiveSynchroniser synchroniser, HeldMonths held, ArchiveContext context, UpstreamZone zone) : IArchivePeriods
+/// <summary>
+/// The months of a period with a copy, of the months it touches up to today, and whether a month without one is being
+/// read now. <see cref="Ended"/>: nothing of it is left to wait for (every month is in, or no read of a missing one
+/// runs any more: it failed, or its reader stopped).
+/// </summary>
+public sealed record PeriodReadProgress(int MonthsHeld, int MonthsTotal, bool BeingRead)
+{
+    public bool Ended => MonthsHeld == MonthsTotal || !BeingRead;
+}
+
+internal sealed class ArchivePeriods(
+    IArchiveSynchroniser synchroniser,
+    HeldMonths held,
+    ArchiveContext context,
+    ArchiveLeases leases,
+    UpstreamZone zone) : IArchivePeriods
 {
     // One request asks twice (its page, then its report): the answer found held is kept for the request's scope.
     private ArchivedPeriod? _held;
@@ -95,6 +117,15 @@ internal sealed class ArchivePeriods(IArchiveSynchroniser synchroniser, HeldMont
         return missing is null
             ? UpstreamResult<ArchivedPeriod>.Success(new ArchivedPeriod(period, outcomes))
             : FailureOf(missing, period);
+    }
+
+    public async Task<PeriodReadProgress> ProgressAsync(DatePeriod period, CancellationToken cancellationToken)
+    {
+        var months = MonthsOf(period);
+        var windows = await held.GetAsync(context, fresh: true, cancellationToken).ConfigureAwait(false);
+        var missing = months.Where(month => !windows.ContainsKey(month)).Select(ArchiveCoordination.MonthLease).ToList();
+        var beingRead = await leases.AnyHeldAsync(missing, cancellationToken).ConfigureAwait(false);
+        return new PeriodReadProgress(months.Count - missing.Count, months.Count, beingRead);
     }
 
     /// <summary>The months the period touches up to today's, newest first (a later month has nothing to read).</summary>

@@ -39,6 +39,19 @@ internal sealed class ArchiveLeases(ArchiveDatabase database, InstanceIdentity i
         await context.Leases.Where(lease => lease.Name == name && lease.Holder == holder).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Whether any instance holds one of <paramref name="names"/> now (an expired lease is held by nobody).</summary>
+    public async Task<bool> AnyHeldAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    {
+        if (names.Count == 0)
+        {
+            return false;
+        }
+
+        var now = Stamps.Of(clock.GetUtcNow());
+        await using var context = database.CreateDbContext();
+        return await context.Leases.AnyAsync(lease => names.Contains(lease.Name) && lease.ExpiresAtUtc > now, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Who holds <paramref name="name"/> now; null when nobody does (or their lease has expired).</summary>
     public async Task<string?> HolderOfAsync(string name, CancellationToken cancellationToken)
     {

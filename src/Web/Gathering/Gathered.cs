@@ -1,3 +1,4 @@
+using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Web.Gathering;
@@ -18,11 +19,23 @@ internal sealed record Gathered<T>(T? Value, UpstreamFailure? Failure, GatherTic
     };
 }
 
-/// <summary>A gathering still running: its id (for the progress poll) and how far it had got when the page was made.</summary>
-internal sealed record GatherTicket(string Id, GatherProgress Progress);
+/// <summary>
+/// A gathering still running: its id and period (for the progress poll) and how far it had got when the page was made.
+/// </summary>
+internal sealed record GatherTicket(string Id, DatePeriod Period, GatherProgress Progress);
 
 /// <summary>
 /// The progress poll's answer. <see cref="Done"/>: the page can reload and will find the figures (or the failure);
-/// <see cref="Failed"/>: it finished without a complete answer.
+/// <see cref="Failed"/>: it finished without a complete answer. The pages are null when the answer comes from the
+/// archive rather than from the gathering itself (<see cref="FromArchive"/>), which counts months only.
 /// </summary>
-internal sealed record GatherStatus(int WindowsDone, int WindowsTotal, int PagesDone, int PagesTotal, int Meetings, bool Done, bool Failed);
+internal sealed record GatherStatus(int WindowsDone, int WindowsTotal, int? PagesDone, int? PagesTotal, int Meetings, bool Done, bool Failed)
+{
+    /// <summary>
+    /// The progress of a gathering another instance runs (or one that ended here and was dropped), as the archive shows
+    /// it: the months in, and done once nothing is left to wait for. The reload then finds the figures, or starts the
+    /// missing months' read again and shows why it fails.
+    /// </summary>
+    public static GatherStatus FromArchive(PeriodReadProgress progress) =>
+        new(progress.MonthsHeld, progress.MonthsTotal, null, null, 0, progress.Ended, Failed: false);
+}

@@ -1,4 +1,8 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using UMeetingReports.Core.Archive;
+using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Web.Gathering;
 
@@ -17,17 +21,50 @@ internal static class GatheringEndpoints
         return services;
     }
 
+    /// <summary>The address a page's progress bar polls: the gathering's id, and its period for another instance.</summary>
+    public static string StatusUrl(string statusPath, GatherTicket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return QueryHelpers.AddQueryString(statusPath, new Dictionary<string, string?>
+        {
+            ["key"] = ticket.Id,
+            ["from"] = ticket.Period.From.ToString(DayFormat, CultureInfo.InvariantCulture),
+            ["to"] = ticket.Period.To.ToString(DayFormat, CultureInfo.InvariantCulture),
+        });
+    }
+
     /// <summary>
-    /// GET /gathering/status?key=…: the progress of one of the signed-in user's gatherings as JSON, or 404 when they
-    /// have none of that id (finished and dropped, cancelled, or someone else's: the answer does not tell which).
+    /// GET /gathering/status?key=…&amp;from=…&amp;to=…: the progress of one of the signed-in user's gatherings as JSON.
+    /// A gathering this instance does not run (behind a balancer the poll may reach another instance than the page did;
+    /// or it ended here and was dropped) is answered from the archive, which every instance shares: the period's months
+    /// in, and done once nothing is left to wait for. 404 without a well-formed period: the page then reloads.
     /// </summary>
     public static IEndpointConventionBuilder MapGatheringStatus(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(StatusPath, (string? key, HttpContext context, PeriodGatherer gatherer) =>
+        endpoints.MapGet(StatusPath, async (string? key, string? from, string? to, HttpContext context, PeriodGatherer gatherer, IArchivePeriods archive) =>
         {
             // Progress changes from one poll to the next: no cache may answer for the app.
             context.Response.Headers.CacheControl = "no-store";
-            return gatherer.Status(GatherKey.OwnerOf(context.User), key) is { } status
-                ? Results.Json(status)
-                : Results.NotFound();
+            if (gatherer.Status(GatherKey.OwnerOf(context.User), key) is { } status)
+            {
+                return Results.Json(status);
+            }
+
+            if (PeriodOf(from, to) is not { } period)
+            {
+                return Results.NotFound();
+            }
+
+            var progress = await archive.ProgressAsync(period, context.RequestAborted).ConfigureAwait(false);
+            return Results.Json(GatherStatus.FromArchive(progress));
         });
+
+    private const string DayFormat = "yyyy-MM-dd";
+
+    /// <summary>The period a page's poll names; null unless both days are days and in order (the page made them so).</summary>
+    private static DatePeriod? PeriodOf(string? from, string? to) =>
+        DateOnly.TryParseExact(from, DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+        && DateOnly.TryParseExact(to, DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var last)
+        && first <= last
+            ? new DatePeriod(first, last)
+            : null;
 }

@@ -85,7 +85,7 @@ internal sealed class PeriodGatherer : IDisposable
         await WaitAsync(result, cancellationToken).ConfigureAwait(false);
         if (!result.IsCompleted)
         {
-            return new Gathered<T>(null, null, new GatherTicket(job.Id, job.Progress));
+            return new Gathered<T>(null, null, new GatherTicket(job.Id, period, job.Progress));
         }
 
         if (!result.IsCompletedSuccessfully || !result.Result.Succeeded)

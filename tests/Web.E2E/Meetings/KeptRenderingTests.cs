@@ -77,7 +77,7 @@ public sealed class KeptRenderingTests
     public void Kpis_still_being_counted_are_rendered_afresh()
     {
         // Arrange
-        var counting = new Gathered<Core.Reports.Analytics.PeriodKpis>(null, null, new GatherTicket("gathering-1", new GatherProgress(0, 1, 0, 0, 0)));
+        var counting = new Gathered<Core.Reports.Analytics.PeriodKpis>(null, null, new GatherTicket("gathering-1", May, new GatherProgress(0, 1, 0, 0, 0)));
 
         // Act
         var key = KeptRendering.KeyOf(Query, Copy(ticks: 1), Report(Rooms), counting, comparison: null, Today);
