@@ -22,6 +22,10 @@ internal enum SeriesUnit
 /// The title of the value axis, with its unit ("Cost (¥)"); the label axis is then titled <paramref name="LabelHeader"/>.
 /// Null draws both axes untitled.
 /// </param>
+/// <param name="Additive">
+/// Whether the values add up across labels. A count of distinct names per month does not (a name of two months is one
+/// name of the period): its table then has no total row, rather than a sum that is no figure of the period.
+/// </param>
 internal sealed record SeriesChart(
     string Id,
     string Title,
@@ -32,7 +36,8 @@ internal sealed record SeriesChart(
     bool Horizontal = false,
     bool Stacked = false,
     Func<string, string>? LabelText = null,
-    string? ValueTitle = null)
+    string? ValueTitle = null,
+    bool Additive = true)
 {
     /// <summary>A label as people read it (the table and the chart show the same).</summary>
     public string LabelOf(string label) => LabelText is null ? label : LabelText(label);

@@ -81,6 +81,20 @@ public sealed partial class TrendsHttpTests(TrendsServer server) : SignedInHttpT
     }
 
     [Fact]
+    public async Task Distinct_names_per_month_have_no_total_row_since_months_do_not_add_up_to_the_periods_names()
+    {
+        // Arrange
+        var joins = SpringMonths.Select(month => AnalyticsTruth.Of(Dataset.MeetingsBetween(month.From, month.To)).ParticipantRows).Sum();
+
+        // Act
+        var (_, participants) = await Session.GetGatheredPageAsync($"/participants?{Spring}");
+
+        // Assert
+        Assert.Equal(0, Hooks.Count(Table(participants, "trend-people"), "chart-total"));
+        Assert.Equal(joins.ToString(CultureInfo.InvariantCulture), Hooks.Value(Table(participants, "trend-participants"), "chart-total"));
+    }
+
+    [Fact]
     public async Task One_persons_meetings_show_that_persons_kpis_and_months_and_say_so()
     {
         // Arrange
@@ -220,6 +234,12 @@ public sealed partial class TrendsHttpTests(TrendsServer server) : SignedInHttpT
 
     private static string Heading(string html, string testId) =>
         Spaces().Replace(WebUtility.HtmlDecode(Regex.Match(html, $@"data-testid=""{testId}""[^>]*>(?<text>.*?)</h2>", RegexOptions.Singleline).Groups["text"].Value), " ").Trim();
+
+    /// <summary>The markup of a chart's "Show as table" table.</summary>
+    private static string Table(string html, string chart) =>
+        System.Text.RegularExpressions.Regex.Match(html, $@"<table[^>]*data-testid=""chart-{chart}-table"".*?</table>", System.Text.RegularExpressions.RegexOptions.Singleline).Value is { Length: > 0 } table
+            ? table
+            : throw new InvalidOperationException($"No table of the chart {chart}.");
 
     private static IReadOnlyList<decimal> Values(string html, string chart) => [.. ChartJson.Read(html, chart).Datasets.Single().Values];
 
