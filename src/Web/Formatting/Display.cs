@@ -127,6 +127,18 @@ internal static class Display
 
     public static IHtmlContent DateSpan(string testId, DateOnly value) => Span(testId, Invariant(value), Date(value));
 
+    /// <summary>Text set as code inside a sentence (a file's name): <c>&lt;code data-testid&gt;</c>, encoded.</summary>
+    public static IHtmlContent Code(string testId, string text)
+    {
+        var code = new TagBuilder("code");
+        code.Attributes["data-testid"] = testId;
+        code.InnerHtml.Append(text);
+        return code;
+    }
+
+    /// <summary>A clock time inside a sentence, as <c>show-time</c> writes it in a table.</summary>
+    public static IHtmlContent DateTimeSpan(string testId, DateTimeOffset value) => Span(testId, Invariant(value), Time(value));
+
     /// <summary>
     /// "yyyy-MM-dd", "yyyy-MM-dd HH:mm" or "yyyy-MM-dd HH:mm:ss" of the clock time, as the invariant culture writes
     /// them, written digit by digit: a table row shows four times, and the general formatter parses its pattern
