@@ -74,4 +74,27 @@ public sealed class BookmarkJourneyTests(MeetingReportsServer server, BrowserFix
         Assert.Equal(bookmark, Page.Url);
         Assert.Equal(uuids, await meetings.RowUuidsAsync());
     }
+
+    [Fact]
+    public async Task Back_and_forward_show_the_form_with_the_filters_of_the_figures_not_the_changes_sent_from_it()
+    {
+        // Arrange: one period, all rooms.
+        await SignInAsDemoAdminAsync();
+        var meetings = new MeetingsPage(Page);
+        await meetings.ShownAsync((await meetings.OpenAsync("?from=2025-01-01&to=2025-01-31"))!);
+        var (hostId, _) = (await meetings.RoomChoicesAsync())[2];
+
+        // Act: another first day and a room sent from the form, then back, then forward again.
+        await meetings.ShowAsync(new DateOnly(2025, 1, 10), new DateOnly(2025, 1, 31), hostId);
+        await Page.GoBackAsync();
+        var afterBack = (Page.Url, From: await meetings.From.InputValueAsync(), Room: await meetings.Room.InputValueAsync());
+        await Page.GoForwardAsync();
+        var afterForward = (Page.Url, From: await meetings.From.InputValueAsync(), Room: await meetings.Room.InputValueAsync());
+
+        // Assert
+        Assert.EndsWith("?from=2025-01-01&to=2025-01-31", afterBack.Url, StringComparison.Ordinal);
+        Assert.Equal(("2025-01-01", ""), (afterBack.From, afterBack.Room));
+        Assert.Contains($"host_id={hostId}", afterForward.Url, StringComparison.Ordinal);
+        Assert.Equal(("2025-01-10", hostId), (afterForward.From, afterForward.Room));
+    }
 }
