@@ -18,7 +18,7 @@ public sealed class MeetingsPage(IPage page)
 
     public ILocator PageSize => page.GetByLabel("Per page", new() { Exact = true });
 
-    public ILocator Participants => page.GetByRole(AriaRole.Switch, new() { Name = "Participants", Exact = true });
+    public ILocator Participants => page.GetByRole(AriaRole.Switch, new() { Name = "People", Exact = true });
 
     public ILocator PhoneUsage => page.GetByRole(AriaRole.Switch, new() { Name = "Phone usage", Exact = true });
 
