@@ -67,17 +67,18 @@ internal sealed class PeriodTallies(UpstreamZone zone, DateTimeOffset now)
     public int PeakConcurrent(UsageFrame frame) => RoomOccupancy.Together(_roomOccupancy.Values).PeakConcurrent(frame);
 
     /// <summary>
-    /// The chosen room alone; or every room of the directory in its order (meetings or not), then any other room the
-    /// data names — as the room usage page lists them.
+    /// The chosen room alone; or every room of the directory (meetings or not) and any other room the data names, the
+    /// busiest first as the room usage page lists them by default: by utilisation, rooms that tie by name in the
+    /// reader's order (<paramref name="names"/>), then by host id.
     /// </summary>
-    public IReadOnlyList<RoomTotals> Rooms(RoomList rooms, string? chosenHostId, UsageFrame frame)
+    public IReadOnlyList<RoomTotals> Rooms(RoomList rooms, string? chosenHostId, UsageFrame frame, TextOrder names)
     {
         IEnumerable<string> hostIds = string.IsNullOrEmpty(chosenHostId)
             ? rooms.Rooms.Select(room => room.HostId)
                 .Concat(_rooms.Keys.Where(hostId => !rooms.Contains(hostId)).Order(StringComparer.Ordinal))
                 .Distinct(StringComparer.Ordinal)
             : [chosenHostId];
-        return [.. hostIds.Select(hostId =>
+        var lines = hostIds.Select(hostId =>
         {
             var occupancy = _roomOccupancy.GetValueOrDefault(hostId) ?? new RoomOccupancy();
             return new RoomTotals(
@@ -86,7 +87,8 @@ internal sealed class PeriodTallies(UpstreamZone zone, DateTimeOffset now)
                 _rooms.TryGetValue(hostId, out var tally) ? tally.Figures() : MeetingFigures.None,
                 occupancy.PeakConcurrent(frame),
                 occupancy.Utilisation(frame));
-        })];
+        });
+        return [.. lines.OrderByDescending(line => line.Utilisation.Ratio).ThenBy(line => line.Room, names).ThenBy(line => line.HostId, StringComparer.Ordinal)];
     }
 
     /// <summary>Every day of the period (days without meetings at zero) and any day the upstream placed a meeting on outside it.</summary>

@@ -299,7 +299,7 @@ internal sealed partial class WorkbookExporter(
         try
         {
             var frame = UsageFrame.For(request.Period, businessHours.Value, zone, request.GeneratedAt);
-            var roomLines = tallies.Rooms(roomList, request.HostId, frame);
+            var roomLines = tallies.Rooms(roomList, request.HostId, frame, TextOrder.For(request.Culture));
             var usage = new RoomUsageTotals(tallies.Total, tallies.PeakConcurrent(frame), Utilisation.Sum(roomLines.Select(line => line.Utilisation)));
             var summary = WorkbookTemplate.Summary(request, roomList, zone, usage, BusinessHoursRule.Of(businessHours.Value, zone), sheets.Texts);
             var dayLines = tallies.Days(request.Period);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 using UMeetingReports.Core.Export;
+using UMeetingReports.Core.Reports;
 using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Tests.Reports.Analytics;
 using UMeetingReports.Core.Tests.Reports.Participants;
@@ -168,7 +169,7 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
     }
 
     [Fact]
-    public async Task Totals_each_room_and_each_day_as_the_ground_truth_and_the_sheets_add_up_to_the_summary()
+    public async Task Totals_each_room_the_busiest_first_and_each_day_as_the_ground_truth_and_the_sheets_add_up_to_the_summary()
     {
         using var folder = new ExportFolder();
         await using var core = CoreHarness.Create(Sim.BaseAddress, clock: AnalyticsHarness.SimulatorClock());
@@ -177,8 +178,14 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
         using var file = await core.Exporter(folder).XlsxAsync(ExportHarness.Request(Spring));
 
         var rooms = file["Rooms"];
-        Assert.Equal(Sim.Dataset.Rooms.Select(room => (room.Name, room.HostId, GroundTruthSums.Figures([.. truth.Where(m => m.HostId == room.HostId)]))),
-            rooms.DataRows().Select(row => (row.Cell(1).GetString(), row.Cell(2).GetString(), Figures(row, 3))));
+        var lines = rooms.DataRows().Select(row => (Name: row.Cell(1).GetString(), HostId: row.Cell(2).GetString(), Figures: Figures(row, 3), Utilisation: row.Cell(rooms.ColumnOf("Utilisation")).GetDouble())).ToList();
+        Assert.Equal(
+            Sim.Dataset.Rooms.OrderBy(room => room.HostId, StringComparer.Ordinal).Select(room => (room.Name, room.HostId, GroundTruthSums.Figures([.. truth.Where(m => m.HostId == room.HostId)]))),
+            lines.OrderBy(line => line.HostId, StringComparer.Ordinal).Select(line => (line.Name, line.HostId, line.Figures)));
+        Assert.Equal(
+            lines.OrderByDescending(line => line.Utilisation).ThenBy(line => line.Name, TextOrder.For(ExportTexts.English)).ThenBy(line => line.HostId, StringComparer.Ordinal),
+            lines);
+        Assert.True(lines[0].Utilisation > lines[^1].Utilisation, "Every room of the period is as busy as every other: the order proves nothing.");
         var daily = file["Daily"];
         Assert.Equal(
             Enumerable.Range(0, Spring.Days).Select(offset => Spring.From.AddDays(offset)).Select(day =>
@@ -239,18 +246,16 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
         using var file = await core.Exporter(folder).XlsxAsync(ExportHarness.Request(Spring));
 
         // Assert
-        // The page lists the busiest rooms first, the file in the room list's order: each room's line is compared.
+        // The file lists the rooms as the page does by default, the busiest first.
         var rooms = file["Rooms"];
         Assert.Equal(
-            usage.Rooms.Select(line => (line.HostId, line.PeakConcurrentMeetings, Minutes(line.Utilisation.Available), Minutes(line.Utilisation.Occupied), Share(line.Utilisation.Ratio)))
-                .OrderBy(line => line.HostId, StringComparer.Ordinal),
+            usage.Rooms.Select(line => (line.HostId, line.PeakConcurrentMeetings, Minutes(line.Utilisation.Available), Minutes(line.Utilisation.Occupied), Share(line.Utilisation.Ratio))),
             rooms.DataRows().Select(row => (
                 row.Cell(rooms.ColumnOf("Host ID")).GetString(),
                 Int(row.Cell(rooms.ColumnOf("Peak concurrent meetings"))),
                 Int(row.Cell(rooms.ColumnOf("Business minutes"))),
                 Int(row.Cell(rooms.ColumnOf("Occupied business minutes"))),
-                Share((decimal)row.Cell(rooms.ColumnOf("Utilisation")).GetDouble())))
-                .OrderBy(line => line.Item1, StringComparer.Ordinal));
+                Share((decimal)row.Cell(rooms.ColumnOf("Utilisation")).GetDouble()))));
         Assert.Equal("0.0%", rooms.Cell(2, rooms.ColumnOf("Utilisation")).Style.NumberFormat.Format);
         var summary = file["Summary"].DataRows().ToDictionary(row => row.Cell(1).GetString(), row => row.Cell(2));
         Assert.Equal(usage.Totals.PeakConcurrentMeetings, Int(summary["Peak concurrent meetings (the licences needed at once)"]));
