@@ -5,7 +5,8 @@ namespace UMeetingReports.Web.E2E.Mobile;
 
 /// <summary>
 /// Issue 13, on a phone (390 × 844): no page is wider than the screen, in either language, with every folded part
-/// closed and opened; what is wider (a table) scrolls inside its own box. A failure names the elements that stick out.
+/// closed and opened; what is wider (a table) scrolls inside its own box, and the words above such a table (its
+/// caption) stay within the box, in view. A failure names the elements that stick out.
 /// </summary>
 public sealed class PhoneWidthTests(PageTourServer server, BrowserFixture browser)
     : BrowserTest(server, browser), IClassFixture<PageTourServer>
@@ -25,7 +26,13 @@ public sealed class PhoneWidthTests(PageTourServer server, BrowserFixture browse
             .filter(element => element.getBoundingClientRect().right > screen + 0.5 && !clipped(element))
             .slice(0, 5)
             .map(element => `<${element.tagName.toLowerCase()} class="${element.className}" data-testid="${element.dataset.testid ?? ''}"> ends at ${Math.round(element.getBoundingClientRect().right)} px`);
-          return { page: document.documentElement.scrollWidth, screen, sticking };
+          // A caption scrolls with its table: its words must fit the box the table scrolls in, or part of them is out of sight.
+          const captions = [...document.querySelectorAll('.table-responsive > table > caption')]
+            .filter(caption => caption.getBoundingClientRect().width > 1
+              && caption.getBoundingClientRect().right > caption.closest('.table-responsive').getBoundingClientRect().right + 0.5)
+            .slice(0, 5)
+            .map(caption => `the caption of <table data-testid="${caption.parentElement.dataset.testid ?? ''}"> ends at ${Math.round(caption.getBoundingClientRect().right)} px, its box at ${Math.round(caption.closest('.table-responsive').getBoundingClientRect().right)} px`);
+          return { page: document.documentElement.scrollWidth, screen, sticking, captions };
         }
         """;
 
@@ -34,7 +41,7 @@ public sealed class PhoneWidthTests(PageTourServer server, BrowserFixture browse
     [Theory]
     [InlineData("en", 4)]
     [InlineData("zh-CN", 5)]
-    public async Task No_page_is_wider_than_a_phones_screen(string language, int tour)
+    public async Task No_page_is_wider_than_a_phones_screen_nor_a_tables_caption_than_its_box(string language, int tour)
     {
         // Arrange
         await Page.SetViewportSizeAsync(390, 844);
@@ -47,6 +54,11 @@ public sealed class PhoneWidthTests(PageTourServer server, BrowserFixture browse
             if (width.Page > width.Screen)
             {
                 tooWide.Add($"{name}: {width.Page} px wide on a {width.Screen} px screen; {string.Join("; ", width.Sticking)}");
+            }
+
+            if (width.Captions.Length > 0)
+            {
+                tooWide.Add($"{name}: {string.Join("; ", width.Captions)}");
             }
         }
 
@@ -102,5 +114,7 @@ public sealed class PhoneWidthTests(PageTourServer server, BrowserFixture browse
         public int Screen { get; set; }
 
         public string[] Sticking { get; set; } = [];
+
+        public string[] Captions { get; set; } = [];
     }
 }
