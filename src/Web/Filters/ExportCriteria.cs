@@ -74,16 +74,20 @@ internal sealed record ExportCriteria(DatePeriod Period, string? HostId, string?
     public MeetingQuery ToQuery() => new(Period, HostId, Uuid, ShowParticipants: true, ShowTelephonyUsage: true);
 
     /// <summary>The address of this download (dates always written out, so a bookmark does not move), e.g. <c>/export?from=2025-05-01&amp;to=2025-05-31&amp;format=xlsx</c>.</summary>
-    public string Link(string exportPath) => FilterLinks.To(exportPath, ExportFilter.For(this));
+    /// <param name="report">The report page the address leads back to (its download buttons say which); null: the meetings.</param>
+    public string Link(string exportPath, DownloadReport? report = null) => FilterLinks.To(exportPath, ExportFilter.For(this, report));
 }
 
-/// <summary>What a report page's download buttons link to: its filters' workbook, and on request one CSV per table.</summary>
-internal sealed record DownloadLinks(ExportCriteria Criteria, bool WithCsv)
+/// <summary>
+/// What a report page's download buttons link to: its filters' workbook, and on request one CSV per table; each names
+/// the page (<see cref="Report"/>), so that a background download's page leads back to it.
+/// </summary>
+internal sealed record DownloadLinks(ExportCriteria Criteria, bool WithCsv, DownloadReport Report)
 {
-    public static DownloadLinks For(DateOnly from, DateOnly to, string? hostId, string? uuid = null, bool withCsv = false, string? participantName = null) =>
-        new(ExportCriteria.Workbook(from, to, hostId, uuid, participantName), withCsv);
+    public static DownloadLinks For(DownloadReport report, DateOnly from, DateOnly to, string? hostId, string? uuid = null, bool withCsv = false, string? participantName = null) =>
+        new(ExportCriteria.Workbook(from, to, hostId, uuid, participantName), withCsv, report);
 
     /// <summary>The meetings report's buttons: the file holds the meetings its list holds (search and person included).</summary>
     public static DownloadLinks ForMeetings(DateOnly from, DateOnly to, string? hostId, string? uuid, string? search, string? participant) =>
-        new(ExportCriteria.Meetings(from, to, hostId, uuid, search, participant), WithCsv: true);
+        new(ExportCriteria.Meetings(from, to, hostId, uuid, search, participant), WithCsv: true, DownloadReport.Meetings);
 }

@@ -12,6 +12,7 @@ namespace UMeetingReports.Web.Filters;
 internal sealed record ExportFilter : ReportFilter
 {
     public const string TableField = "table";
+    public const string ReportField = "report";
 
     [QueryField(MeetingsFilter.UuidField, PlusMayArriveAsSpace = true)]
     public string? Uuid { get; set; }
@@ -31,6 +32,13 @@ internal sealed record ExportFilter : ReportFilter
     [QueryField("format", Invalid = "Choose the format xlsx or csv.")]
     public ExportFormat Format { get; set; }
 
+    /// <summary>
+    /// The report page whose button made the download (<c>report=rooms</c>), which its pages lead back to. Not part of
+    /// the download itself: the same file asked from two pages is one job.
+    /// </summary>
+    [QueryField(ReportField, Invalid = "Choose the report meetings, participants, telephony or rooms.")]
+    public DownloadReport? Report { get; set; }
+
     /// <summary>The CSV table; null for the workbook, which holds every table.</summary>
     [QueryField(TableField, Invalid = "Choose the table meetings, participants, telephony or people.")]
     public CsvTable? Table { get; set; }
@@ -38,12 +46,13 @@ internal sealed record ExportFilter : ReportFilter
     /// <summary>The download as understood; usable once the filter passed its checks.</summary>
     public ExportCriteria ToCriteria() => new ExportCriteria(Period, HostId, Uuid, Table, Name).NarrowedTo(Q, Participant);
 
-    /// <summary>The filter that asks for <paramref name="criteria"/>, for its address.</summary>
-    public static ExportFilter For(ExportCriteria criteria)
+    /// <summary>The filter that asks for <paramref name="criteria"/>, for its address, made from <paramref name="report"/>'s button.</summary>
+    public static ExportFilter For(ExportCriteria criteria, DownloadReport? report = null)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         return new()
         {
+            Report = report,
             From = criteria.Period.From,
             To = criteria.Period.To,
             HostId = criteria.HostId,
@@ -80,4 +89,13 @@ internal enum ExportFormat
 {
     Xlsx,
     Csv,
+}
+
+/// <summary>The report pages that have download buttons, each named in the address as its path is.</summary>
+internal enum DownloadReport
+{
+    Meetings,
+    Participants,
+    Telephony,
+    Rooms,
 }

@@ -110,9 +110,9 @@ public sealed class DownloadJourneyTests(MeetingReportsServer server, BrowserFix
     }
 
     [Theory]
-    [InlineData("/participants")]
-    [InlineData("/rooms")]
-    public async Task The_other_reports_offer_a_workbook_of_their_filters(string path)
+    [InlineData("/participants", "participants")]
+    [InlineData("/rooms", "rooms")]
+    public async Task The_other_reports_offer_a_workbook_of_their_filters_named_as_made_from_them(string path, string report)
     {
         // Arrange
         await SignInAsDemoAdminAsync();
@@ -123,6 +123,6 @@ public sealed class DownloadJourneyTests(MeetingReportsServer server, BrowserFix
         var href = await new ReportDownloads(Page).Excel.GetAttributeAsync("href");
 
         // Assert
-        Assert.Equal($"/export?from=2025-05-01&to=2025-05-31&host_id={room}&format=xlsx", href);
+        Assert.Equal($"/export?from=2025-05-01&to=2025-05-31&host_id={room}&format=xlsx&report={report}", href);
     }
 }

@@ -162,6 +162,36 @@ public sealed class ExportJobsHttpTests(ExportJobsServer server) : IClassFixture
         Assert.Equal(("Back to the participants", "/participants?from=2024-09-01&to=2024-10-31&name=Emma&page_size=30"), (Hooks.Text(page, "download-back"), Hooks.Href(page, "download-back")));
     }
 
+    [Theory]
+    [InlineData("rooms", "Back to the rooms", "/rooms?from=2024-09-01&to=2024-10-31")]
+    [InlineData("telephony", "Back to telephony", "/telephony?from=2024-09-01&to=2024-10-31")]
+    public async Task A_job_started_from_a_reports_button_leads_back_to_that_report_running_and_gone(string report, string back, string address)
+    {
+        // Act: the report's button names its page; the job's address keeps it, as the address of the job once gone does.
+        using var started = await _admin.GetAsync($"/export?from=2024-09-01&to=2024-10-31&format=xlsx&report={report}");
+        var id = JobIdOf(started);
+        var (_, page) = await _admin.GetPageAsync(started.Headers.Location!.OriginalString);
+        using var gone = await _admin.GetAsync($"/downloads/0123456789abcdef0123456789abcdef?from=2024-09-01&to=2024-10-31&format=xlsx&report={report}");
+        var gonePage = await gone.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        await WaitForStateAsync(_admin, id, "done");
+
+        // Assert
+        Assert.Contains($"&report={report}", started.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal((back, address), (Hooks.Text(page, "download-back"), Hooks.Href(page, "download-back")));
+        Assert.Equal((back, address), (Hooks.Text(gonePage, "download-back"), Hooks.Href(gonePage, "download-back")));
+        Assert.Equal($"/export?from=2024-09-01&to=2024-10-31&format=xlsx&report={report}", Hooks.Href(gonePage, "download-again"));
+    }
+
+    [Fact]
+    public async Task A_reports_download_button_names_its_report()
+    {
+        var (_, rooms) = await _admin.GetPageAsync("/rooms?from=2025-05-01&to=2025-05-31");
+        var (_, telephony) = await _admin.GetPageAsync("/telephony?from=2025-05-01&to=2025-05-31");
+
+        Assert.EndsWith("&report=rooms", Hooks.Href(rooms, "download-excel"), StringComparison.Ordinal);
+        Assert.EndsWith("&report=telephony", Hooks.Href(telephony, "download-excel"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_gone_download_of_a_search_says_what_it_held_and_leads_back_to_that_search()
     {

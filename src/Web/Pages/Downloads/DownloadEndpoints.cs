@@ -25,10 +25,10 @@ internal static class DownloadEndpoints
     public static string PagePath(string id) => $"{JobsPath}/{id}";
 
     /// <summary>The job's page with the download's filters in its address: once the job is gone, they make the file again.</summary>
-    public static string PagePath(string id, ExportCriteria criteria)
+    public static string PagePath(string id, ExportCriteria criteria, DownloadReport? report)
     {
         ArgumentNullException.ThrowIfNull(criteria);
-        return criteria.Link(PagePath(id));
+        return criteria.Link(PagePath(id), report);
     }
 
     public static string StatusPath(string id) => $"{JobsPath}/{id}/status";

@@ -101,5 +101,8 @@ internal sealed record DownloadNarrowing(string? Uuid, string? Search, string? P
     }
 }
 
-/// <summary>What the page of a download that is gone shows: the same download to make again (when known), and how long a file is kept.</summary>
-internal sealed record DownloadGone(Filters.ExportCriteria? Again, int LifetimeMinutes);
+/// <summary>
+/// What the page of a download that is gone shows: the same download to make again (when known), how long a file is
+/// kept, and the report it was made from (which its buttons lead back to).
+/// </summary>
+internal sealed record DownloadGone(Filters.ExportCriteria? Again, int LifetimeMinutes, Filters.DownloadReport? Report);

@@ -56,7 +56,7 @@ internal sealed class ExportModel(
         if (plan.InBackground)
         {
             return await jobs.StartAsync(owner, criteria, request, criteria.FileName(Rooms), cancellationToken) is { } job
-                ? LocalRedirect("~" + DownloadEndpoints.PagePath(job.Id, criteria))
+                ? LocalRedirect("~" + DownloadEndpoints.PagePath(job.Id, criteria, Filter.Report))
                 : this.WithStatus(StatusCodes.Status429TooManyRequests);
         }
 
