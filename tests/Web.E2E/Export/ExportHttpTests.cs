@@ -228,6 +228,7 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
     [InlineData("from=2025-05-10&to=2025-05-01&format=xlsx", "to", "The period ends before it starts: choose a last day on or after 2025-05-10.")]
     [InlineData("from=2023-01-01&to=2025-05-31&format=xlsx", "to", "The period is longer than 24 months: choose a shorter one.")]
     [InlineData("from=2025-05-01&to=2025-05-31&format=pdf", "format", "Choose the format xlsx or csv.")]
+    [InlineData("from=2025-05-01&to=2025-05-31&format=xlsx&report=archive", "report", "Choose the report meetings, participants, telephony or rooms.")]
     [InlineData("from=2025-05-01&to=2025-05-31&format=csv", "table", "A CSV file holds one table: add table=meetings, participants, telephony or people.")]
     [InlineData("from=2025-05-01&to=2025-05-31&format=csv&table=rooms", "table", "Choose the table meetings, participants, telephony or people.")]
     [InlineData("from=2025-05-01&to=2025-05-31&host_id=no-such-room", "host_id", "No room of this account has the id no-such-room.")]
