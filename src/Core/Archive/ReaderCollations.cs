@@ -15,8 +15,8 @@ namespace UMeetingReports.Core.Archive;
 /// collation of its own (SQLite calls back into .NET for each comparison; Microsoft.Data.Sqlite removes it when the
 /// connection goes back to the pool).</item>
 /// <item>PostgreSQL compares with ICU, as .NET does on Linux: the server's ICU collation of the reader's language
-/// (<c>zh-x-icu</c>, <c>en-x-icu</c>, <c>und-x-icu</c> for the invariant culture), looked up once per language. A
-/// server built without ICU has none, and the database's own order is used, as before.</item>
+/// (<c>zh-Hans-x-icu</c> for zh-CN, <c>en-x-icu</c>, <c>und-x-icu</c> for the invariant culture), looked up once per
+/// language. A server built without ICU has none, and the database's own order is used.</item>
 /// </list>
 /// Both break ties between texts the language finds equal by their code points (the .NET order compares them
 /// ordinally; PostgreSQL's deterministic collations compare their bytes), so the order is total and the same on both.
@@ -61,8 +61,9 @@ internal sealed class ReaderCollations
         "text_order_" + (order.Culture.Name.Length == 0 ? "invariant" : order.Culture.Name.Replace('-', '_'));
 
     /// <summary>
-    /// PostgreSQL's ICU collations of a culture, the most specific first: zh-CN-x-icu (not a name PostgreSQL makes; it
-    /// names zh-Hans-CN), zh-x-icu; en-x-icu; und-x-icu for the invariant culture, ICU's root order.
+    /// PostgreSQL's ICU collations of a culture, the most specific first, as the culture's parents run: zh-CN-x-icu (not
+    /// a name PostgreSQL makes; it names zh-Hans-CN), zh-Hans-x-icu, zh-x-icu; en-x-icu; und-x-icu for the invariant
+    /// culture, ICU's root order.
     /// </summary>
     internal static string[] ServerCandidates(CultureInfo culture)
     {

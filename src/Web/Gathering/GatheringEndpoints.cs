@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Upstream;
 
@@ -37,10 +38,11 @@ internal static class GatheringEndpoints
     /// GET /gathering/status?key=…&amp;from=…&amp;to=…: the progress of one of the signed-in user's gatherings as JSON.
     /// A gathering this instance does not run (behind a balancer the poll may reach another instance than the page did;
     /// or it ended here and was dropped) is answered from the archive, which every instance shares: the period's months
-    /// in, and done once nothing is left to wait for. 404 without a well-formed period: the page then reloads.
+    /// in, and done once nothing is left to wait for. 404 without a period a report could have asked for (well formed,
+    /// in order, at most UMeeting:MaxPeriodMonths): the page then reloads.
     /// </summary>
     public static IEndpointConventionBuilder MapGatheringStatus(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(StatusPath, async (string? key, string? from, string? to, HttpContext context, PeriodGatherer gatherer, IArchivePeriods archive) =>
+        endpoints.MapGet(StatusPath, async (string? key, string? from, string? to, HttpContext context, PeriodGatherer gatherer, IArchivePeriods archive, IOptions<UMeetingOptions> options) =>
         {
             // Progress changes from one poll to the next: no cache may answer for the app.
             context.Response.Headers.CacheControl = "no-store";
@@ -49,7 +51,7 @@ internal static class GatheringEndpoints
                 return Results.Json(status);
             }
 
-            if (PeriodOf(from, to) is not { } period)
+            if (PeriodOf(from, to, options.Value.MaxPeriodMonths) is not { } period)
             {
                 return Results.NotFound();
             }
@@ -60,11 +62,12 @@ internal static class GatheringEndpoints
 
     private const string DayFormat = "yyyy-MM-dd";
 
-    /// <summary>The period a page's poll names; null unless both days are days and in order (the page made them so).</summary>
-    private static DatePeriod? PeriodOf(string? from, string? to) =>
+    /// <summary>The period a page's poll names; null unless it is one a report accepts (the page made it so).</summary>
+    private static DatePeriod? PeriodOf(string? from, string? to, int maxPeriodMonths) =>
         DateOnly.TryParseExact(from, DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
         && DateOnly.TryParseExact(to, DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var last)
         && first <= last
+        && last < first.AddMonths(maxPeriodMonths)
             ? new DatePeriod(first, last)
             : null;
 }

@@ -36,15 +36,30 @@ public sealed class SqliteArchiveServer : ArchiveServer, IAsyncDisposable
         }));
     }
 
-    public ValueTask DisposeAsync()
+    /// <summary>
+    /// Removes the folder. A host a test stopped may still be closing a connection meanwhile, whose SQLite writes its
+    /// log's index file as it goes (a full run failed once with "Directory not empty"): the deletion is tried again for
+    /// up to two seconds, and a folder still not empty then fails the class, naming what is left.
+    /// </summary>
+    public async ValueTask DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
+        for (var attempt = 1; Directory.Exists(_folder); attempt++)
         {
-            Directory.Delete(_folder, recursive: true);
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                await Task.Delay(200);
+            }
+            catch (IOException exception)
+            {
+                var left = Directory.Exists(_folder) ? string.Join(", ", Directory.EnumerateFileSystemEntries(_folder).Select(Path.GetFileName)) : "nothing";
+                throw new IOException($"The archives' folder {_folder} could not be removed; left in it: {left}.", exception);
+            }
         }
-
-        return ValueTask.CompletedTask;
     }
 }
 
