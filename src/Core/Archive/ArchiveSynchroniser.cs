@@ -124,7 +124,7 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
     }
 
     /// <summary>The months being read at this moment (or waiting for the writer), not those waiting for a reading slot.</summary>
-    public HashSet<DateOnly> MonthsBeingRead() => [.. _reads.Where(read => read.Value.Began.IsCompleted).Select(read => read.Key)];
+    public HashSet<DateOnly> MonthsBeingRead() => [.. _reads.Where(read => read.Value.Began.IsCompleted && !read.Value.Task.IsCompleted).Select(read => read.Key)];
 
     public void Dispose()
     {
@@ -143,6 +143,9 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
     /// <summary>
     /// The read of <paramref name="month"/> in flight, or a new one. <paramref name="onlyIfMissing"/>: a new read first
     /// looks again whether the month has a copy (one that ended just before this ask), and then does not read.
+    /// A read that has ended is never joined, though it stays listed for a moment: its outcome is handed to its askers
+    /// before it leaves the list, and on a busy machine one of them could ask again in between ("Read this month
+    /// again" right after a read, and a full test run once did) and get the read that had just ended instead of a new one.
     /// </summary>
     private WindowRead Start(DateOnly month, bool onlyIfMissing)
     {
@@ -150,7 +153,13 @@ internal sealed partial class ArchiveSynchroniser : IArchiveSynchroniser, IDispo
         {
             if (_reads.TryGetValue(month, out var running))
             {
-                return running;
+                if (!running.Task.IsCompleted)
+                {
+                    return running;
+                }
+
+                _reads.TryRemove(KeyValuePair.Create(month, running));
+                continue;
             }
 
             var read = new WindowRead();
