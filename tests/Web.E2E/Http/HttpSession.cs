@@ -111,9 +111,15 @@ internal static partial class Hooks
             .Select(match => WebUtility.HtmlDecode(Regex.Replace(match.Groups["inner"].Value, "<[^>]*>", string.Empty)).Trim())
             .ToList();
 
+    /// <summary>The record id a row of a meetings table carries (data-uuid), decoded.</summary>
+    public static string RowUuid(string row) => WebUtility.HtmlDecode(RowUuidAttribute().Match(row).Groups["uuid"].Value);
+
     /// <summary>The markup of every table row with that data-testid, so that a row's cells can be read together.</summary>
     public static IReadOnlyList<string> Rows(string html, string testId) =>
         Regex.Matches(html, $@"<tr data-testid=""{Regex.Escape(testId)}""[^>]*>.*?</tr>", RegexOptions.Singleline)
             .Select(match => match.Value)
             .ToList();
+
+    [GeneratedRegex(@"data-uuid=""(?<uuid>[^""]+)""")]
+    private static partial Regex RowUuidAttribute();
 }

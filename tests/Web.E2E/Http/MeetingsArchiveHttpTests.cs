@@ -56,7 +56,7 @@ public sealed class MeetingsArchiveHttpTests(MeetingReportsServer server) : Sign
         Assert.Equal("ascending", AriaSortOf(html, "column-topic"));
         Assert.Equal(
             Dataset.MeetingsBetween(new(2025, 5, 1), new(2025, 5, 31)).OrderBy(meeting => meeting.Topic, TextOrder.For(CultureInfo.GetCultureInfo("en"))).ThenBy(meeting => meeting.Uuid, StringComparer.Ordinal).Take(10).Select(meeting => meeting.Uuid),
-            Hooks.Rows(html, "meeting-row").Select(RowUuid));
+            Hooks.Rows(html, "meeting-row").Select(Hooks.RowUuid));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class MeetingsArchiveHttpTests(MeetingReportsServer server) : Sign
         }
 
         Assert.Equal(HttpStatusCode.OK, allStatus);
-        Assert.Equal(expected, Hooks.Rows(allHtml, "meeting-row").Select(RowUuid));
+        Assert.Equal(expected, Hooks.Rows(allHtml, "meeting-row").Select(Hooks.RowUuid));
         Assert.Contains(name, Hooks.Text(allHtml, "filter-participant"), StringComparison.Ordinal);
         Assert.Equal($"/meetings?from=2025-05-01&to=2025-05-31&page_size=10", Hooks.Href(allHtml, "clear-participant"));
     }
@@ -137,9 +137,6 @@ public sealed class MeetingsArchiveHttpTests(MeetingReportsServer server) : Sign
         Assert.Equal(oldest, shown.DateTime);
         Assert.StartsWith("Data as of", Hooks.Text(html, "data-as-of"), StringComparison.Ordinal);
     }
-
-    private static string RowUuid(string row) =>
-        WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(row, @"data-uuid=""(?<uuid>[^""]+)""").Groups["uuid"].Value);
 
     private static string? AriaSortOf(string html, string testId) =>
         System.Text.RegularExpressions.Regex.Match(html, $@"aria-sort=""(?<sort>[^""]+)"" data-testid=""{testId}""").Groups["sort"] is { Success: true } group ? group.Value : null;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
 using UMeetingReports.Core.Reports;
 using UMeetingReports.Web.E2E.Harness;
 using UMeetingReports.Web.E2E.Http;
@@ -12,7 +10,7 @@ namespace UMeetingReports.Web.E2E.Languages;
 /// "chen", 张伟 "zhang", then Alice Chen; 北京 "bei", 上海 "shang", 深圳 "shen"), in English Latin first and Chinese
 /// after it by code point (张 U+5F20 before 陈 U+9648; 上 U+4E0A before 北 U+5317).
 /// </summary>
-public sealed partial class TextOrderHttpTests(MeetingReportsServer server) : SignedInHttpTest<MeetingReportsServer>(server)
+public sealed class TextOrderHttpTests(MeetingReportsServer server) : SignedInHttpTest<MeetingReportsServer>(server)
 {
     private const string May = "from=2025-05-01&to=2025-05-31";
 
@@ -67,7 +65,7 @@ public sealed partial class TextOrderHttpTests(MeetingReportsServer server) : Si
         for (var page = 1; listed.Count < expected.Count; page++)
         {
             var (_, html) = await Session.GetPageAsync($"/meetings?{May}&sort=topic&dir=asc&page_size=300&page_number={page}");
-            var uuids = Hooks.Rows(html, "meeting-row").Select(row => WebUtility.HtmlDecode(RowUuid().Match(row).Groups["uuid"].Value)).ToList();
+            var uuids = Hooks.Rows(html, "meeting-row").Select(Hooks.RowUuid).ToList();
             Assert.NotEmpty(uuids);
             listed.AddRange(uuids);
         }
@@ -85,7 +83,4 @@ public sealed partial class TextOrderHttpTests(MeetingReportsServer server) : Si
 
     /// <summary>A room cell holds its name, and its host id beneath it.</summary>
     private static string FirstLine(string cell) => cell.Split('\n')[0].Trim();
-
-    [GeneratedRegex(@"data-uuid=""(?<uuid>[^""]+)""")]
-    private static partial Regex RowUuid();
 }

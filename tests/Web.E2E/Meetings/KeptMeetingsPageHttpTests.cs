@@ -95,8 +95,7 @@ public sealed class KeptMeetingsPageHttpTests(KeptPagesServer server)
         Assert.Equal(Hooks.Rows(kept, "meeting-row"), Hooks.Rows(later, "meeting-row"));
     }
 
-    private static string FirstUuid(string html) =>
-        WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, @"data-testid=""meeting-row"" data-uuid=""(?<uuid>[^""]+)""").Groups["uuid"].Value);
+    private static string FirstUuid(string html) => Hooks.RowUuid(Hooks.Rows(html, "meeting-row")[0]);
 
     private static string? TopicOf(string html, string uuid) =>
         Hooks.Text(Hooks.Rows(html, "meeting-row").Single(row => row.Contains($"data-uuid=\"{WebUtility.HtmlEncode(uuid)}\"", StringComparison.Ordinal)), "meeting-link");

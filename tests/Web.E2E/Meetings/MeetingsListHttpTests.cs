@@ -28,7 +28,7 @@ public sealed partial class MeetingsListHttpTests(MeetingReportsServer server) :
         Assert.Equal(0, Hooks.Count(html, "meeting-uuid"));
         foreach (var row in rows)
         {
-            var uuid = WebUtility.HtmlDecode(RowUuid().Match(row).Groups["uuid"].Value);
+            var uuid = Hooks.RowUuid(row);
             var truth = Dataset.MeetingsBetween(new DateOnly(2025, 5, 1), new DateOnly(2025, 5, 31), room.HostId).Single(meeting => meeting.Uuid == uuid);
             Assert.Equal(1, Hooks.Count(row, "meeting-link"));
             Assert.Contains("uuid=" + Uri.EscapeDataString(uuid), Hooks.Href(row, "meeting-link"), StringComparison.Ordinal);
@@ -80,8 +80,6 @@ public sealed partial class MeetingsListHttpTests(MeetingReportsServer server) :
     private static string CellText(string row, string testId) =>
         WebUtility.HtmlDecode(Regex.Match(row, $@"data-testid=""{testId}""[^>]*>(?<text>.*?)</td>", RegexOptions.Singleline).Groups["text"].Value);
 
-    [GeneratedRegex(@"data-uuid=""(?<uuid>[^""]+)""")]
-    private static partial Regex RowUuid();
 
     [GeneratedRegex(@"data-testid=""meeting-link""[^>]*>(?<text>.*?)</a>", RegexOptions.Singleline)]
     private static partial Regex MeetingLink();
