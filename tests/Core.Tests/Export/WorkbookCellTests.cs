@@ -44,7 +44,7 @@ public sealed partial class WorkbookCellTests
         Assert.True(row.Cell(meetings.ColumnOf("End (Asia/Shanghai)")).IsEmpty());
         Assert.True(row.Cell(meetings.ColumnOf("Actual minutes")).IsEmpty());
         Assert.Equal("Yes", row.Cell(meetings.ColumnOf("Running")).GetString());
-        Assert.Equal(1, row.Cell(meetings.ColumnOf("Participants")).GetDouble());
+        Assert.Equal(1, row.Cell(meetings.ColumnOf("People")).GetDouble());
         var participants = file["Participants"];
         Assert.True(participants.Row(2).Cell(participants.ColumnOf("Leave (Asia/Shanghai)")).IsEmpty());
         Assert.Equal("Yes", participants.Row(2).Cell(participants.ColumnOf("Still connected")).GetString());

@@ -65,7 +65,7 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
         var sheet = file["Meetings"];
         Assert.Equal(
             ["Meeting UUID", "Meeting ID", "Room", "Host ID", "Topic", "Start (Asia/Shanghai)", "End (Asia/Shanghai)", "Running", "Overflow (is_extra)",
-             "Scheduled minutes", "Actual minutes", "Participants", "Joins", "Phone calls", "Phone minutes", "Phone cost"],
+             "Scheduled minutes", "Actual minutes", "People", "Joins", "Phone calls", "Phone minutes", "Phone cost"],
             sheet.Headers());
         Assert.Equal(
             truth.Select(meeting => string.Join(" | ",
@@ -97,7 +97,7 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
             Assert.Equal((XLDataType.DateTime, "yyyy-mm-dd hh:mm:ss"), Typed(meetings, ended, header));
         }
 
-        foreach (var header in (string[])["Scheduled minutes", "Actual minutes", "Participants", "Joins", "Phone calls", "Phone minutes"])
+        foreach (var header in (string[])["Scheduled minutes", "Actual minutes", "People", "Joins", "Phone calls", "Phone minutes"])
         {
             Assert.Equal((XLDataType.Number, "#,##0"), Typed(meetings, ended, header));
         }

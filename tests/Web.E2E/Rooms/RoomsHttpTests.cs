@@ -195,7 +195,27 @@ public sealed class RoomsHttpTests(MeetingReportsServer server) : SignedInHttpTe
         Assert.Equal(perDay.SelectMany(day => day), chart.ByLabel());
         Assert.Equal(meetings.Count, chart.Total);
         Assert.Equal(chart.ByLabel(), ChartTable.Values(html, "rooms-meetings-per-day"));
-        Assert.Equal(Invariant(meetings.Count), Hooks.Value(Regex.Match(html, @"data-host-id=""" + room.HostId + @""">.*?</tr>", RegexOptions.Singleline).Value, "room-meetings"));
+        Assert.Equal(Invariant(meetings.Count), Hooks.Value(Regex.Match(html, @"data-host-id=""" + room.HostId + @"""[^>]*>.*?</tr>", RegexOptions.Singleline).Value, "room-meetings"));
+    }
+
+    [Fact]
+    public async Task The_table_marks_the_room_chosen_in_the_form_and_says_the_download_holds_that_room_alone()
+    {
+        // Arrange
+        var room = Dataset.Rooms[1];
+
+        // Act
+        var (_, chosen) = await Session.GetGatheredPageAsync($"/rooms?{May}&host_id={room.HostId}");
+        var (_, every) = await Session.GetGatheredPageAsync("/rooms?" + May);
+
+        // Assert: one row is marked, the chosen room's, for the eye and for a screen reader; with no room chosen, none.
+        var marked = Hooks.Rows(chosen, "room-row").Where(row => row.Contains("aria-current=\"true\"", StringComparison.Ordinal)).ToList();
+        Assert.Equal([room.HostId], marked.Select(row => Hooks.Text(row, "room-host-id")));
+        Assert.NotNull(Hooks.Text(marked[0], "room-chosen"));
+        Assert.Equal(Dataset.Rooms.Count, Hooks.Rows(chosen, "room-row").Count);
+        Assert.DoesNotContain("aria-current=\"true\"", string.Concat(Hooks.Rows(every, "room-row")), StringComparison.Ordinal);
+        Assert.Contains("the heatmap, meetings per day and the download hold that room alone", chosen, StringComparison.Ordinal);
+        Assert.Contains($"host_id={Uri.EscapeDataString(room.HostId)}", Regex.Match(chosen, @"data-testid=""download-links"".*?</div>", RegexOptions.Singleline).Value, StringComparison.Ordinal);
     }
 
     private (string Name, string Figures, (long, long, long, string) Utilisation) Line(string name, IReadOnlyList<SimulatedMeeting> meetings)
