@@ -45,7 +45,7 @@ public abstract class NarrowedFiguresTests(ArchiveServer server)
         await kpis.GetAsync(new AnalyticsFilter(Spring), progress: null, TestContext.Current.CancellationToken);
 
         var counted = await kpis.GetAsync(may, progress: null, TestContext.Current.CancellationToken);
-        var previous = await comparisons.CountAsync(await comparisons.FindAsync(may, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        var previous = await comparisons.CountAsync(await comparisons.FindAsync(counted.Value!, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
 
         var joined = PeopleInMeetings.Joined(sim.Dataset.MeetingsBetween(May.From, May.To), person);
         Assert.Equal(GroundTruthSums.Figures(joined), counted.Value!.Figures);

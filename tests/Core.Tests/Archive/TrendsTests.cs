@@ -83,13 +83,13 @@ public abstract class TrendsTests(ArchiveServer server)
         var comparisons = archive.Services.GetRequiredService<IKpiComparisonService>();
         var may = new AnalyticsFilter(new(new(2025, 5, 1), new(2025, 5, 31)));
         var april = new DatePeriod(new(2025, 4, 1), new(2025, 4, 30));
-        await kpis.GetAsync(may, progress: null, TestContext.Current.CancellationToken);
+        var mays = (await kpis.GetAsync(may, progress: null, TestContext.Current.CancellationToken)).Value!;
         var requests = sim.Requests.Snapshot().Count;
 
-        var before = await comparisons.FindAsync(may, TestContext.Current.CancellationToken);
+        var before = await comparisons.FindAsync(mays, TestContext.Current.CancellationToken);
         var readMeanwhile = sim.Requests.Snapshot().Count - requests;
         var ownApril = await kpis.GetAsync(new AnalyticsFilter(april), progress: null, TestContext.Current.CancellationToken);
-        var after = await comparisons.FindAsync(may, TestContext.Current.CancellationToken);
+        var after = await comparisons.FindAsync(mays, TestContext.Current.CancellationToken);
         var counted = await comparisons.CountAsync(after, TestContext.Current.CancellationToken);
 
         Assert.Equal((ComparisonState.PreviousNotHeld, april, 0), (before.State, before.Periods.Previous, readMeanwhile));
@@ -104,10 +104,35 @@ public abstract class TrendsTests(ArchiveServer server)
         await using var sim = await SharedSimulator.StartSmallAsync();
         await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync());
 
-        var found = await archive.Services.GetRequiredService<IKpiComparisonService>().FindAsync(
-            new AnalyticsFilter(new(new(2025, 6, 1), new(2025, 6, 15))), TestContext.Current.CancellationToken);
+        var june = await archive.Services.GetRequiredService<IPeriodKpiService>().GetAsync(
+            new AnalyticsFilter(new(new(2025, 6, 1), new(2025, 6, 15))), progress: null, TestContext.Current.CancellationToken);
+
+        var found = await archive.Services.GetRequiredService<IKpiComparisonService>().FindAsync(june.Value!, TestContext.Current.CancellationToken);
 
         Assert.Equal((ComparisonState.PeriodNotOver, (Core.Archive.ArchivedPeriod?)null), (found.State, found.Months));
+    }
+
+    [Fact]
+    public async Task Yesterday_is_not_compared_while_meetings_begun_on_it_still_run_after_midnight()
+    {
+        // Arrange: the reader's clock is half past midnight of 16 June; meetings the service began on the 15th still
+        // run, and the 14th (the day before) is held, so only the running meetings stand in the comparison's way.
+        await using var sim = await SharedSimulator.StartSmallAsync();
+        await using var archive = await ArchiveHarness.StartAsync(sim, await server.CreateDatabaseAsync(), now: new DateTimeOffset(2025, 6, 16, 0, 30, 0, TimeSpan.FromHours(8)));
+        var kpis = archive.Services.GetRequiredService<IPeriodKpiService>();
+        var comparisons = archive.Services.GetRequiredService<IKpiComparisonService>();
+        var yesterday = (await kpis.GetAsync(new AnalyticsFilter(new(new(2025, 6, 15), new(2025, 6, 15))), progress: null, TestContext.Current.CancellationToken)).Value!;
+        var dayBefore = (await kpis.GetAsync(new AnalyticsFilter(new(new(2025, 6, 14), new(2025, 6, 14))), progress: null, TestContext.Current.CancellationToken)).Value!;
+
+        // Act
+        var found = await comparisons.FindAsync(yesterday, TestContext.Current.CancellationToken);
+        var ofTheDayBefore = await comparisons.FindAsync(dayBefore, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(sim.Dataset.MeetingsBetween(new(2025, 6, 15), new(2025, 6, 15)).Count(meeting => meeting.End is null), yesterday.Figures.RunningMeetings);
+        Assert.True(yesterday.Figures.RunningMeetings > 0, "The simulator keeps meetings running on its today.");
+        Assert.Equal((ComparisonState.MeetingsRunning, (Core.Archive.ArchivedPeriod?)null), (found.State, found.Months));
+        Assert.Equal(ComparisonState.Compared, ofTheDayBefore.State);
     }
 }
 

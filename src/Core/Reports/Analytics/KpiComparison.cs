@@ -38,6 +38,12 @@ public enum ComparisonState
     /// <summary>The period has not ended (it reaches today or later): its figures are still growing.</summary>
     PeriodNotOver,
 
+    /// <summary>
+    /// The period has ended, but meetings of it are still running (one begun yesterday evening, after midnight): their
+    /// minutes are not in its figures yet, so they are still growing.
+    /// </summary>
+    MeetingsRunning,
+
     /// <summary>A month of the previous period has no copy in the archive, and a comparison never reads the service.</summary>
     PreviousNotHeld,
 }
@@ -106,8 +112,11 @@ public sealed record KpiComparison(PreviousPeriod Previous, MeetingFigures Curre
 /// <summary>The previous period of a KPI filter, read from the archive only: never a read of the service.</summary>
 public interface IKpiComparisonService
 {
-    /// <summary>The previous period and whether the archive holds it (asks the archive's bookkeeping, nothing else).</summary>
-    Task<PreviousPeriod> FindAsync(AnalyticsFilter filter, CancellationToken cancellationToken);
+    /// <summary>
+    /// The previous period of <paramref name="current"/>'s filter and whether the archive holds it (asks the archive's
+    /// bookkeeping, nothing else); no comparison while the current period's figures can still grow.
+    /// </summary>
+    Task<PreviousPeriod> FindAsync(PeriodKpis current, CancellationToken cancellationToken);
 
     /// <summary>The KPIs of a previous period the archive holds (<see cref="PreviousPeriod.Months"/> not null).</summary>
     Task<PeriodKpis> CountAsync(PreviousPeriod previous, CancellationToken cancellationToken);

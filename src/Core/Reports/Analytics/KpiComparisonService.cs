@@ -10,14 +10,20 @@ namespace UMeetingReports.Core.Reports.Analytics;
 /// </summary>
 internal sealed class KpiComparisonService(IArchivePeriods periods, PeriodKpiService kpis, UpstreamZone zone) : IKpiComparisonService
 {
-    public async Task<PreviousPeriod> FindAsync(AnalyticsFilter filter, CancellationToken cancellationToken)
+    public async Task<PreviousPeriod> FindAsync(PeriodKpis current, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(current);
+        var filter = current.Filter;
         var compared = ComparedPeriod.Before(filter.Period);
         var previous = filter with { Period = compared.Previous };
         if (filter.Period.To >= zone.Today)
         {
             return new PreviousPeriod(compared, previous, ComparisonState.PeriodNotOver, null);
+        }
+
+        if (current.Figures.RunningMeetings > 0)
+        {
+            return new PreviousPeriod(compared, previous, ComparisonState.MeetingsRunning, null);
         }
 
         // A previous period another instance has just archived may show as not held for HeldMonths.Lifetime: the

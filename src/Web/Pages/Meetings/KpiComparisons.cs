@@ -14,7 +14,7 @@ internal sealed class KpiComparisons(IKpiComparisonService comparisons, IMemoryC
     public async Task<KpiComparison> ForAsync(PeriodKpis current, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
-        var previous = await comparisons.FindAsync(current.Filter, cancellationToken);
+        var previous = await comparisons.FindAsync(current, cancellationToken);
         if (previous.Months is not { } months)
         {
             return new KpiComparison(previous, current.Figures, null);
