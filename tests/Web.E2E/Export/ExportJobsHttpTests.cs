@@ -290,6 +290,31 @@ public sealed class ExportJobsHttpTests(ExportJobsServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task A_cancelled_job_keeps_its_address_so_its_page_leads_back_to_its_report_and_makes_the_same_file_again()
+    {
+        // Arrange: a CSV asked from /participants, running.
+        SlowDown(new DateOnly(2024, 8, 1), TimeSpan.FromSeconds(5));
+        const string Download = "from=2024-07-01&to=2024-08-31&format=csv&report=participants&table=participants";
+        using var started = await _admin.GetAsync("/export?" + Download);
+        var id = JobIdOf(started);
+        await WaitForStateAsync(_admin, id, "running");
+        var (_, running) = await _admin.GetPageAsync(started.Headers.Location!.OriginalString);
+        var form = Regex.Match(running, @"<form method=""post"" action=""(?<action>[^""]+)""").Groups["action"].Value;
+
+        // Act: the cancel button's own form.
+        using var cancelled = await _admin.PostFormAsync(WebUtility.HtmlDecode(form).TrimStart('/'), [new("__RequestVerificationToken", await _admin.AntiforgeryTokenAsync(started.Headers.Location!.OriginalString.TrimStart('/')))]);
+        var (status, page) = await _admin.GetPageAsync(cancelled.Headers.Location!.OriginalString);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        Assert.Equal($"/downloads/{id}?{Download}", cancelled.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(1, Hooks.Count(page, "download-cancelled"));
+        Assert.Equal("/export?" + Download, Hooks.Href(page, "download-again"));
+        Assert.StartsWith("/participants?from=2024-07-01&to=2024-08-31", Hooks.Href(page, "download-back"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_job_beyond_the_concurrent_limit_waits_and_one_beyond_the_users_limit_is_refused()
     {
         // Arrange: the first job holds the only slot for a while; the next two are one month each, which the

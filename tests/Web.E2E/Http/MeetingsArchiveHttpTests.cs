@@ -102,6 +102,21 @@ public sealed class MeetingsArchiveHttpTests(MeetingReportsServer server) : Sign
         Assert.DoesNotContain("No meetings took place", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("uuid=zzz", "2025-05-01 – 2025-05-31: no meeting of any room has the record id “zzz”.")]
+    [InlineData("participant=Nobody%20Here", "2025-05-01 – 2025-05-31: “Nobody Here” joined no meeting of any room.")]
+    public async Task A_record_id_or_a_person_that_finds_nothing_says_so_and_never_that_no_meeting_took_place(string filter, string said)
+    {
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync($"/meetings?{May}&{filter}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(0, Hooks.Count(html, "meeting-row"));
+        Assert.StartsWith(said, Hooks.Text(html, "no-match"), StringComparison.Ordinal);
+        Assert.DoesNotContain("No meetings took place", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_period_of_settled_months_says_its_figures_no_longer_change_and_one_with_this_month_does_not()
     {

@@ -106,20 +106,25 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : Sign
         Assert.Equal((calls.ToString(CultureInfo.InvariantCulture), afterTotal), (Hooks.Value(html, "telephony-total-calls"), TextAfter(html, "telephony-total-calls")));
     }
 
-    public static TheoryData<string, string, string> BadAddresses => new()
+    private const string NoRecord = "This address does not name a meeting record";
+
+    private const string BadDates = "The dates in this address cannot be used";
+
+    public static TheoryData<string, string, string, string> BadAddresses => new()
     {
-        { "", "uuid", "Give the record id (uuid) of a meeting" },
-        { "uuid=", "uuid", "Give the record id (uuid) of a meeting" },
-        { "uuid=" + new string('A', 201), "uuid", "This value is longer than 200 characters." },
-        { "uuid=abc%00def", "uuid", "This value contains control characters." },
-        { "uuid=abc%0Adef", "uuid", "This value contains control characters." },
-        { "uuid=abc&from=2025-13-01&to=2025-05-31", "from", "Enter a date as year-month-day" },
-        { "uuid=abc&from=2025-05-31&to=2025-05-01", "to", "The period ends before it starts" },
+        { "", "uuid", "Give the record id (uuid) of a meeting", NoRecord },
+        { "uuid=", "uuid", "Give the record id (uuid) of a meeting", NoRecord },
+        { "uuid=" + new string('A', 201), "uuid", "This value is longer than 200 characters.", NoRecord },
+        { "uuid=abc%00def", "uuid", "This value contains control characters.", NoRecord },
+        { "uuid=abc%0Adef", "uuid", "This value contains control characters.", NoRecord },
+        { "uuid=abc&from=2025-13-01&to=2025-05-31", "from", "Enter a date as year-month-day", BadDates },
+        { "uuid=abc&from=2025-05-31&to=2025-05-01", "to", "The period ends before it starts", BadDates },
+        { "from=bad", "from", "Enter a date as year-month-day", NoRecord },
     };
 
     [Theory]
     [MemberData(nameof(BadAddresses))]
-    public async Task An_address_without_a_usable_record_id_or_period_is_a_400_that_says_what_is_wrong(string query, string field, string message)
+    public async Task An_address_without_a_usable_record_id_or_period_is_a_400_that_says_what_is_wrong(string query, string field, string message, string title)
     {
         // Act
         var (status, html) = await Session.GetPageAsync("/meeting?" + query);
@@ -127,6 +132,7 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : Sign
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.StartsWith(message, Hooks.Text(html, "error-" + field), StringComparison.Ordinal);
+        Assert.Equal(title, Hooks.Text(html, "bad-request-title"));
         Assert.Equal(0, Hooks.Count(html, "meeting-header"));
     }
 

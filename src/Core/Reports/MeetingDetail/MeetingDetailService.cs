@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Privacy;
@@ -17,7 +18,7 @@ internal sealed partial class MeetingDetailService(
         ArgumentException.ThrowIfNullOrWhiteSpace(uuid);
 
         var searched = new List<DatePeriod>();
-        var windows = period is { } given ? [given] : MeetingDetailSearch.WindowsBack(zone.Today);
+        var windows = period is { } given ? [given] : await WindowsToSearchAsync(uuid, cancellationToken).ConfigureAwait(false);
         foreach (var window in windows)
         {
             searched.Add(window);
@@ -38,6 +39,28 @@ internal sealed partial class MeetingDetailService(
 
         LogNotFound(logger, uuid, searched.Count, searched[0], searched[^1]);
         return new MeetingDetailNotFound(uuid, searched);
+    }
+
+    /// <summary>
+    /// Without a period: the month the archive already holds the record in first, whatever its age (a bookmark of a
+    /// meeting older than the thirteen months is found), then the thirteen months back from today.
+    /// </summary>
+    private async Task<IReadOnlyList<DatePeriod>> WindowsToSearchAsync(string uuid, CancellationToken cancellationToken)
+    {
+        var back = MeetingDetailSearch.WindowsBack(zone.Today);
+        var held = await archive.Context.Meetings.AsNoTracking()
+            .Where(meeting => meeting.Uuid == uuid)
+            .Select(meeting => (DateTime?)meeting.Start)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (held is not { } start)
+        {
+            return back;
+        }
+
+        var month = new DateOnly(start.Year, start.Month, 1);
+        var lastDay = month.AddMonths(1).AddDays(-1);
+        var window = new DatePeriod(month, lastDay < zone.Today ? lastDay : zone.Today);
+        return [window, .. back.Where(other => other != window)];
     }
 
     private MeetingDetailReport Build(Meeting meeting, DatePeriod foundIn, string roomName, bool revealPhoneNumbers)

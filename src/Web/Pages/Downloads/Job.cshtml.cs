@@ -31,9 +31,9 @@ internal sealed class JobModel(ExportJobs jobs, IRoomDirectory roomDirectory) : 
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
+        Again = CarriedCriteria();
         if (await jobs.FindAsync(DownloadEndpoints.OwnerOf(HttpContext), id, cancellationToken) is not { } job)
         {
-            Again = Request.Query.ContainsKey(ReportFilter.FromField) && ModelState.IsValid ? Filter.ToCriteria() : null;
             return this.WithStatus(StatusCodes.Status404NotFound);
         }
 
@@ -46,8 +46,13 @@ internal sealed class JobModel(ExportJobs jobs, IRoomDirectory roomDirectory) : 
         return Page();
     }
 
+    /// <summary>Back to the job's page with the download's filters still in its address (the cancel form posts them).</summary>
     public async Task<IActionResult> OnPostCancelAsync(string id, CancellationToken cancellationToken) =>
         await jobs.CancelAsync(DownloadEndpoints.OwnerOf(HttpContext), id, cancellationToken)
-            ? RedirectToPage(new { id })
+            ? LocalRedirect("~" + (CarriedCriteria() is { } criteria ? DownloadEndpoints.PagePath(id, criteria, Filter.Report) : DownloadEndpoints.PagePath(id)))
             : NotFound();
+
+    /// <summary>The download's filters when the address carries them (it does when /export made the job).</summary>
+    private ExportCriteria? CarriedCriteria() =>
+        Request.Query.ContainsKey(ReportFilter.FromField) && ModelState.IsValid ? Filter.ToCriteria() : null;
 }

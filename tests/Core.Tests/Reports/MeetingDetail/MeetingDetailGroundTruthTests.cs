@@ -92,16 +92,21 @@ public sealed class MeetingDetailGroundTruthTests(SharedSimulator shared) : ICla
     }
 
     [Fact]
-    public async Task Does_not_search_further_back_than_thirteen_months_but_finds_an_older_record_in_its_own_period()
+    public async Task Does_not_read_further_back_than_thirteen_months_but_finds_an_older_record_in_its_own_period_and_then_in_the_archive()
     {
         var old = Sim.Dataset.MeetingsBetween(new(2024, 5, 20), new(2024, 5, 25))[0];
         await using var core = CoreHarness.Create(Sim.BaseAddress, clock: new FakeTimeProvider(DrillDown.SimulatorNow));
 
         var searchedBack = await core.DetailService().GetAsync(old.Uuid, period: null, revealPhoneNumbers: true, TestContext.Current.CancellationToken);
         var inItsPeriod = await core.DetailService().GetAsync(old.Uuid, new DatePeriod(new(2024, 5, 20), new(2024, 5, 25)), revealPhoneNumbers: true, TestContext.Current.CancellationToken);
+        Sim.Requests.Clear();
+        var bookmarked = await core.DetailService().GetAsync(old.Uuid, period: null, revealPhoneNumbers: true, TestContext.Current.CancellationToken);
 
         Assert.IsType<MeetingDetailNotFound>(searchedBack);
         Assert.Equal(old.Uuid, Assert.IsType<MeetingDetailFound>(inItsPeriod).Report.Meeting.Uuid);
+        var found = Assert.IsType<MeetingDetailFound>(bookmarked);
+        Assert.Equal((old.Uuid, new DatePeriod(new(2024, 5, 1), new(2024, 5, 31))), (found.Report.Meeting.Uuid, found.Report.FoundIn));
+        Assert.DoesNotContain(Sim.Requests.Snapshot(), request => request.Path == "/umeeting/share/detail");
     }
 
     [Fact]
