@@ -49,7 +49,7 @@ public sealed class ArchivePageHttpTests(ScheduledArchiveServer server)
         var after = ArchivePage.Rows(html).Single(row => row.Month == month);
 
         // Assert
-        Assert.Equal((HttpStatusCode.Found, "/archive"), (posted.StatusCode, posted.Headers.Location?.OriginalString));
+        Assert.Equal((HttpStatusCode.Found, "/archive?read=" + month), (posted.StatusCode, posted.Headers.Location?.OriginalString));
         Assert.Equal(("synced", before.Records), (after.State, after.Records));
         Assert.True(after.CompletedAt > before.CompletedAt, $"Completed at {after.CompletedAt:O}, not after {before.CompletedAt:O}.");
         Assert.True(ArchivePage.UpstreamRequests(html) > requestsBefore, "The month was read again without a call to the meeting service.");
@@ -71,8 +71,10 @@ public sealed class ArchivePageHttpTests(ScheduledArchiveServer server)
     [Theory]
     [InlineData("2025-13")]
     [InlineData("2025-07")]
+    [InlineData("1999-12")]
+    [InlineData("2025-6")]
     [InlineData("last month")]
-    public async Task Read_this_month_again_for_a_month_that_is_not_one_or_lies_ahead_is_refused(string month)
+    public async Task Read_this_month_again_for_a_month_that_is_not_one_or_lies_ahead_is_refused_on_the_archive_page_with_the_reason(string month)
     {
         // Arrange
         var token = await Session.AntiforgeryTokenAsync("/archive");
@@ -81,9 +83,26 @@ public sealed class ArchivePageHttpTests(ScheduledArchiveServer server)
         using var posted = await Session.PostFormAsync("/archive", [new("month", month), new("__RequestVerificationToken", token)]);
         var html = await posted.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
-        // Assert
+        // Assert: the archive's own page, its months listed, the month quoted and the form it must take.
         Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
-        Assert.Equal("400", Hooks.Value(html, "error-status"));
+        Assert.Equal($"“{month}” is not a month that can be read: give one as year-month (2026-11), from 2000-01 up to this month.", Hooks.Text(html, "error-month"));
+        Assert.NotEmpty(ArchivePage.Rows(html));
+        Assert.DoesNotContain(ArchivePage.Rows(html), row => row.Month == month);
+    }
+
+    [Fact]
+    public async Task The_page_a_read_comes_back_to_says_the_month_is_being_read_and_a_made_up_address_says_nothing()
+    {
+        // Arrange
+        var month = ArchivePage.Month(ArchiveScheduleServer.Months[0]);
+
+        // Act
+        var (_, named) = await Session.GetPageAsync("/archive?read=" + month);
+        var (_, madeUp) = await Session.GetPageAsync("/archive?read=1999-01");
+
+        // Assert
+        Assert.StartsWith($"{month} is being read again.", Hooks.Text(named, "archive-read-started"), StringComparison.Ordinal);
+        Assert.Equal(0, Hooks.Count(madeUp, "archive-read-started"));
     }
 
     [Fact]

@@ -2,9 +2,11 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Web.Pages.Account;
+using UMeetingReports.Web.Pages.Shared;
 
 namespace UMeetingReports.Web.Pages.Archive;
 
@@ -14,26 +16,43 @@ namespace UMeetingReports.Web.Pages.Archive;
 /// here (POST-redirect-GET). A database that cannot be read answers 503 through the error page.
 /// </summary>
 [Authorize(Roles = Roles.Admin)]
-internal sealed partial class IndexModel(IArchiveOverview overview, IArchiveSynchroniser synchroniser, UpstreamZone zone, ILogger<IndexModel> logger) : PageModel
+internal sealed partial class IndexModel(
+    IArchiveOverview overview, IArchiveSynchroniser synchroniser, UpstreamZone zone, IStringLocalizer<SharedResource> text, ILogger<IndexModel> logger) : PageModel
 {
+    public const string MonthField = "month";
+
+    public const string ReadField = "read";
+
     public ArchiveOverview Overview { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Overview = await overview.GetAsync(cancellationToken);
+    /// <summary>The month a "Read this month again" just started (the redirect names it), to say so above the table.</summary>
+    public DateOnly? ReadStarted { get; private set; }
 
-    /// <param name="month">"yyyy-MM", not after the current month.</param>
-    public IActionResult OnPost(string? month)
+    /// <param name="read">"yyyy-MM" of the month whose read the last POST started; anything else is ignored.</param>
+    public async Task OnGetAsync([FromQuery(Name = ReadField)] string? read, CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
-            || first.Year < 2000
-            || first > zone.Today)
+        Overview = await overview.GetAsync(cancellationToken);
+        ReadStarted = ParseMonth(read) is { } month && Overview.Windows.Any(window => window.Month == month) ? month : null;
+    }
+
+    /// <param name="month">"yyyy-MM", from 2000-01 up to the current month.</param>
+    public async Task<IActionResult> OnPostAsync([FromForm(Name = MonthField)] string? month, CancellationToken cancellationToken)
+    {
+        if (ParseMonth(month) is not { } first || first.Year < 2000 || first > zone.Today)
         {
-            return BadRequest();
+            // Only a crafted request gets here (the buttons send their row's month): the page says what was wrong.
+            ModelState.AddModelError(MonthField, text["“{0}” is not a month that can be read: give one as year-month (2026-11), from 2000-01 up to this month.", month ?? string.Empty]);
+            Overview = await overview.GetAsync(cancellationToken);
+            return this.WithStatus(StatusCodes.Status400BadRequest);
         }
 
         // The read runs on the synchroniser's lifetime, not this request's: the admin comes back to watch it.
         _ = ObserveAsync(synchroniser.ReadMonthAsync(first, progress: null, CancellationToken.None), first);
-        return RedirectToPage();
+        return RedirectToPage(new { read = first.ToString("yyyy-MM", CultureInfo.InvariantCulture) });
     }
+
+    private static DateOnly? ParseMonth(string? month) =>
+        month is { Length: 7 } && DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) ? first : null;
 
     private async Task ObserveAsync(Task<MonthSyncOutcome> read, DateOnly month)
     {
