@@ -52,6 +52,30 @@ public sealed class ExportJobTests
     }
 
     [Fact]
+    public void A_period_the_archive_holds_moves_the_bar_by_its_months_as_no_page_of_the_service_is_read()
+    {
+        // Arrange
+        using var job = Job();
+        job.Started();
+        var percents = new List<int>();
+
+        // Act
+        foreach (var progress in new ExportProgress[]
+        {
+            new(ExportStage.Gathering, new GatherProgress(1, 3, 0, 0, 600), 700, null),
+            new(ExportStage.Gathering, new GatherProgress(2, 3, 0, 0, 1_200), 1_400, null),
+            new(ExportStage.Gathering, new GatherProgress(3, 3, 0, 0, 1_800), 2_000, null),
+        })
+        {
+            job.Report(progress);
+            percents.Add(job.Status().Percent);
+        }
+
+        // Assert
+        Assert.Equal([30, 60, 90], percents);
+    }
+
+    [Fact]
     public void A_done_job_shows_a_full_bar_and_a_cancelled_one_says_so()
     {
         // Arrange

@@ -75,7 +75,10 @@ internal sealed class ExportJob : Job, IProgress<ExportProgress>
             var fetched = value.Fetched;
             var percent = value.Stage switch
             {
-                ExportStage.Gathering => GatheringShare * fetched.PagesDone / Math.Max(fetched.PagesTotal, 1),
+                // The service's pages while it is read; months the archive holds count whole when they are in.
+                ExportStage.Gathering => fetched.PagesTotal > 0
+                    ? GatheringShare * fetched.PagesDone / fetched.PagesTotal
+                    : GatheringShare * fetched.WindowsDone / Math.Max(fetched.WindowsTotal, 1),
                 ExportStage.Writing => GatheringShare + ((100 - GatheringShare) * value.Rows / Math.Max(value.RowsTotal ?? 1, 1)),
                 _ => 100,
             };

@@ -12,6 +12,10 @@
       show('download-windows-total', status.windowsTotal);
       show('download-pages-done', status.pagesDone);
       show('download-pages-total', status.pagesTotal);
+      var pages = panel.querySelector('[data-testid="download-pages"]');
+      if (pages) {
+        pages.hidden = !(status.pagesTotal > 0);
+      }
       show('download-rows', status.rows);
       show('download-rows-written', status.rows);
       show('download-rows-total', status.rowsTotal === null ? 0 : status.rowsTotal);
