@@ -91,9 +91,12 @@ internal sealed class PeriodTallies(UpstreamZone zone, DateTimeOffset now)
         return [.. lines.OrderByDescending(line => line.Utilisation.Ratio).ThenBy(line => line.Room, names).ThenBy(line => line.HostId, StringComparer.Ordinal)];
     }
 
-    /// <summary>Every day of the period (days without meetings at zero) and any day the upstream placed a meeting on outside it.</summary>
+    /// <summary>
+    /// Every day of the period up to the day the file is made (days without meetings at zero; days still to come are
+    /// left out) and any day the upstream placed a meeting on outside it.
+    /// </summary>
     public IReadOnlyList<DayTotals> Days(DatePeriod period) =>
-        [.. period.EachDay().Concat(_days.Keys).Distinct().Order().Select(day => new DayTotals(
+        [.. period.EachDayUntil(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone.TimeZone).DateTime)).Concat(_days.Keys).Distinct().Order().Select(day => new DayTotals(
             day,
             _days.TryGetValue(day, out var tally) ? tally.Figures() : MeetingFigures.None))];
 

@@ -200,6 +200,20 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
     }
 
     [Fact]
+    public async Task The_Daily_sheet_of_a_period_that_runs_on_stops_at_the_day_the_file_is_made()
+    {
+        using var folder = new ExportFolder();
+        await using var core = CoreHarness.Create(Sim.BaseAddress, clock: AnalyticsHarness.SimulatorClock());
+        var runsOn = new DatePeriod(new(2025, 6, 10), new(2025, 6, 30));
+
+        using var file = await core.Exporter(folder).XlsxAsync(ExportHarness.Request(runsOn));
+
+        Assert.Equal(
+            Enumerable.Range(10, 6).Select(day => new DateTime(2025, 6, day)),
+            file["Daily"].DataRows().Select(row => row.Cell(1).GetDateTime()));
+    }
+
+    [Fact]
     public async Task Sums_each_person_on_the_People_sheet_as_the_participants_page_does_the_longest_connected_first()
     {
         using var folder = new ExportFolder();

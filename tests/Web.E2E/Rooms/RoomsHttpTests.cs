@@ -164,6 +164,9 @@ public sealed class RoomsHttpTests(MeetingReportsServer server) : SignedInHttpTe
         Assert.InRange(countedUntil, now.DateTime.AddMinutes(-5), answered.DateTime);
         Assert.Equal(0, occupied);
         Assert.True(available <= 12 * 9 * 3600L * (today.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 0 : 1), $"{available} s of business hours counted before the day is over.");
+
+        // Assert: meetings per day stop at today; the week to come has no day of zeros.
+        Assert.Equal([today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], ChartJson.Read(html, "rooms-meetings-per-day").Labels);
     }
 
     [Fact]

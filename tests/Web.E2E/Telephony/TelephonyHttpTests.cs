@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using UMeetingReports.Core.Upstream;
 using UMeetingReports.Simulator.Data;
 using UMeetingReports.Web.E2E.Analytics;
 using UMeetingReports.Web.E2E.Harness;
@@ -116,6 +118,20 @@ public sealed class TelephonyHttpTests(MeetingReportsServer server) : SignedInHt
         Assert.All(Hooks.Rows(roomHtml, "day-row"), row => Assert.Equal(
             $"/meetings?from={Hooks.Text(row, "day-date")}&to={Hooks.Text(row, "day-date")}&host_id={Uri.EscapeDataString(Dataset.Rooms[0].HostId)}&page_size=30",
             Hooks.Href(row, "day-date")));
+    }
+
+    [Fact]
+    public async Task Cost_per_day_stops_at_today_when_the_period_runs_on()
+    {
+        // Arrange: this week and next, in the app's own zone and clock.
+        var today = Server.Services.GetRequiredService<UpstreamZone>().Today;
+
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync($"/telephony?from={today:yyyy-MM-dd}&to={today.AddDays(7):yyyy-MM-dd}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal([today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], ChartJson.Read(html, "telephony-cost-per-day").Labels);
     }
 
     [Fact]

@@ -24,4 +24,11 @@ internal static class ZoneCalendar
             yield return day;
         }
     }
+
+    /// <summary>
+    /// Every day of the period up to <paramref name="today"/>: a day still to come has no meetings yet, which a row of
+    /// zeros would present as a day without any.
+    /// </summary>
+    public static IEnumerable<DateOnly> EachDayUntil(this DatePeriod period, DateOnly today) =>
+        period.EachDay().TakeWhile(day => day <= today);
 }

@@ -43,7 +43,7 @@ internal static class RoomUsageBuilder
             lines,
             totals,
             Heatmap(chosen, times.Heatmap(chosen)),
-            MeetingsPerDay(request.Period, times.Starts(chosen)),
+            MeetingsPerDay(request.Period, zone.Today, times.Starts(chosen)),
             BusinessHoursRule.Of(options, zone),
             frame.Counted.End,
             rooms.IsKnown);
@@ -89,10 +89,13 @@ internal static class RoomUsageBuilder
         hostId,
         [.. BusinessHoursRule.MondayFirst.Select(day => new HeatmapDay(day, [.. Enumerable.Range(0, 24).Select(hour => cells[(int)day, hour])]))]);
 
-    /// <summary>Regular and overflow meetings by start day: every day of the period, and any day the upstream placed a meeting on outside it.</summary>
-    private static ChartSeries MeetingsPerDay(DatePeriod period, Dictionary<DateOnly, (int Regular, int Overflow)> starts)
+    /// <summary>
+    /// Regular and overflow meetings by start day: every day of the period up to today, and any day the upstream placed
+    /// a meeting on outside it.
+    /// </summary>
+    private static ChartSeries MeetingsPerDay(DatePeriod period, DateOnly today, Dictionary<DateOnly, (int Regular, int Overflow)> starts)
     {
-        var days = period.EachDay().Concat(starts.Keys).Distinct().Order().ToList();
+        var days = period.EachDayUntil(today).Concat(starts.Keys).Distinct().Order().ToList();
         return new ChartSeries(
             [.. days.Select(day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))],
             [

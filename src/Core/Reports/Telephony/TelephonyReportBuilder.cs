@@ -72,7 +72,7 @@ internal static class TelephonyReportBuilder
         var typeLines = types.Select(type => new CallTypeLine(type, Totals(byType, type))).ToList();
 
         // Every day of the period, and any day the upstream placed a meeting on outside it: a call is never dropped from the chart.
-        var days = filter.Period.EachDay().Concat(byDay.Keys).Distinct().Order().ToList();
+        var days = filter.Period.EachDayUntil(zone.Today).Concat(byDay.Keys).Distinct().Order().ToList();
         var dayLines = days.Select(day => new TelephonyDayLine(day, Totals(byDay, day))).ToList();
 
         var roomLines = meetingsPerRoom
