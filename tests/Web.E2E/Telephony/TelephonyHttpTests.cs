@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using UMeetingReports.Core.Upstream;
 using UMeetingReports.Simulator.Data;
 using UMeetingReports.Web.E2E.Analytics;
 using UMeetingReports.Web.E2E.Harness;
@@ -121,21 +119,7 @@ public sealed class TelephonyHttpTests(MeetingReportsServer server) : SignedInHt
     }
 
     [Fact]
-    public async Task Cost_per_day_stops_at_today_when_the_period_runs_on()
-    {
-        // Arrange: this week and next, in the app's own zone and clock.
-        var today = Server.Services.GetRequiredService<UpstreamZone>().Today;
-
-        // Act
-        var (status, html) = await Session.GetGatheredPageAsync($"/telephony?from={today:yyyy-MM-dd}&to={today.AddDays(7):yyyy-MM-dd}");
-
-        // Assert
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal([today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], ChartJson.Read(html, "telephony-cost-per-day").Labels);
-    }
-
-    [Fact]
-    public async Task A_period_without_a_call_says_so_instead_of_showing_an_empty_day_table()
+    public async Task A_period_without_a_call_says_so_instead_of_showing_empty_charts_and_tables()
     {
         // Arrange: a day of May without a phone leg.
         var quiet = Enumerable.Range(0, 31).Select(From.AddDays).First(day => Dataset.MeetingsBetween(day, day).Sum(meeting => meeting.Telephony.Count) == 0);
@@ -144,10 +128,12 @@ public sealed class TelephonyHttpTests(MeetingReportsServer server) : SignedInHt
         // Act
         var (status, html) = await Session.GetGatheredPageAsync($"/telephony?from={date}&to={date}");
 
-        // Assert
+        // Assert: the figures say 0, one sentence says why, and no chart or table of nothing follows.
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal($"No day of {date} had a call.", Hooks.Text(html, "days-empty"));
+        Assert.Equal("0", Hooks.Value(html, "kpi-calls"));
+        Assert.Equal($"{date}: no meeting of any room had a phone leg.", Hooks.Text(html, "no-calls"));
         Assert.Equal(0, Hooks.Count(html, "day-table-details"));
+        Assert.DoesNotContain("<canvas", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,8 +24,8 @@ public sealed record TelephonyReport(
     string ZoneLabel);
 
 /// <summary>
-/// The four charts. <see cref="CostPerDay"/> has a label per day (every day of the period, "yyyy-MM-dd", zeros
-/// included) and a dataset per call type; <see cref="CostPerRoom"/> and <see cref="TopNumbers"/> one
+/// The four charts. <see cref="CostPerDay"/> has a label per day (every day of the period up to today,
+/// "yyyy-MM-dd", zeros included) and a dataset per call type; <see cref="CostPerRoom"/> and <see cref="TopNumbers"/> one
 /// <see cref="SeriesNames.Cost"/> dataset; <see cref="MinutesByType"/> a label per call type and one
 /// <see cref="SeriesNames.Minutes"/> dataset.
 /// </summary>

@@ -60,6 +60,17 @@ public sealed class TelephonyReportServiceTests(SharedSimulator fixture) : IClas
     }
 
     [Fact]
+    public async Task Draws_cost_per_day_up_to_today_when_the_period_runs_on()
+    {
+        await using var core = CoreHarness.Create(Sim.BaseAddress, clock: AnalyticsHarness.SimulatorClock());
+        var runsOn = new DatePeriod(new(2025, 6, 10), new(2025, 6, 30));
+
+        var chart = (await GetAsync(core, new AnalyticsFilter(runsOn))).Charts.CostPerDay;
+
+        Assert.Equal(Enumerable.Range(10, 6).Select(day => $"2025-06-{day}"), chart.Labels);
+    }
+
+    [Fact]
     public async Task Makes_every_chart_and_table_add_up_to_the_kpi_totals()
     {
         await using var core = CoreHarness.Create(Sim.BaseAddress, clock: AnalyticsHarness.SimulatorClock());
