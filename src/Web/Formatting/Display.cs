@@ -127,6 +127,9 @@ internal static class Display
 
     public static IHtmlContent DateSpan(string testId, DateOnly value) => Span(testId, Invariant(value), Date(value));
 
+    /// <summary>Words inside a sentence that a script or test reads as they are (a zone's label).</summary>
+    public static IHtmlContent TextSpan(string testId, string text) => Span(testId, text, text);
+
     /// <summary>Text set as code inside a sentence (a file's name): <c>&lt;code data-testid&gt;</c>, encoded.</summary>
     public static IHtmlContent Code(string testId, string text)
     {
