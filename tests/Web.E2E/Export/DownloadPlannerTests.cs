@@ -65,16 +65,19 @@ public sealed class DownloadPlannerTests
     }
 
     [Fact]
-    public async Task One_meeting_record_is_planned_by_its_windows_alone()
+    public async Task One_meeting_record_is_planned_by_its_windows_alone_and_refused_when_the_period_does_not_hold_it()
     {
         // Arrange
-        var reader = new TotalsReader(100_000);
+        var holding = new TotalsReader(1);
+        var lacking = new TotalsReader(0);
 
         // Act
-        var plan = await Planner(reader, backgroundAbove: 3).PlanAsync(Criteria(Spring) with { Uuid = "abc+/==" }, Token);
+        var plan = await Planner(holding, backgroundAbove: 3).PlanAsync(Criteria(Spring) with { Uuid = "abc+/==" }, Token);
+        var none = await Planner(lacking, backgroundAbove: 3).PlanAsync(Criteria(Spring) with { Uuid = "abc+/==" }, Token);
 
         // Assert
-        Assert.Equal((3, false, 0), (plan.Requests, plan.InBackground, reader.Probes));
+        Assert.Equal((3, false, false, "abc+/=="), (plan.Requests, plan.InBackground, plan.NoSuchRecord, holding.LastProbe!.Uuid));
+        Assert.Equal((3, false, true), (none.Requests, none.InBackground, none.NoSuchRecord));
     }
 
     [Fact]

@@ -248,6 +248,19 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
     }
 
     [Fact]
+    public async Task A_record_the_period_does_not_hold_is_a_404_page_that_says_so_and_sends_no_file()
+    {
+        // Act
+        using var response = await Session.GetAsync("/export?from=2025-05-01&to=2025-05-31&uuid=no-such-record&format=xlsx");
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(response.Content.Headers.ContentDisposition);
+        Assert.Equal("2025-05-01 – 2025-05-31: no meeting of any room has the record id “no-such-record”. No file was made.", Hooks.Text(html, "no-such-record-message"));
+    }
+
+    [Fact]
     public async Task Nobody_signed_out_can_download()
     {
         // Arrange

@@ -15,7 +15,7 @@ namespace UMeetingReports.Web.Pages.Downloads;
 /// /export?from=…&amp;to=…[&amp;host_id=…][&amp;uuid=…]&amp;format=xlsx|csv[&amp;table=…]: streams the file at once, or, when it
 /// needs many upstream requests, starts a background job and sends the browser to its progress page. This page is
 /// shown only when there is no file: 400 for a wrong filter, 502 when the upstream gave no complete answer (nothing
-/// was written yet), 429 when the user has too many jobs already.
+/// was written yet), 404 for one record (uuid) the period does not hold, 429 when the user has too many jobs already.
 /// </summary>
 internal sealed class ExportModel(
     IRoomDirectory roomDirectory,
@@ -51,6 +51,11 @@ internal sealed class ExportModel(
         {
             Failure = plan.Failure;
             return this.WithStatus(StatusCodes.Status502BadGateway);
+        }
+
+        if (plan.NoSuchRecord)
+        {
+            return this.WithStatus(StatusCodes.Status404NotFound);
         }
 
         if (plan.InBackground)
