@@ -7,8 +7,8 @@ namespace UMeetingReports.Core.Export;
 /// <summary>
 /// File names that say what is inside: <c>umeeting-meetings_2025-01-01_2025-03-31.xlsx</c>, with the room's name
 /// appended when one room was chosen (<c>..._2025-03-31_Board-Room.xlsx</c>), and the participants searched for
-/// when the file is narrowed to them (<c>..._participant-zhang.xlsx</c>), and the meetings report's search
-/// (<c>..._search-review.xlsx</c>). Those parts keep letters and digits of any
+/// when the file is narrowed to them (<c>..._participant-zhang.xlsx</c>), the meetings report's search
+/// (<c>..._search-review.xlsx</c>) and one record's id (<c>..._record-3fQ8kLp2Tz6aYwX0uJ1bNg.xlsx</c>). Those parts keep letters and digits of any
 /// script, so Chinese names survive; everything else becomes a dash.
 /// </summary>
 public static class ExportFileName
@@ -19,13 +19,13 @@ public static class ExportFileName
 
     private const int MaxRoomLength = 48;
 
-    public static string Workbook(DatePeriod period, string? roomName, string? participantName = null, string? search = null) =>
-        Build("meetings", period, roomName, participantName, search, "xlsx");
+    public static string Workbook(DatePeriod period, string? roomName, string? participantName = null, string? search = null, string? record = null) =>
+        Build("meetings", period, roomName, participantName, search, record, "xlsx");
 
-    public static string Csv(CsvTable table, DatePeriod period, string? roomName, string? participantName = null, string? search = null) =>
-        Build(table.ToString().ToLowerInvariant(), period, roomName, participantName, search, "csv");
+    public static string Csv(CsvTable table, DatePeriod period, string? roomName, string? participantName = null, string? search = null, string? record = null) =>
+        Build(table.ToString().ToLowerInvariant(), period, roomName, participantName, search, record, "csv");
 
-    private static string Build(string content, DatePeriod period, string? roomName, string? participantName, string? search, string extension)
+    private static string Build(string content, DatePeriod period, string? roomName, string? participantName, string? search, string? record, string extension)
     {
         var name = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"umeeting-{content}_{period.From:yyyy-MM-dd}_{period.To:yyyy-MM-dd}"));
         var room = Sanitize(roomName);
@@ -44,6 +44,13 @@ public static class ExportFileName
         if (searched.Length > 0)
         {
             name.Append("_search-").Append(searched);
+        }
+
+        // One record's file (from /meeting): two meetings of one room on one day get two names.
+        var recordId = Sanitize(record);
+        if (recordId.Length > 0)
+        {
+            name.Append("_record-").Append(recordId);
         }
 
         return name.Append('.').Append(extension).ToString();

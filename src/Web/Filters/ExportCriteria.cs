@@ -50,7 +50,7 @@ internal sealed record ExportCriteria(DatePeriod Period, string? HostId, string?
         var room = string.IsNullOrEmpty(HostId) ? null : rooms.NameOf(HostId);
         // The person's name in a file name never shows a phone number whole, whoever asks.
         var person = ParticipantName ?? (Participant is null ? null : PhoneNumberMask.MaskIfPhoneNumber(Participant));
-        return Table is { } table ? ExportFileName.Csv(table, Period, room, person, Search) : ExportFileName.Workbook(Period, room, person, Search);
+        return Table is { } table ? ExportFileName.Csv(table, Period, room, person, Search, Uuid) : ExportFileName.Workbook(Period, room, person, Search, Uuid);
     }
 
     /// <param name="requestedBy">The signed-in user's name, stated in the Summary sheet.</param>

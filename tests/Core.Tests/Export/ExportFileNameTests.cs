@@ -39,4 +39,10 @@ public sealed class ExportFileNameTests
         Assert.Equal(
             "umeeting-telephony_2025-01-01_2025-03-31_Garden_search-周会-Q1.csv",
             ExportFileName.Csv(CsvTable.Telephony, FirstQuarter, "Garden", search: "周会 / Q1"));
+
+    [Fact]
+    public void Names_one_records_file_by_its_id_so_two_meetings_of_a_room_on_one_day_get_two_names() =>
+        Assert.Equal(
+            ["umeeting-meetings_2025-01-01_2025-03-31_Garden_record-4THEZ0u-DDCk.xlsx", "umeeting-meetings_2025-01-01_2025-03-31_Garden_record-x9Qw.xlsx"],
+            [ExportFileName.Workbook(FirstQuarter, "Garden", record: "4THEZ0u/DDCk=="), ExportFileName.Workbook(FirstQuarter, "Garden", record: "+x9Qw")]);
 }
