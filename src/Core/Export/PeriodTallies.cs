@@ -95,10 +95,13 @@ internal sealed class PeriodTallies(UpstreamZone zone, DateTimeOffset now)
     /// Every day of the period up to the day the file is made (days without meetings at zero; days still to come are
     /// left out) and any day the upstream placed a meeting on outside it.
     /// </summary>
-    public IReadOnlyList<DayTotals> Days(DatePeriod period) =>
-        [.. period.EachDayUntil(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone.TimeZone).DateTime)).Concat(_days.Keys).Distinct().Order().Select(day => new DayTotals(
+    public IReadOnlyList<DayTotals> Days(DatePeriod period)
+    {
+        var madeOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone.TimeZone).DateTime);
+        return [.. period.EachDayUntil(madeOn).Concat(_days.Keys).Distinct().Order().Select(day => new DayTotals(
             day,
             _days.TryGetValue(day, out var tally) ? tally.Figures() : MeetingFigures.None))];
+    }
 
     private static TTally Tally<TKey, TTally>(Dictionary<TKey, TTally> tallies, TKey key)
         where TKey : notnull
