@@ -37,8 +37,12 @@ internal sealed class FilterCheck(DateOnly today, UMeetingOptions options, RoomL
 
     public bool IsValid => modelState.IsValid;
 
-    /// <summary>The sizes a form offers, none above UMeeting:MaxPageSize.</summary>
-    public static IEnumerable<int> PageSizesUpTo(int largest) => OfferedPageSizes.Where(size => size <= largest);
+    /// <summary>
+    /// The sizes a form offers, none above UMeeting:MaxPageSize, and the size in force among them when an address asked
+    /// for another one the filter accepts (page_size=25 stays 25 when the form is sent again).
+    /// </summary>
+    public static IEnumerable<int> PageSizesUpTo(int largest, int current) =>
+        OfferedPageSizes.Append(current).Where(size => size is >= MinPageSize && size <= largest).Distinct().Order();
 
     public bool HasError(string field) => modelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0;
 

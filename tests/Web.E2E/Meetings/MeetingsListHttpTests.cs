@@ -39,6 +39,21 @@ public sealed partial class MeetingsListHttpTests(MeetingReportsServer server) :
         }
     }
 
+    [Theory]
+    [InlineData("/meetings", "meeting-row")]
+    [InlineData("/participants", "participant-summary-row")]
+    public async Task A_bookmarked_page_size_the_form_does_not_offer_is_the_one_the_form_keeps(string page, string row)
+    {
+        // Act
+        var (_, html) = await Session.GetGatheredPageAsync($"{page}?{May}&page_size=25");
+
+        // Assert: 25 rows, and the form's select holds 25, chosen, among the sizes it offers.
+        var select = Regex.Match(html, @"<select[^>]*data-testid=""filter-page_size"".*?</select>", RegexOptions.Singleline).Value;
+        Assert.Equal(25, Hooks.Count(html, row));
+        Assert.Equal(["10", "25", "30", "50", "100", "300"], Regex.Matches(select, @"<option value=""(\d+)""").Select(option => option.Groups[1].Value));
+        Assert.Matches(@"<option value=""25"" selected=""selected"">", select);
+    }
+
     [Fact]
     public async Task Without_the_licences_configured_the_overflow_share_makes_no_claim_about_licences()
     {

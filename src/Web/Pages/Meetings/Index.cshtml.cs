@@ -62,7 +62,7 @@ internal sealed class IndexModel(
 
     public DateTimeOffset Now => zone.Now;
 
-    public IEnumerable<int> PageSizes => FilterCheck.PageSizesUpTo(options.Value.MaxPageSize);
+    public IEnumerable<int> PageSizes => FilterCheck.PageSizesUpTo(options.Value.MaxPageSize, Filter.PageSize);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

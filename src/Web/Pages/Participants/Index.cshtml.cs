@@ -35,7 +35,7 @@ internal sealed class IndexModel(
 
     public DateOnly Today => zone.Today;
 
-    public IEnumerable<int> PageSizes => FilterCheck.PageSizesUpTo(options.Value.MaxPageSize);
+    public IEnumerable<int> PageSizes => FilterCheck.PageSizesUpTo(options.Value.MaxPageSize, Filter.PageSize);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
