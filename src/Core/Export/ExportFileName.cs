@@ -40,10 +40,15 @@ public static class ExportFileName
             name.Append("_participant-").Append(participant);
         }
 
+        // A search of signs alone ("+") keeps "_search": the file still differs from the whole period's by its name.
         var searched = Sanitize(search);
         if (searched.Length > 0)
         {
             name.Append("_search-").Append(searched);
+        }
+        else if (!string.IsNullOrWhiteSpace(search))
+        {
+            name.Append("_search");
         }
 
         // One record's file (from /meeting): two meetings of one room on one day get two names.

@@ -41,6 +41,10 @@ public sealed class ExportFileNameTests
             ExportFileName.Csv(CsvTable.Telephony, FirstQuarter, "Garden", search: "周会 / Q1"));
 
     [Fact]
+    public void Names_a_search_of_signs_alone_a_search_still() =>
+        Assert.Equal("umeeting-meetings_2025-01-01_2025-03-31_search.csv", ExportFileName.Csv(CsvTable.Meetings, FirstQuarter, roomName: null, search: "+"));
+
+    [Fact]
     public void Names_one_records_file_by_its_id_so_two_meetings_of_a_room_on_one_day_get_two_names() =>
         Assert.Equal(
             ["umeeting-meetings_2025-01-01_2025-03-31_Garden_record-4THEZ0u-DDCk.xlsx", "umeeting-meetings_2025-01-01_2025-03-31_Garden_record-x9Qw.xlsx"],

@@ -12,7 +12,7 @@ public sealed class ExportJobTests
     private static readonly DatePeriod Spring = new(new DateOnly(2025, 3, 1), new DateOnly(2025, 5, 31));
 
     [Fact]
-    public void A_new_job_waits_with_its_months_known_before_the_first_page_arrives()
+    public void A_new_job_waits_with_its_months_known_and_no_page_of_the_service_counted()
     {
         // Arrange
         using var job = Job();
@@ -21,7 +21,7 @@ public sealed class ExportJobTests
         var status = job.Status();
 
         // Assert
-        Assert.Equal(new ExportJobStatus("waiting", "gathering", 0, 3, 0, 3, 0, null, 0), status);
+        Assert.Equal(new ExportJobStatus("waiting", "gathering", 0, 3, 0, 0, 0, null, 0), status);
         Assert.False(status.Ended);
     }
 

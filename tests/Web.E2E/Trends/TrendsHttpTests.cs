@@ -32,6 +32,16 @@ public sealed partial class TrendsHttpTests(TrendsServer server) : SignedInHttpT
     ];
 
     [Fact]
+    public async Task A_month_the_period_cuts_to_one_day_is_labelled_by_that_day_alone()
+    {
+        // Act: from the last day of February to the first of June.
+        var (_, html) = await Session.GetGatheredPageAsync("/meetings?from=2025-02-28&to=2025-06-01");
+
+        // Assert
+        Assert.Equal(["2025-02 (28, part)", "2025-03", "2025-04", "2025-05", "2025-06 (1, part)"], ChartJson.Read(html, "trend-meetings").Labels);
+    }
+
+    [Fact]
     public async Task Three_months_of_meetings_show_each_month_and_each_month_is_that_months_own_kpis()
     {
         // Act

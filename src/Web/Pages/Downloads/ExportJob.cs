@@ -38,9 +38,10 @@ internal sealed class ExportJob : Job, IProgress<ExportProgress>
     {
         (Criteria, Request, FileName, FilePath) = (criteria, request, fileName, filePath);
 
-        // Known before the first page arrives, so that the bar has its scale from the start.
+        // The months are known before anything is read, so that the bar has its scale from the start; the service's
+        // pages only once a month the archive lacks is read (most downloads read none).
         var windows = criteria.Period.SplitIntoMonthWindows().Count;
-        _progress = new ExportProgress(ExportStage.Gathering, new GatherProgress(0, windows, 0, windows, 0), 0, null);
+        _progress = new ExportProgress(ExportStage.Gathering, new GatherProgress(0, windows, 0, 0, 0), 0, null);
     }
 
     public ExportCriteria Criteria { get; }
