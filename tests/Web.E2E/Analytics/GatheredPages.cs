@@ -71,15 +71,31 @@ internal sealed partial record ChartJson(IReadOnlyList<string> Labels, IReadOnly
 
     public static ChartJson Read(string html, string id)
     {
-        var block = Regex.Match(html, $@"<script(?=[^>]*type=""application/json"")[^>]*id=""{Regex.Escape(id)}""[^>]*>(?<json>.*?)</script>", RegexOptions.Singleline);
-        Assert.True(block.Success, $"No chart data block with the id {id}.");
-        using var json = JsonDocument.Parse(block.Groups["json"].Value);
+        using var json = JsonDocument.Parse(Block(html, id));
         var data = json.RootElement.GetProperty("data");
         return new ChartJson(
             [.. data.GetProperty("labels").EnumerateArray().Select(label => label.GetString()!)],
             [.. data.GetProperty("datasets").EnumerateArray().Select(dataset => (
                 dataset.GetProperty("label").GetString()!,
                 (IReadOnlyList<decimal>)[.. dataset.GetProperty("data").EnumerateArray().Select(value => value.GetDecimal())]))]);
+    }
+
+    /// <summary>The titles of the chart's value axis and label axis (<paramref name="value"/> and <paramref name="label"/> are "x" or "y"), null where none shows.</summary>
+    public static (string? Value, string? Label) AxisTitles(string html, string id, string value, string label)
+    {
+        using var json = JsonDocument.Parse(Block(html, id));
+        var scales = json.RootElement.GetProperty("options").GetProperty("scales");
+        return (Title(scales.GetProperty(value)), Title(scales.GetProperty(label)));
+
+        static string? Title(JsonElement axis) =>
+            axis.TryGetProperty("title", out var title) && title.GetProperty("display").GetBoolean() ? title.GetProperty("text").GetString() : null;
+    }
+
+    private static string Block(string html, string id)
+    {
+        var block = Regex.Match(html, $@"<script(?=[^>]*type=""application/json"")[^>]*id=""{Regex.Escape(id)}""[^>]*>(?<json>.*?)</script>", RegexOptions.Singleline);
+        Assert.True(block.Success, $"No chart data block with the id {id}.");
+        return block.Groups["json"].Value;
     }
 }
 

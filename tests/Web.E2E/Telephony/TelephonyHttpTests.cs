@@ -143,20 +143,10 @@ public sealed class TelephonyHttpTests(MeetingReportsServer server) : SignedInHt
         var (_, html) = await Session.GetGatheredPageAsync(Address);
 
         // Assert: the value axis is y for the day chart (upright bars), x for the sideways room, number and type charts.
-        Assert.Equal(("Cost (¥)", "Day"), AxisTitles(html, "telephony-cost-per-day", value: "y", label: "x"));
-        Assert.Equal(("Cost (¥)", "Room"), AxisTitles(html, "telephony-cost-per-room", value: "x", label: "y"));
-        Assert.Equal(("Cost (¥)", "Number"), AxisTitles(html, "telephony-top-numbers", value: "x", label: "y"));
-        Assert.Equal(("Billed minutes (min)", "Type"), AxisTitles(html, "telephony-minutes-by-type", value: "y", label: "x"));
-    }
-
-    private static (string? Value, string? Label) AxisTitles(string html, string chartId, string value, string label)
-    {
-        var json = System.Text.RegularExpressions.Regex.Match(html, $@"<script(?=[^>]*type=""application/json"")[^>]*id=""{chartId}""[^>]*>(?<json>.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups["json"].Value;
-        var scales = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("options").GetProperty("scales");
-        return (Title(scales.GetProperty(value)), Title(scales.GetProperty(label)));
-
-        static string? Title(System.Text.Json.JsonElement axis) =>
-            axis.TryGetProperty("title", out var title) && title.GetProperty("display").GetBoolean() ? title.GetProperty("text").GetString() : null;
+        Assert.Equal(("Cost (¥)", "Day"), ChartJson.AxisTitles(html, "telephony-cost-per-day", value: "y", label: "x"));
+        Assert.Equal(("Cost (¥)", "Room"), ChartJson.AxisTitles(html, "telephony-cost-per-room", value: "x", label: "y"));
+        Assert.Equal(("Cost (¥)", "Number"), ChartJson.AxisTitles(html, "telephony-top-numbers", value: "x", label: "y"));
+        Assert.Equal(("Billed minutes (min)", "Type"), ChartJson.AxisTitles(html, "telephony-minutes-by-type", value: "y", label: "x"));
     }
 
     [Fact]

@@ -32,6 +32,19 @@ public sealed partial class TrendsHttpTests(TrendsServer server) : SignedInHttpT
     ];
 
     [Fact]
+    public async Task Each_monthly_charts_value_axis_names_its_measure_and_unit_and_its_label_axis_the_month()
+    {
+        // Act
+        var (_, html) = await Session.GetGatheredPageAsync($"/meetings?{Spring}");
+
+        // Assert
+        Assert.Equal(
+            [("Meetings", "Month"), ("Actual minutes (min)", "Month"), ("Joins", "Month"), ("Billed minutes (min)", "Month"), ("Cost (¥)", "Month")],
+            ((string[])["trend-meetings", "trend-actual-minutes", "trend-participants", "trend-phone-minutes", "trend-phone-cost"])
+                .Select(chart => ChartJson.AxisTitles(html, chart, value: "y", label: "x")));
+    }
+
+    [Fact]
     public async Task A_month_the_period_cuts_to_one_day_is_labelled_by_that_day_alone()
     {
         // Act: from the last day of February to the first of June.
