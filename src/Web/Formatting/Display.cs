@@ -142,6 +142,9 @@ internal static class Display
     /// <summary>A clock time inside a sentence, as <c>show-time</c> writes it in a table.</summary>
     public static IHtmlContent DateTimeSpan(string testId, DateTimeOffset value) => Span(testId, Invariant(value), Time(value));
 
+    /// <summary>As <see cref="DateTimeSpan"/>, to the second: for two moments inside one minute.</summary>
+    public static IHtmlContent DateTimeSpanToTheSecond(string testId, DateTimeOffset value) => Span(testId, Invariant(value), Invariant(value));
+
     /// <summary>
     /// "yyyy-MM-dd", "yyyy-MM-dd HH:mm" or "yyyy-MM-dd HH:mm:ss" of the clock time, as the invariant culture writes
     /// them, written digit by digit: a table row shows four times, and the general formatter parses its pattern

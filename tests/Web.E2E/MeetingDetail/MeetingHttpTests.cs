@@ -194,6 +194,25 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : Sign
     }
 
     [Fact]
+    public async Task A_running_meetings_peak_that_lasts_to_this_moment_is_still_held_not_held_until_now()
+    {
+        // Arrange: a meeting of the simulator's today still running, everyone who joined it still connected.
+        var today = Dataset.Today;
+        var meeting = Dataset.MeetingsBetween(today, today)
+            .First(candidate => candidate.End is null && candidate.Participants.Count > 0 && candidate.Participants.All(row => row.LeaveTime is null));
+        var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        // Act
+        var (status, html) = await Session.GetPageAsync($"/meeting?uuid={Uri.EscapeDataString(meeting.Uuid)}&from={day}&to={day}");
+
+        // Assert
+        var note = Regex.Replace(Hooks.Texts(html, "meeting-figures")[0], @"\s+", " ");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"reached at {Hooks.Text(html, "peak-at")} and still held", note, StringComparison.Ordinal);
+        Assert.Equal(0, Hooks.Count(html, "peak-until"));
+    }
+
+    [Fact]
     public async Task Each_name_opens_the_meetings_it_joined_in_the_period_the_meeting_was_found_in()
     {
         // Arrange
