@@ -113,8 +113,8 @@ internal sealed class ExportSheets
             new(t["First seen ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.Person.FirstSeen)),
             new(t["Last seen ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.Person.LastSeen)),
             Flag<PersonLine>(t, t["Still connected"], row => row.Person.StillConnected),
-            Integer<PersonLine>(t["Rooms|count"], 10, row => row.Rooms.Count),
-            Text<PersonLine>(t["Rooms used"], 40, row => string.Join(t["; "], row.Rooms)),
+            Integer<PersonLine>(t["Rooms used|count"], 10, row => row.Rooms.Count),
+            Text<PersonLine>(t["Room names"], 40, row => string.Join(t["; "], row.Rooms)),
         ]);
 
         Daily = new(t["Daily"],
@@ -166,8 +166,8 @@ internal sealed class ExportSheets
         Integer<TRow>(t["Scheduled minutes"], 11, row => figures(row).ScheduledMinutes),
         Integer<TRow>(t["Actual minutes"], 11, row => figures(row).ActualMinutes),
         Integer<TRow>(t["Joins"], 9, row => figures(row).ParticipantRows),
-        Integer<TRow>(t["Attendees"], 10, row => figures(row).Attendees),
-        Integer<TRow>(t["Distinct participants"], 12, row => figures(row).DistinctNames),
+        Integer<TRow>(t["Participants|count"], 10, row => figures(row).Attendees),
+        Integer<TRow>(t["Distinct names"], 12, row => figures(row).DistinctNames),
         Integer<TRow>(t["Phone calls"], 9, row => figures(row).Calls),
         Integer<TRow>(t["Phone minutes"], 10, row => figures(row).CallMinutes),
         Money<TRow>(t["Phone cost"], 13, row => figures(row).CallCost),

@@ -44,7 +44,7 @@ public sealed class CsvExportTests
         var (outcome, text, _) = await ExportHarness.InMemory(folder, meetings).CsvAsync(ExportHarness.Request(March), CsvTable.People);
 
         Assert.Equal(
-            "\uFEFFParticipant,Meetings,Joins,Connected minutes,First seen (Asia/Shanghai),Last seen (Asia/Shanghai),Still connected,Rooms,Rooms used\r\n"
+            "\uFEFFParticipant,Meetings,Joins,Connected minutes,First seen (Asia/Shanghai),Last seen (Asia/Shanghai),Still connected,Rooms used,Room names\r\n"
             + "Li Lei,2,3,55,2025-03-04 09:00:00,2025-03-05 09:15:00,No,2,Boardroom; Garden\r\n"
             + "'+86 137****9201,1,1,10,2025-03-04 09:00:00,2025-03-04 09:10:00,No,1,Boardroom\r\n",
             text);

@@ -161,7 +161,7 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
         Assert.Equal("Masked", summary["Phone numbers"].GetString());
         var figures = new MeetingFigures(
             Int(summary["Meetings"]), Int(summary["Meetings still running"]), Int(summary["Scheduled minutes"]), Int(summary["Actual minutes (ended meetings)"]),
-            Int(summary["Joins (participant rows)"]), Int(summary["Attendees (each name once per meeting)"]), Int(summary["Distinct participants"]),
+            Int(summary["Joins (participant rows)"]), Int(summary["People (each name once per meeting)"]), Int(summary["Distinct names"]),
             Int(summary["Overflow meetings (is_extra)"]), Int(summary["Phone calls"]), Int(summary["Phone minutes"]), summary["Phone cost"].Money());
         Assert.Equal(truth, figures);
         Assert.Equal(page.Value!.Figures, figures);
@@ -239,7 +239,7 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
 
         var sheet = file["People"];
         Assert.Equal(
-            ["Participant", "Meetings", "Joins", "Connected minutes", "First seen (Asia/Shanghai)", "Last seen (Asia/Shanghai)", "Still connected", "Rooms", "Rooms used"],
+            ["Participant", "Meetings", "Joins", "Connected minutes", "First seen (Asia/Shanghai)", "Last seen (Asia/Shanghai)", "Still connected", "Rooms used", "Room names"],
             sheet.Headers());
         Assert.Equal(expected, sheet.DataRows().Select(row => string.Join(" | ", row.Cells(1, 9).Select(Shown))));
         Assert.True(expected.Count > 20, "the period should have many people");
