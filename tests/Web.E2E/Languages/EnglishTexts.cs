@@ -34,13 +34,14 @@ internal static partial class EnglishTexts
     /// </summary>
     public static IReadOnlyList<string> FoundIn(IEnumerable<string> texts, IEnumerable<string> data)
     {
-        // Only what holds a Latin letter can hide or make an English phrase.
-        var removed = data.Concat(Allowed).Select(value => value.Trim()).Where(value => value.Any(char.IsAsciiLetter))
+        // Only what holds a Latin letter can hide or make an English phrase. A page shows a value's line breaks and
+        // tabs as spaces ("Quarterly plan\r\nsecond line" reads "Quarterly plan second line"), so both are compared so.
+        var removed = data.Concat(Allowed).Select(value => OneSpaced(value.Trim())).Where(value => value.Any(char.IsAsciiLetter))
             .Distinct(StringComparer.Ordinal).OrderByDescending(value => value.Length).ToList();
         var found = new List<string>();
         foreach (var text in texts.Where(text => text.Any(char.IsAsciiLetter)))
         {
-            var left = text;
+            var left = OneSpaced(text);
             foreach (var value in removed)
             {
                 left = left.Replace(value, " ", StringComparison.Ordinal);
@@ -81,6 +82,11 @@ internal static partial class EnglishTexts
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tag();
+
+    private static string OneSpaced(string text) => WhiteSpace().Replace(text, " ");
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
 
     private static List<string> Read()
     {
