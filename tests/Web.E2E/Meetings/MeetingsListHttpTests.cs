@@ -79,10 +79,10 @@ public sealed partial class MeetingsListHttpTests(MeetingReportsServer server) :
         // Assert
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(0, Hooks.Count(hidden, "column-phone_cost"));
-        Assert.Equal("Sorted by Phone cost, highest first, which this list does not show: switch on “Phone usage” above to see it.", Hooks.Text(hidden, "hidden-sort"));
+        Assert.Equal("Sorted by “Phone cost”, highest first, which this list does not show: switch on “Phone usage” above to see it.", Hooks.Text(hidden, "hidden-sort"));
         Assert.Equal(1, Hooks.Count(shown, "column-phone_cost"));
         Assert.Equal(0, Hooks.Count(shown, "hidden-sort"));
-        Assert.Equal("Sorted by People, lowest first, which this list does not show: switch on “People” above to see it.", Hooks.Text(byParticipants, "hidden-sort"));
+        Assert.Equal("Sorted by “People”, lowest first, which this list does not show: switch on “People” above to see it.", Hooks.Text(byParticipants, "hidden-sort"));
     }
 
     /// <summary>The link's text as a screen reader gets it: its markup decoded (a topic's own line breaks kept).</summary>
