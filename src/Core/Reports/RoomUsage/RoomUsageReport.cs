@@ -93,11 +93,14 @@ public sealed record BusinessHoursRule(IReadOnlyList<DayOfWeek> Days, TimeOnly S
         return new BusinessHoursRule([.. MondayFirst.Where(days.Contains)], options.Start, options.End, zone.Describe());
     }
 
+    /// <summary>True when the days follow one another (Monday to Friday), so they read as a range, "Monday–Friday".</summary>
+    public bool DaysInARow =>
+        Days.Count > 1 && Days.Select(day => Array.IndexOf(MondayFirst, day)).Zip(Days.Skip(1).Select(day => Array.IndexOf(MondayFirst, day))).All(pair => pair.Second == pair.First + 1);
+
     /// <summary>For a file: <c>Monday–Friday 09:00–18:00, Asia/Shanghai (UTC+08:00)</c>, or the days listed one by one.</summary>
     public string Describe()
     {
-        var contiguous = Days.Count > 1 && Days.Select(day => Array.IndexOf(MondayFirst, day)).Zip(Days.Skip(1).Select(day => Array.IndexOf(MondayFirst, day))).All(pair => pair.Second == pair.First + 1);
-        var days = contiguous ? $"{Days[0]}–{Days[^1]}" : string.Join(", ", Days);
+        var days = DaysInARow ? $"{Days[0]}–{Days[^1]}" : string.Join(", ", Days);
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{days} {Start:HH:mm}–{End:HH:mm}, {ZoneLabel}");
     }
 }
