@@ -53,6 +53,11 @@ internal sealed class FilterBinder : IModelBinder
             Read(field, filter, name, result == ValueProviderResult.None ? null : result.FirstValue, check, modelState);
         }
 
+        if (parent is null && filter is ReportFilter report)
+        {
+            NoFirstDay(report, values, check, modelState);
+        }
+
         foreach (var nested in fields.Nested)
         {
             nested.Property.SetValue(filter, BindNested(nested, filter, fields, values, context));
@@ -60,6 +65,22 @@ internal sealed class FilterBinder : IModelBinder
 
         filter.Check(check);
         return filter;
+    }
+
+    /// <summary>
+    /// A period given only its last day, before today (what a cleared first-day field sends): its first day would be
+    /// today, after the end, so the first day is asked for, beside its own field. A last day from today on keeps the
+    /// period from today.
+    /// </summary>
+    private static void NoFirstDay(ReportFilter filter, IValueProvider values, FilterCheck check, ModelStateDictionary modelState)
+    {
+        if (string.IsNullOrWhiteSpace(values.GetValue(ReportFilter.FromField).FirstValue)
+            && !string.IsNullOrWhiteSpace(values.GetValue(ReportFilter.ToField).FirstValue)
+            && modelState.GetFieldValidationState(ReportFilter.ToField) != ModelValidationState.Invalid
+            && filter.To < check.Today)
+        {
+            check.Error(ReportFilter.FromField, "Choose the first day of the period: only its last day, {0}, is given.", Formatting.Display.Date(filter.To));
+        }
     }
 
     /// <summary>The nested filter, checked on its own: null when a value of it would be refused.</summary>

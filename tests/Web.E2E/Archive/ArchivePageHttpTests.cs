@@ -91,18 +91,27 @@ public sealed class ArchivePageHttpTests(ScheduledArchiveServer server)
     }
 
     [Fact]
-    public async Task The_page_a_read_comes_back_to_says_the_month_is_being_read_and_a_made_up_address_says_nothing()
+    public async Task The_page_a_read_comes_back_to_says_how_the_read_ended_and_an_old_or_made_up_address_says_nothing()
     {
-        // Arrange
-        var month = ArchivePage.Month(ArchiveScheduleServer.Months[0]);
+        // Arrange: the oldest month, read by the schedule more than ten minutes before.
+        var month = ArchivePage.Month(ArchiveScheduleServer.Months[^1]);
+        var page = await ArchivePage.WaitUntilAsync(Session, rows => rows.Any(row => row.Month == month && row.State == "synced"));
+        var before = ArchivePage.Rows(page).Single(row => row.Month == month);
+        Server.Clock.Advance(TimeSpan.FromMinutes(11));
 
         // Act
-        var (_, named) = await Session.GetPageAsync("/archive?read=" + month);
+        var (_, old) = await Session.GetPageAsync("/archive?read=" + month);
         var (_, madeUp) = await Session.GetPageAsync("/archive?read=1999-01");
+        var token = await Session.AntiforgeryTokenAsync("/archive");
+        using var posted = await Session.PostFormAsync("/archive", [new("month", month), new("__RequestVerificationToken", token)]);
+        await ArchivePage.WaitUntilAsync(Session, rows => rows.Single(row => row.Month == month) is { State: "synced" } row && row.CompletedAt > before.CompletedAt);
+        var (_, done) = await Session.GetPageAsync(posted.Headers.Location!.OriginalString);
 
         // Assert
-        Assert.StartsWith($"{month} is being read again.", Hooks.Text(named, "archive-read-started"), StringComparison.Ordinal);
+        Assert.Equal(0, Hooks.Count(old, "archive-read-started"));
         Assert.Equal(0, Hooks.Count(madeUp, "archive-read-started"));
+        Assert.StartsWith($"{month} was read again: its copy was completed at ", Hooks.Text(done, "archive-read-started"), StringComparison.Ordinal);
+        Assert.Contains($@"data-testid=""archive-read-started"" data-month=""{month}"" data-state=""synced""", done, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public sealed class MeetingsQueryHttpTests(MeetingReportsServer server) : Signed
     public static TheoryData<string, string, string> BadQueries => new()
     {
         { "from=2025-05-10&to=2025-05-01", "to", "The period ends before it starts" },
+        { "from=&to=2025-05-31", "from", "Choose the first day of the period: only its last day, 2025-05-31, is given." },
+        { "to=2025-05-31", "from", "Choose the first day of the period: only its last day, 2025-05-31, is given." },
         { "from=2025-13-01&to=2025-05-01", "from", "Enter a date as year-month-day" },
         { "from=2025-5-1&to=2025-05-31", "from", "Enter a date as year-month-day" },
         { "from=01/05/2025&to=2025-05-31", "from", "Enter a date as year-month-day" },
@@ -44,6 +46,20 @@ public sealed class MeetingsQueryHttpTests(MeetingReportsServer server) : Signed
         Assert.StartsWith(message, Hooks.Text(html, "error-" + field), StringComparison.Ordinal);
         Assert.Equal(0, Hooks.Count(html, "meeting-row"));
         Assert.Equal(1, Hooks.Count(html, "filter-form"));
+    }
+
+    [Fact]
+    public async Task The_quick_ranges_of_a_page_that_refused_its_room_leave_the_room_out_so_each_answers()
+    {
+        // Act
+        using var response = await Session.GetAsync("/meetings?" + May + "&host_id=no-such-room");
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var today = await Session.GetAsync(System.Net.WebUtility.HtmlDecode(Hooks.Href(html, "range-today")!));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("host_id", Hooks.Href(html, "range-last-month"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, today.StatusCode);
     }
 
     [Fact]

@@ -25,14 +25,24 @@ internal sealed partial class IndexModel(
 
     public ArchiveOverview Overview { get; private set; } = null!;
 
-    /// <summary>The month a "Read this month again" just started (the redirect names it), to say so above the table.</summary>
-    public DateOnly? ReadStarted { get; private set; }
+    /// <summary>How long after a month's read began the page still reports how it ended.</summary>
+    private static readonly TimeSpan RecentRead = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The month a "Read this month again" started (the redirect names it), to say above the table where its read
+    /// stands: under way, or ended in the last minutes (done or failed). Null for a month whose last read is older, as
+    /// in an address typed or kept: nothing is said to be read that is not.
+    /// </summary>
+    public ArchiveWindowRow? ReadNews { get; private set; }
 
     /// <param name="read">"yyyy-MM" of the month whose read the last POST started; anything else is ignored.</param>
     public async Task OnGetAsync([FromQuery(Name = ReadField)] string? read, CancellationToken cancellationToken)
     {
         Overview = await overview.GetAsync(cancellationToken);
-        ReadStarted = ParseMonth(read) is { } month && Overview.Windows.Any(window => window.Month == month) ? month : null;
+        ReadNews = ParseMonth(read) is { } month && Overview.Windows.FirstOrDefault(window => window.Month == month) is { } row
+            && (row.State is ArchiveWindowState.Syncing or ArchiveWindowState.Pending || row.LastReadAt is { } last && zone.Now - last < RecentRead)
+            ? row
+            : null;
     }
 
     /// <param name="month">"yyyy-MM", from 2000-01 up to the current month.</param>
