@@ -75,7 +75,7 @@ public static class PhoneNumberMask
     /// True for text made only of digits (7 to 15 of them), an optional leading plus and separators: what a
     /// dial-in participant's "name" usually is, so the participant views mask it like a telephony number.
     /// </summary>
-    internal static bool LooksLikePhoneNumber(string text)
+    public static bool LooksLikePhoneNumber(string text)
     {
         if (string.IsNullOrEmpty(text))
         {

@@ -69,6 +69,7 @@ internal sealed record ExportFilter : ReportFilter
     {
         ArgumentNullException.ThrowIfNull(check);
         base.Check(check);
+        check.Person(MeetingsFilter.ParticipantField, Participant);
         if (check.HasError(TableField))
         {
             return;

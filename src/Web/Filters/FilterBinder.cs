@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
+using UMeetingReports.Web.Pages.Account;
 
 namespace UMeetingReports.Web.Filters;
 
@@ -29,6 +30,7 @@ internal sealed class FilterBinder : IModelBinder
             services.GetRequiredService<UpstreamZone>().Today,
             services.GetRequiredService<IOptions<UMeetingOptions>>().Value,
             rooms,
+            bindingContext.HttpContext.User.IsInRole(Roles.Admin),
             services.GetRequiredService<IStringLocalizer<SharedResource>>());
 
         bindingContext.Result = ModelBindingResult.Success(Bind(fields, values, context, bindingContext.ModelState, parent: null));
@@ -37,7 +39,7 @@ internal sealed class FilterBinder : IModelBinder
     private static QueryFilter Bind(FilterFields fields, IValueProvider values, Context context, ModelStateDictionary modelState, (QueryFilter Filter, FilterFields Fields, NestedFilter Nested)? parent)
     {
         var filter = (QueryFilter)Activator.CreateInstance(fields.Type)!;
-        var check = new FilterCheck(context.Today, context.Options, context.Rooms, modelState, context.Text);
+        var check = new FilterCheck(context.Today, context.Options, context.Rooms, context.RevealsPhoneNumbers, modelState, context.Text);
         foreach (var field in fields.Fields)
         {
             if (parent is { } outer && outer.Nested.Shares(field))
@@ -185,7 +187,7 @@ internal sealed class FilterBinder : IModelBinder
         fields.Fields.Any(field => field.Name == ReportFilter.HostIdField && values.GetValue(field.Name) != ValueProviderResult.None)
         || fields.Nested.Any(nested => nested.Fields.Fields.Any(field => field.Name == ReportFilter.HostIdField && values.GetValue(nested.NameOf(field)) != ValueProviderResult.None));
 
-    private sealed record Context(DateOnly Today, UMeetingOptions Options, RoomList Rooms, IStringLocalizer Text);
+    private sealed record Context(DateOnly Today, UMeetingOptions Options, RoomList Rooms, bool RevealsPhoneNumbers, IStringLocalizer Text);
 }
 
 /// <summary>Gives every <see cref="QueryFilter"/> its binder.</summary>

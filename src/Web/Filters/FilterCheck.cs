@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
+using UMeetingReports.Core.Privacy;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Web.Formatting;
@@ -7,10 +8,11 @@ using UMeetingReports.Web.Formatting;
 namespace UMeetingReports.Web.Filters;
 
 /// <summary>
-/// What a filter is checked against (today in the upstream's zone, the settings, the account's rooms) and where its
-/// messages go: <c>ModelState</c>, under the field's query-string name, localized, at most one per field.
+/// What a filter is checked against (today in the upstream's zone, the settings, the account's rooms, whether the
+/// reader sees phone numbers whole) and where its messages go: <c>ModelState</c>, under the field's query-string name,
+/// localized, at most one per field.
 /// </summary>
-internal sealed class FilterCheck(DateOnly today, UMeetingOptions options, RoomList rooms, ModelStateDictionary modelState, IStringLocalizer text)
+internal sealed class FilterCheck(DateOnly today, UMeetingOptions options, RoomList rooms, bool revealsPhoneNumbers, ModelStateDictionary modelState, IStringLocalizer text)
 {
     public const int DefaultPageSize = 30;
     public const int MinPageSize = 10;
@@ -78,6 +80,18 @@ internal sealed class FilterCheck(DateOnly today, UMeetingOptions options, RoomL
         else if (to >= from.AddMonths(Options.MaxPeriodMonths))
         {
             Error(toField, "The period is longer than {0} months: choose a shorter one.", Options.MaxPeriodMonths);
+        }
+    }
+
+    /// <summary>
+    /// A person looked up by the exact name: never a phone number for a reader who sees numbers masked, since the
+    /// answer (meetings or none) would tell whether a guessed number is the one hidden.
+    /// </summary>
+    public void Person(string field, string? name)
+    {
+        if (!revealsPhoneNumbers && name is not null && PhoneNumberMask.LooksLikePhoneNumber(name))
+        {
+            Error(field, "Your account sees phone numbers masked, so it cannot look up a person by a phone number.");
         }
     }
 

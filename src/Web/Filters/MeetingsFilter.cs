@@ -66,6 +66,13 @@ internal sealed record MeetingsFilter : PagedReportFilter
         PageNumber = null,
     };
 
+    public override void Check(FilterCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        base.Check(check);
+        check.Person(ParticipantField, ParticipantName);
+    }
+
     /// <summary>The search as it is run: trimmed, null when blank.</summary>
     public string? SearchText => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
 

@@ -24,6 +24,27 @@ public sealed partial class ViewerPhoneNumberHttpTests(AccountsServer server) : 
     private List<SimulatedMeeting> MeetingsWithCalls =>
         server.Services.GetRequiredService<SimulatorDataset>().MeetingsBetween(From, To).Where(meeting => meeting.Telephony.Count > 0).ToList();
 
+    [Theory]
+    [InlineData("/meetings?" + Period + "&participant=%2B8613712349201")]
+    [InlineData("/meetings?" + Period + "&participant=137%201234%209201")]
+    [InlineData("/export?" + Period + "&format=xlsx&participant=%2B8613712349201")]
+    public async Task A_viewer_cannot_look_up_meetings_by_a_phone_number_so_no_guess_of_a_hidden_one_is_confirmed(string address)
+    {
+        // Arrange: an answer of "meetings" or "none" would tell whether a guessed number is the one masked.
+        await _session.SignInAsync(ViewerAccount.UserName, ViewerAccount.Password);
+        using var admin = new HttpSession(server.RootUri);
+        await admin.SignInAsDemoAdminAsync();
+
+        // Act
+        var (status, html) = await _session.GetPageAsync(address);
+        var (adminStatus, _) = await admin.GetPageAsync(address);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("Your account sees phone numbers masked, so it cannot look up a person by a phone number.", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.BadRequest, adminStatus);
+    }
+
     [Fact]
     public async Task No_page_a_viewer_can_open_holds_a_whole_phone_number()
     {
