@@ -47,7 +47,10 @@ public static class WebApplicationExtensions
         return app;
     }
 
-    /// <summary>The pages, the gathering progress poll, /healthz, and in the demo the simulator under /demo-upstream (not behind sign-in).</summary>
+    /// <summary>
+    /// The pages, the gathering progress poll, /healthz, and in the demo the simulator under /demo-upstream (not behind
+    /// sign-in, answering this machine only).
+    /// </summary>
     public static WebApplication MapMeetingReportsWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -68,7 +71,8 @@ public static class WebApplicationExtensions
 
         if (app.Services.GetRequiredService<UpstreamMode>().IsDemo)
         {
-            app.MapUMeetingSimulator(DemoMode.SimulatorPath).AllowAnonymous();
+            IEndpointConventionBuilder simulator = app.MapUMeetingSimulator(DemoMode.SimulatorPath).AllowAnonymous();
+            simulator.Add(DemoMode.OnlyThisMachine);
         }
 
         return app;

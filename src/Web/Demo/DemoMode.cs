@@ -14,6 +14,28 @@ internal static class DemoMode
     public const string ApiKey = "demo";
 
     public const string ApiSecret = "demo-secret";
+
+    /// <summary>
+    /// The simulator answers callers on this machine only (loopback, or this server's own address), that is the app
+    /// reading its upstream; anyone else gets 404. Its credentials are published, and its answers carry every phone
+    /// number whole, which a Viewer must not be able to fetch past the pages.
+    /// </summary>
+    public static void OnlyThisMachine(EndpointBuilder endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var next = endpoint.RequestDelegate ?? throw new InvalidOperationException("The simulator's endpoint has no handler.");
+        endpoint.RequestDelegate = context =>
+        {
+            var remote = context.Connection.RemoteIpAddress;
+            if (remote is not null && (System.Net.IPAddress.IsLoopback(remote) || remote.Equals(context.Connection.LocalIpAddress)))
+            {
+                return next(context);
+            }
+
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        };
+    }
 }
 
 /// <summary>
