@@ -121,8 +121,11 @@ internal sealed class FilterBinder : IModelBinder
                 Refuse(name, text, check, modelState, "Use true or false.");
                 break;
             case FieldKind.Whole:
-                // Not a whole number: below any range, so the filter's range check names the range in its message.
-                field.Set(filter, int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : int.MinValue);
+                // Not a whole number: below any range, so the filter's range check names the range in its message. A
+                // whole number too large for an int is above any range (a page past the last, a size too large).
+                field.Set(filter, int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number
+                    : IsDigits(text.TrimStart('+')) ? int.MaxValue
+                    : int.MinValue);
                 break;
             case FieldKind.Choice when field.TryChoose(text, out var choice):
                 field.Set(filter, choice);
@@ -182,6 +185,8 @@ internal sealed class FilterBinder : IModelBinder
         modelState.SetModelValue(name, typed, typed);
         check.Error(name, format, arguments);
     }
+
+    private static bool IsDigits(string text) => text.Length > 0 && text.All(char.IsAsciiDigit);
 
     private static bool NamesRoom(FilterFields fields, IValueProvider values) =>
         fields.Fields.Any(field => field.Name == ReportFilter.HostIdField && values.GetValue(field.Name) != ValueProviderResult.None)

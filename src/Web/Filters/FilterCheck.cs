@@ -134,23 +134,27 @@ internal sealed class FilterCheck(DateOnly today, UMeetingOptions options, RoomL
 
     /// <summary>
     /// Past the last page is only known once the totals are: a message when <paramref name="pageNumber"/> is beyond
-    /// them (<paramref name="nothingFound"/>, a format of the page number, when there is nothing at all).
+    /// them (<paramref name="nothingFound"/>, a format of the page number, when there is nothing at all). A number too
+    /// large for any list arrives as <see cref="int.MaxValue"/> and is quoted as <paramref name="typed"/>.
     /// </summary>
-    public static void PageExists(ModelStateDictionary modelState, IStringLocalizer text, string field, int pageNumber, int totalPage, string nothingFound)
+    /// <returns>Whether the page exists.</returns>
+    public static bool PageExists(ModelStateDictionary modelState, IStringLocalizer text, string field, int pageNumber, int totalPage, string nothingFound, string? typed = null)
     {
         ArgumentNullException.ThrowIfNull(modelState);
         ArgumentNullException.ThrowIfNull(text);
         if (pageNumber <= Math.Max(1, totalPage))
         {
-            return;
+            return true;
         }
 
+        object shown = pageNumber == int.MaxValue && !string.IsNullOrWhiteSpace(typed) ? typed.Trim() : pageNumber;
         var message = totalPage switch
         {
-            0 => text[nothingFound, pageNumber],
-            1 => text["Page {0} does not exist: the period has 1 page.", pageNumber],
-            _ => text["Page {0} does not exist: the period has {1} pages.", pageNumber, totalPage],
+            0 => text[nothingFound, shown],
+            1 => text["Page {0} does not exist: the list has 1 page.", shown],
+            _ => text["Page {0} does not exist: the list has {1} pages.", shown, totalPage],
         };
         modelState.AddModelError(field, message);
+        return false;
     }
 }

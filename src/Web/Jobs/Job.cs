@@ -39,8 +39,14 @@ internal abstract class Job : IDisposable
         Stopping = _stop.Token;
     }
 
+    /// <summary>The length of <see cref="Id"/>: 16 random bytes in lower-case hex.</summary>
+    public const int IdLength = 32;
+
     /// <summary>Random and unguessable: it is what addresses and polls name, and the owner is checked as well.</summary>
-    public string Id { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+    public string Id { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(IdLength / 2));
+
+    /// <summary>Whether <paramref name="text"/> has the shape of an <see cref="Id"/>: an address that does not was never a job's.</summary>
+    public static bool IsIdShaped(string? text) => text is { Length: IdLength } && text.All(character => char.IsAsciiDigit(character) || character is >= 'a' and <= 'f');
 
     public string Owner { get; }
 

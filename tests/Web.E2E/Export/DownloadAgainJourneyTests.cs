@@ -16,7 +16,7 @@ public sealed class DownloadAgainJourneyTests(SlowExportServer server, BrowserFi
 
     [Theory]
     [InlineData("en", "This download is no longer here", "Make the file again")]
-    [InlineData("zh-CN", "这个下载已不在这里", "重新生成文件")]
+    [InlineData("zh-CN", "此下载已不存在", "重新生成文件")]
     public async Task A_download_page_reloaded_after_its_file_was_fetched_says_so_and_makes_the_same_file_again(string language, string heading, string again)
     {
         // Arrange: signed in, in the language of the reader.

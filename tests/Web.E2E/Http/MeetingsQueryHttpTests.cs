@@ -76,8 +76,25 @@ public sealed class MeetingsQueryHttpTests(MeetingReportsServer server) : Signed
         // Assert
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal($"Page 999 does not exist: the period has {totalPages} pages.", Hooks.Text(html, "error-page_number"));
+        Assert.Equal($"Page 999 does not exist: the list has {totalPages} pages.", Hooks.Text(html, "error-page_number"));
+        Assert.Equal($"page_number={totalPages}", PageNumberIn(Hooks.Href(html, "error-page_number-last")));
     }
+
+    [Fact]
+    public async Task A_page_number_too_large_for_any_list_is_quoted_as_typed_and_offers_the_last_page()
+    {
+        // Act
+        using var response = await Session.GetAsync("/meetings?" + May + "&page_size=100&page_number=99999999999999999999");
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("Page 99999999999999999999 does not exist: the list has ", Hooks.Text(html, "error-page_number"), StringComparison.Ordinal);
+        Assert.Equal(1, Hooks.Count(html, "error-page_number-last"));
+    }
+
+    private static string PageNumberIn(string? href) =>
+        Regex.Match(System.Net.WebUtility.HtmlDecode(href ?? ""), "page_number=[0-9]+").Value;
 
     [Fact]
     public async Task A_bookmark_gives_its_page_and_pager_links_that_keep_every_filter()

@@ -63,7 +63,7 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : Sign
 
         // Assert
         Assert.Equal(HttpStatusCode.NotFound, status);
-        Assert.Equal($"No meeting with record id {june.Uuid} between 2025-05-01 and 2025-05-31.", Sentence(html, "not-found-message"));
+        Assert.Equal($"No meeting with record id “{june.Uuid}” between 2025-05-01 and 2025-05-31.", Sentence(html, "not-found-message"));
         Assert.Equal(june.Uuid, Hooks.Text(html, "not-found-uuid"));
         Assert.Equal(("2025-05-01", "2025-05-31"), (Hooks.Value(html, "searched-from"), Hooks.Value(html, "searched-to")));
         Assert.Equal(0, Hooks.Count(html, "meeting-header"));
@@ -85,7 +85,7 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : Sign
         Assert.Equal("NoSuch+Record/==", Hooks.Text(html, "not-found-uuid"));
         Assert.Equal(MeetingDetailSearch.Months, windows.Count);
         Assert.Equal(new DateOnly(today.Year, today.Month, 1).AddMonths(1 - MeetingDetailSearch.Months), windows[^1].From);
-        Assert.Equal($"No meeting with record id NoSuch+Record/== between {first} and {last}.", Sentence(html, "not-found-message"));
+        Assert.Equal($"No meeting with record id “NoSuch+Record/==” between {first} and {last}.", Sentence(html, "not-found-message"));
         Assert.Equal((first, last), (Hooks.Value(html, "searched-from"), Hooks.Value(html, "searched-to")));
     }
 

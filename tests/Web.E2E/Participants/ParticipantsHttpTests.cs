@@ -175,7 +175,7 @@ public sealed class ParticipantsHttpTests(MeetingReportsServer server) : SignedI
         // Assert
         Assert.True(int.Parse(pages!, CultureInfo.InvariantCulture) > 1, $"The month has {pages} page(s) of ten names.");
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal($"Page 99 does not exist: the period has {pages} pages.", Hooks.Text(html, "error-page_number"));
+        Assert.Equal($"Page 99 does not exist: the list has {pages} pages.", Hooks.Text(html, "error-page_number"));
     }
 
     private static string? AriaSort(string html, string key) =>

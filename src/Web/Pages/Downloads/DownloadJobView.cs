@@ -105,4 +105,5 @@ internal sealed record DownloadNarrowing(string? Uuid, string? Search, string? P
 /// What the page of a download that is gone shows: the same download to make again (when known), how long a file is
 /// kept, and the report it was made from (which its buttons lead back to).
 /// </summary>
-internal sealed record DownloadGone(Filters.ExportCriteria? Again, int LifetimeMinutes, Filters.DownloadReport? Report);
+/// <param name="NeverAnId">The address names no download that could have existed (not a job's id): nothing expired.</param>
+internal sealed record DownloadGone(Filters.ExportCriteria? Again, int LifetimeMinutes, Filters.DownloadReport? Report, bool NeverAnId = false);

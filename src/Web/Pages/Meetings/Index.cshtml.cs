@@ -41,6 +41,9 @@ internal sealed class IndexModel(
 
     public MeetingsReport? Report { get; private set; }
 
+    /// <summary>The list's last page, when the page asked for lies past it (for a link to it beside the message).</summary>
+    public int? LastPage { get; private set; }
+
     public UpstreamFailure? Failure { get; private set; }
 
     /// <summary>The period's months being read into the archive; the table follows once they are in.</summary>
@@ -107,7 +110,11 @@ internal sealed class IndexModel(
             return StatusCodes.Status502BadGateway;
         }
 
-        FilterCheck.PageExists(ModelState, text, MeetingsFilter.PageNumberField, Filter.Page, result.Value.TotalPage, "Page {0} does not exist: the period has no meetings.");
+        if (!FilterCheck.PageExists(ModelState, text, MeetingsFilter.PageNumberField, Filter.Page, result.Value.TotalPage, "Page {0} does not exist: the period has no meetings.", Request.Query[MeetingsFilter.PageNumberField].ToString()))
+        {
+            LastPage = result.Value.TotalPage;
+        }
+
         Report = ModelState.IsValid ? result.Value : null;
         if (Report is null)
         {

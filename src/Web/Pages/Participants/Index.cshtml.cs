@@ -31,6 +31,9 @@ internal sealed class IndexModel(
 
     public ParticipantsReport? Report { get; private set; }
 
+    /// <summary>The list's last page, when the page asked for lies past it (for a link to it beside the message).</summary>
+    public int? LastPage { get; private set; }
+
     public UpstreamFailure? Failure { get; private set; }
 
     public DateOnly Today => zone.Today;
@@ -52,7 +55,11 @@ internal sealed class IndexModel(
             return this.WithStatus(StatusCodes.Status502BadGateway);
         }
 
-        FilterCheck.PageExists(ModelState, text, ParticipantsFilter.PageNumberField, Filter.Page, result.Value.TotalPage, "Page {0} does not exist: nobody matches.");
+        if (!FilterCheck.PageExists(ModelState, text, ParticipantsFilter.PageNumberField, Filter.Page, result.Value.TotalPage, "Page {0} does not exist: nobody matches.", Request.Query[ParticipantsFilter.PageNumberField].ToString()))
+        {
+            LastPage = result.Value.TotalPage;
+        }
+
         Report = ModelState.IsValid ? result.Value : null;
         return Report is null ? this.WithStatus(StatusCodes.Status400BadRequest) : Page();
     }
