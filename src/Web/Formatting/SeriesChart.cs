@@ -52,8 +52,9 @@ internal sealed record SeriesChart(
     public object Configuration(Func<string, string> datasetLabel)
     {
         ArgumentNullException.ThrowIfNull(datasetLabel);
-        var labelScale = new { Stacked, BeginAtZero = true, Ticks = new { AutoSkip = !Horizontal }, Title = AxisTitle(ValueTitle is null ? null : LabelHeader) };
-        var valueScale = new { Stacked, BeginAtZero = true, Ticks = new { AutoSkip = !Horizontal }, Title = AxisTitle(ValueTitle) };
+        // Counts tick at whole numbers: no axis of meetings or calls reads 0.5.
+        var labelScale = new { Stacked, BeginAtZero = true, Ticks = new { AutoSkip = !Horizontal, Precision = (int?)null }, Title = AxisTitle(ValueTitle is null ? null : LabelHeader) };
+        var valueScale = new { Stacked, BeginAtZero = true, Ticks = new { AutoSkip = !Horizontal, Precision = Unit == SeriesUnit.Count ? 0 : (int?)null }, Title = AxisTitle(ValueTitle) };
         return new
         {
             Type = "bar",

@@ -91,6 +91,14 @@ internal sealed partial record ChartJson(IReadOnlyList<string> Labels, IReadOnly
             axis.TryGetProperty("title", out var title) && title.GetProperty("display").GetBoolean() ? title.GetProperty("text").GetString() : null;
     }
 
+    /// <summary>The decimals the ticks of an axis ("x" or "y") are held to, null when Chart.js chooses.</summary>
+    public static int? TickPrecision(string html, string id, string axis)
+    {
+        using var json = JsonDocument.Parse(Block(html, id));
+        var ticks = json.RootElement.GetProperty("options").GetProperty("scales").GetProperty(axis).GetProperty("ticks");
+        return ticks.TryGetProperty("precision", out var precision) ? precision.GetInt32() : null;
+    }
+
     private static string Block(string html, string id)
     {
         var block = Regex.Match(html, $@"<script(?=[^>]*type=""application/json"")[^>]*id=""{Regex.Escape(id)}""[^>]*>(?<json>.*?)</script>", RegexOptions.Singleline);

@@ -137,6 +137,23 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : Sign
     }
 
     [Fact]
+    public async Task A_bookmarked_meeting_without_a_list_leads_back_to_the_list_of_the_period_it_was_found_in()
+    {
+        // Arrange
+        var meeting = Dataset.MeetingsBetween(From, To)[0];
+
+        // Act
+        var (status, html) = await Session.GetPageAsync($"/meeting?uuid={Uri.EscapeDataString(meeting.Uuid)}");
+        var found = System.Text.RegularExpressions.Regex.Match(html, @"data-testid=""found-in"" data-from=""(?<from>[0-9-]+)"" data-to=""(?<to>[0-9-]+)""");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(found.Success, "The page does not say where the meeting was found.");
+        Assert.Equal($"/meetings?from={found.Groups["from"].Value}&to={found.Groups["to"].Value}&page_size=30", Hooks.Href(html, "back-to-list"));
+        Assert.InRange(DateOnly.Parse(found.Groups["from"].Value, System.Globalization.CultureInfo.InvariantCulture), DateOnly.MinValue, DateOnly.FromDateTime(meeting.Start));
+    }
+
+    [Fact]
     public async Task The_back_link_rebuilds_the_list_from_checked_values_and_drops_what_the_list_would_refuse()
     {
         // Arrange

@@ -146,6 +146,17 @@ public sealed class RoomsHttpTests(MeetingReportsServer server) : SignedInHttpTe
     }
 
     [Fact]
+    public async Task Meetings_per_day_are_counted_on_a_titled_axis_of_whole_numbers()
+    {
+        // Act
+        var (_, html) = await Session.GetGatheredPageAsync("/rooms?" + May);
+
+        // Assert: a day of three meetings never sits between ticks of 2.5 and 3.5.
+        Assert.Equal(("Meetings", "Day"), ChartJson.AxisTitles(html, "rooms-meetings-per-day", value: "y", label: "x"));
+        Assert.Equal(0, ChartJson.TickPrecision(html, "rooms-meetings-per-day", "y"));
+    }
+
+    [Fact]
     public async Task A_period_that_is_not_over_says_up_to_when_its_hours_were_counted()
     {
         // Arrange: this week and next, in the app's own zone and clock (the simulator's data ends long before).
