@@ -77,14 +77,22 @@ public sealed class QueryFieldTagHelper : TagHelper
         DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
 }
 
-/// <summary><c>&lt;field-message for="from" /&gt;</c>: the message <c>ModelState</c> holds for that field, or nothing.</summary>
+/// <summary>
+/// <c>&lt;field-message for="from" /&gt;</c>: the message <c>ModelState</c> holds for that field, or nothing. For a
+/// field the form does not show (it came with the address), <c>about</c> says what it is: "The order in this address:
+/// Sort by one of: …", since the message sits beside a box it is not about.
+/// </summary>
 [HtmlTargetElement("field-message", Attributes = ForAttribute, TagStructure = TagStructure.WithoutEndTag)]
-public sealed class FieldMessage : TagHelper
+public sealed class FieldMessage(Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text) : TagHelper
 {
     private const string ForAttribute = "for";
 
     [HtmlAttributeName(ForAttribute)]
     public string Field { get; set; } = "";
+
+    /// <summary>What the field is, for one the form does not show.</summary>
+    [HtmlAttributeName("about")]
+    public string? About { get; set; }
 
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -116,6 +124,6 @@ public sealed class FieldMessage : TagHelper
         output.Attributes.SetAttribute("id", IdOf(Field));
         output.Attributes.SetAttribute("class", "invalid-feedback d-block");
         output.Attributes.SetAttribute("data-testid", IdOf(Field));
-        output.Content.SetContent(message);
+        output.Content.SetContent(About is null ? message : text["{0}: {1}", About, message]);
     }
 }

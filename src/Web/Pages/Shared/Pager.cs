@@ -14,6 +14,9 @@ internal sealed record Pager(
     string? Next,
     string? Last)
 {
+    /// <summary>True when each record is a person (/participants), so the summary counts people, not records.</summary>
+    public bool CountsPeople { get; init; }
+
     public static Pager For(MeetingPage page, Func<int, string> linkTo)
     {
         ArgumentNullException.ThrowIfNull(page);
