@@ -36,12 +36,12 @@ public sealed class WorkbookLanguageTests
         using var file = await InCulture("en-US", () => ExportHarness.InMemory(folder, Meetings()).XlsxAsync(request));
 
         // Assert
-        Assert.Equal(["概要", "会议", "参会人", "电话", "参会人汇总", "会议室", "每日"], file.SheetNames);
+        Assert.Equal(["概要", "会议", "入会记录", "电话", "参会人汇总", "会议室", "每日"], file.SheetNames);
         Assert.Equal(file.SheetNames, file.Outcome.Sheets.Select(sheet => sheet.Name));
         Assert.Equal(["项目", "值"], file["概要"].Headers());
         Assert.Contains("会议号", file["会议"].Headers());
         Assert.Contains("开始时间（Asia/Shanghai）", file["会议"].Headers());
-        Assert.Contains("参会人", file["参会人"].Headers());
+        Assert.Contains("参会人", file["入会记录"].Headers());
         Assert.Contains("参会人数", file["会议"].Headers());
         Assert.Equal(["会议室", "主持人 ID", "会议数", "进行中会议数"], file["会议室"].Headers().Take(4));
         var telephony = file["电话"];
