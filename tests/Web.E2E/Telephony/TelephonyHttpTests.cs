@@ -143,10 +143,10 @@ public sealed class TelephonyHttpTests(MeetingReportsServer server) : SignedInHt
         var (_, html) = await Session.GetGatheredPageAsync(Address);
 
         // Assert: the value axis is y for the day chart (upright bars), x for the sideways room, number and type charts.
-        Assert.Equal(("Cost (¥)", "Day"), ChartJson.AxisTitles(html, "telephony-cost-per-day", value: "y", label: "x"));
-        Assert.Equal(("Cost (¥)", "Room"), ChartJson.AxisTitles(html, "telephony-cost-per-room", value: "x", label: "y"));
-        Assert.Equal(("Cost (¥)", "Number"), ChartJson.AxisTitles(html, "telephony-top-numbers", value: "x", label: "y"));
-        Assert.Equal(("Billed minutes (min)", "Type"), ChartJson.AxisTitles(html, "telephony-minutes-by-type", value: "y", label: "x"));
+        Assert.Equal(("Phone cost (¥)", "Day"), ChartJson.AxisTitles(html, "telephony-cost-per-day", value: "y", label: "x"));
+        Assert.Equal(("Phone cost (¥)", "Room"), ChartJson.AxisTitles(html, "telephony-cost-per-room", value: "x", label: "y"));
+        Assert.Equal(("Phone cost (¥)", "Number"), ChartJson.AxisTitles(html, "telephony-top-numbers", value: "x", label: "y"));
+        Assert.Equal(("Phone minutes", "Type"), ChartJson.AxisTitles(html, "telephony-minutes-by-type", value: "y", label: "x"));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed partial class TrendsHttpTests(TrendsServer server) : SignedInHttpT
 
         // Assert
         Assert.Equal(
-            [("Meetings", "Month"), ("Actual minutes (min)", "Month"), ("Joins", "Month"), ("Billed minutes (min)", "Month"), ("Cost (¥)", "Month")],
+            [("Meetings", "Month"), ("Actual minutes", "Month"), ("Joins", "Month"), ("Phone minutes", "Month"), ("Phone cost (¥)", "Month")],
             ((string[])["trend-meetings", "trend-actual-minutes", "trend-participants", "trend-phone-minutes", "trend-phone-cost"])
                 .Select(chart => ChartJson.AxisTitles(html, chart, value: "y", label: "x")));
     }
