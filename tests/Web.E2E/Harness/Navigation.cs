@@ -15,9 +15,10 @@ internal static class Navigation
             candidate => candidate.Request.IsNavigationRequest && candidate.Frame == page.MainFrame && candidate.Status is < 300 or >= 400);
         try
         {
-            await page.WaitForURLAsync(url => url == response.Url);
+            // The address the browser shows keeps a link's fragment (a sort heading's #sort-…); the response's has none.
+            await page.WaitForURLAsync(url => WithoutFragment(url) == response.Url);
         }
-        catch (TimeoutException) when (page.Url == response.Url)
+        catch (TimeoutException) when (WithoutFragment(page.Url) == response.Url)
         {
             // Now and then, on a loaded machine, the browser never reports "load" to Playwright for a document that is
             // there (a clean-clone run's trace: the landing page committed, its network idle, no "load" in 15 s).
@@ -26,4 +27,6 @@ internal static class Navigation
 
         return response;
     }
+
+    private static string WithoutFragment(string url) => url.Split('#', 2)[0];
 }

@@ -184,7 +184,7 @@ public sealed class ParticipantsHttpTests(MeetingReportsServer server) : SignedI
             : null;
 
     private static IEnumerable<string> QueryOf(string? href) =>
-        QueryHelpers.ParseQuery((href ?? throw new InvalidOperationException("No link.")).Split('?', 2)[1])
+        QueryHelpers.ParseQuery((href ?? throw new InvalidOperationException("No link.")).Split('#', 2)[0].Split('?', 2)[1])
             .Select(pair => $"{pair.Key}={pair.Value}")
             .Order(StringComparer.Ordinal);
 

@@ -52,6 +52,29 @@ public sealed class ParticipantsJourneyTests(MeetingReportsServer server, Browse
     }
 
     [Fact]
+    public async Task A_column_sorted_from_the_keyboard_leaves_the_reader_at_that_heading_not_at_the_top_of_the_page()
+    {
+        // Arrange
+        await SignInAsDemoAdminAsync();
+        var participants = new ParticipantsPage(Page);
+        await participants.OpenAsync("?from=2025-05-01&to=2025-05-31&page_size=10");
+
+        // Act: Enter on a heading reloads the page sorted; the next Shift+Tab and Tab go on from that heading.
+        await Page.GetByTestId("sort-meetings").FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.WaitForURLAsync("**#sort-meetings");
+        await Page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.DOMContentLoaded);
+        await Page.Keyboard.PressAsync("Tab");
+        var next = await Page.EvaluateAsync<string>("() => document.activeElement.dataset.testid ?? ''");
+
+        // Assert: sorted, and the keyboard is in the table's headings (the next one), not back at the skip link.
+        Assert.Contains("sort=meetings", Page.Url, StringComparison.Ordinal);
+        Assert.EndsWith("#sort-meetings", Page.Url, StringComparison.Ordinal);
+        Assert.Equal("sort-sessions", next);
+        Assert.Empty(BrowserErrors);
+    }
+
+    [Fact]
     public async Task A_persons_rooms_open_from_the_keyboard_and_a_room_leads_to_that_persons_meetings_there()
     {
         // Arrange
