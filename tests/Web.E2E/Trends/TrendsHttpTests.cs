@@ -255,6 +255,21 @@ public sealed partial class TrendsHttpTests(TrendsServer server) : SignedInHttpT
         Assert.Contains("No comparison with the previous period while this one is not over", Text(html, "kpi-comparison"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_period_that_ends_after_today_says_it_is_counted_up_to_today()
+    {
+        // Arrange
+        var today = Server.Services.GetRequiredService<UpstreamZone>().Today;
+        var (from, to) = (today.AddDays(-6), today.AddMonths(6));
+
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync(string.Create(CultureInfo.InvariantCulture, $"/meetings?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"The whole period: {from:yyyy-MM-dd} – {to:yyyy-MM-dd} (up to today, {today:yyyy-MM-dd}) in every room"), Heading(html, "kpi-title"));
+    }
+
     private static string Heading(string html, string testId) =>
         Spaces().Replace(WebUtility.HtmlDecode(Regex.Match(html, $@"data-testid=""{testId}""[^>]*>(?<text>.*?)</h2>", RegexOptions.Singleline).Groups["text"].Value), " ").Trim();
 
