@@ -20,8 +20,8 @@ internal static class TelephonyReportBuilder
 {
     public const int TopNumberCount = 10;
 
-    /// <summary>Always shown, in this order, even at zero: the KPI tiles stay in place from one period to the next.</summary>
-    private static readonly string[] KnownTypes = ["call-in", "call-out"];
+    /// <summary>Always shown, in this order, even at zero: the KPI tiles and the by-type table stay in place from one period to the next.</summary>
+    private static readonly string[] KnownTypes = ["call-in", "call-out", "callback"];
 
     /// <summary>From a complete list of meetings with their calls, grouped here in memory.</summary>
     public static TelephonyReport Build(AnalyticsFilter filter, IReadOnlyList<Meeting> meetings, RoomList rooms, bool revealPhoneNumbers, UpstreamZone zone, TextOrder names)

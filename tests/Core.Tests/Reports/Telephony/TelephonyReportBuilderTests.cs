@@ -17,7 +17,7 @@ public sealed class TelephonyReportBuilderTests
     private static readonly UpstreamZone Zone = AnalyticsHarness.ZoneAt(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero));
 
     [Fact]
-    public void Keeps_a_call_type_the_upstream_adds_as_given_after_call_in_and_call_out_which_show_even_at_zero()
+    public void Keeps_a_call_type_the_upstream_adds_as_given_after_call_in_call_out_and_callback_which_show_even_at_zero()
     {
         Meeting[] meetings =
         [
@@ -30,11 +30,12 @@ public sealed class TelephonyReportBuilderTests
             [
                 new CallTypeLine("call-in", new TelephonyTotals(1, 2, 0.12m)),
                 new CallTypeLine("call-out", TelephonyTotals.None),
+                new CallTypeLine("callback", TelephonyTotals.None),
                 new CallTypeLine("conference-bridge", new TelephonyTotals(1, 4, 0.48m)),
             ],
             report.ByType);
-        Assert.Equal(["call-in", "call-out", "conference-bridge"], report.Charts.MinutesByType.Labels);
-        Assert.Equal([2m, 0m, 4m], report.Charts.MinutesByType.Datasets.Single().Values);
+        Assert.Equal(["call-in", "call-out", "callback", "conference-bridge"], report.Charts.MinutesByType.Labels);
+        Assert.Equal([2m, 0m, 0m, 4m], report.Charts.MinutesByType.Datasets.Single().Values);
     }
 
     [Fact]
