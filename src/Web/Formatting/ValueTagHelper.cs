@@ -35,6 +35,10 @@ public sealed class ValueTagHelper : TagHelper
     [HtmlAttributeName(ShareAttribute)]
     public double? Share { get; set; }
 
+    /// <summary>Decimals of a share's percentage: 0 (6 %) unless a change beside it is told in tenths of a point.</summary>
+    [HtmlAttributeName("share-decimals")]
+    public int ShareDecimals { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -44,7 +48,7 @@ public sealed class ValueTagHelper : TagHelper
             (_, { } yuan, _, _, _) => (Display.Invariant(yuan), Display.Yuan(yuan)),
             (_, _, { } time, _, _) => (Display.Invariant(time), Display.Time(time)),
             (_, _, _, { } duration, _) => (Display.Invariant(duration), Display.Duration(duration)),
-            (_, _, _, _, { } share) => (Display.InvariantShare(share), Display.Percent(share)),
+            (_, _, _, _, { } share) => (Display.InvariantShare(share), Display.Percent(share, ShareDecimals)),
             _ => (null, null),
         };
 

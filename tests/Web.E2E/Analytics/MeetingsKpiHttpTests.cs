@@ -26,6 +26,8 @@ public sealed partial class MeetingsKpiHttpTests(MeetingReportsServer server) : 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(10, Hooks.Count(html, "meeting-row"));
         Assert.Equal(Expected(truth), Kpis(html));
+        // The share to a tenth of a percent, as its change is told in tenths of a point.
+        Assert.Equal(((double)truth.OverflowMeetings / truth.Meetings).ToString("P1", CultureInfo.GetCultureInfo("en")), Hooks.Text(html, "kpi-overflow-share"));
     }
 
     [Fact]
