@@ -84,6 +84,9 @@ internal sealed record ExportCriteria(DatePeriod Period, string? HostId, string?
 /// </summary>
 internal sealed record DownloadLinks(ExportCriteria Criteria, bool WithCsv, DownloadReport Report)
 {
+    /// <summary>The CSV tables offered with <see cref="WithCsv"/>: every one unless a report names its own.</summary>
+    public IReadOnlyList<CsvTable> CsvTables { get; init; } = Enum.GetValues<CsvTable>();
+
     public static DownloadLinks For(DownloadReport report, DateOnly from, DateOnly to, string? hostId, string? uuid = null, bool withCsv = false, string? participantName = null) =>
         new(ExportCriteria.Workbook(from, to, hostId, uuid, participantName), withCsv, report);
 

@@ -88,6 +88,23 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
     }
 
     [Fact]
+    public async Task The_telephony_page_offers_its_calls_as_csv_and_no_other_table()
+    {
+        // Arrange
+        var calls = Dataset.MeetingsBetween(new DateOnly(2025, 5, 1), new DateOnly(2025, 5, 31)).Sum(meeting => meeting.Telephony.Count);
+        var (status, page) = await Session.GetPageAsync($"/telephony?{May}");
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        // Act
+        var csv = await Session.FetchAsync(Hooks.Href(page, "download-csv-telephony")!);
+
+        // Assert: one line per call after the header.
+        Assert.Equal(HttpStatusCode.OK, csv.Status);
+        Assert.Equal(calls + 1, DownloadedFiles.CsvRecords(System.Text.Encoding.UTF8.GetString(csv.Bytes).TrimStart('\uFEFF')).Count);
+        Assert.Equal(0, Hooks.Count(page, "download-csv-meetings") + Hooks.Count(page, "download-csv-participants") + Hooks.Count(page, "download-csv-people"));
+    }
+
+    [Fact]
     public async Task The_participants_pages_people_csv_holds_each_line_the_page_lists_in_its_order()
     {
         // Arrange: the page's lines of May, all on one page, the longest connected first (its default order).
