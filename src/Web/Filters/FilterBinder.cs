@@ -81,6 +81,8 @@ internal sealed class FilterBinder : IModelBinder
             && modelState.GetFieldValidationState(ReportFilter.ToField) != ModelValidationState.Invalid
             && filter.To < check.Today)
         {
+            // The field shows what was sent (nothing), not the today it stands for meanwhile.
+            modelState.SetModelValue(ReportFilter.FromField, string.Empty, string.Empty);
             check.Error(ReportFilter.FromField, "Choose the first day of the period: only its last day, {0}, is given.", Formatting.Display.Date(filter.To));
         }
     }

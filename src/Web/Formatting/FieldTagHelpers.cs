@@ -47,7 +47,7 @@ public sealed class QueryFieldTagHelper : TagHelper
         {
             var shown = invalid && entry!.AttemptedValue is { } typed ? typed : Value;
             output.Attributes.SetAttribute("value", shown);
-            if (invalid && IsDateField(output) && !IsDate(shown))
+            if (invalid && IsDateField(output) && !string.IsNullOrEmpty(shown) && !IsDate(shown))
             {
                 output.Attributes.SetAttribute("type", "text");
             }
