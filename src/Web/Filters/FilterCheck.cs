@@ -89,18 +89,22 @@ internal sealed class FilterCheck(DateOnly today, UMeetingOptions options, RoomL
     /// </summary>
     public void Person(string field, string? name)
     {
-        if (!revealsPhoneNumbers && name is not null && PhoneNumberMask.LooksLikePhoneNumber(name))
+        if (!revealsPhoneNumbers && name is not null && PhoneNumberMask.LooksLikePhoneNumber(Plain(name)))
         {
             Error(field, "Your account sees phone numbers masked, so it cannot look up a person by a phone number.");
         }
     }
+
+    /// <summary>The text as it reads: full-width digits as digits, invisible format characters (zero-width) left out.</summary>
+    private static string Plain(string text) =>
+        string.Concat(text.Normalize(System.Text.NormalizationForm.FormKC).Where(character => char.GetUnicodeCategory(character) != System.Globalization.UnicodeCategory.Format));
 
     /// <summary>A room of this account, when the room list is known.</summary>
     public void Room(string field, string? hostId)
     {
         if (hostId is not null && Rooms.IsKnown && !Rooms.Contains(hostId))
         {
-            Error(field, "No room of this account has the id {0}.", hostId);
+            Error(field, "No room of this account has the id “{0}”.", hostId);
         }
     }
 

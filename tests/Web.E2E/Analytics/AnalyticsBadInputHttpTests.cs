@@ -15,7 +15,7 @@ public sealed class AnalyticsBadInputHttpTests(MeetingReportsServer server) : Si
             data.Add(page, "from=2025-05-10&to=2025-05-01", "to", "The period ends before it starts: choose a last day on or after 2025-05-10.");
             data.Add(page, "from=2025-13-01&to=2025-05-01", "from", "Enter a date as year-month-day, e.g. ");
             data.Add(page, "from=2023-05-01&to=2025-05-01", "to", "The period is longer than 24 months: choose a shorter one.");
-            data.Add(page, "from=2025-05-01&to=2025-05-31&host_id=no-such-room", "host_id", "No room of this account has the id no-such-room.");
+            data.Add(page, "from=2025-05-01&to=2025-05-31&host_id=no-such-room", "host_id", "No room of this account has the id “no-such-room”.");
             data.Add(page, "from=2025-05-01&to=2025-05-31&host_id=%1B%5B31m", "host_id", "This value contains control characters.");
             data.Add(page, "from=9999-12-31&to=9999-12-31", "from", "Enter a date from 2000-01-01 to 2099-12-31.");
             data.Add(page, "from=2025-05-01&to=0001-01-01", "to", "Enter a date from 2000-01-01 to 2099-12-31.");

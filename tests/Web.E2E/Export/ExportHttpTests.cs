@@ -248,7 +248,7 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
     [InlineData("from=2025-05-01&to=2025-05-31&format=xlsx&report=archive", "report", "Choose the report meetings, participants, telephony or rooms.")]
     [InlineData("from=2025-05-01&to=2025-05-31&format=csv", "table", "A CSV file holds one table: add table=meetings, participants, telephony or people.")]
     [InlineData("from=2025-05-01&to=2025-05-31&format=csv&table=rooms", "table", "Choose the table meetings, participants, telephony or people.")]
-    [InlineData("from=2025-05-01&to=2025-05-31&host_id=no-such-room", "host_id", "No room of this account has the id no-such-room.")]
+    [InlineData("from=2025-05-01&to=2025-05-31&host_id=no-such-room", "host_id", "No room of this account has the id “no-such-room”.")]
     public async Task A_wrong_filter_is_a_400_page_that_says_what_is_wrong_and_sends_no_file(string query, string field, string message)
     {
         // Act

@@ -23,7 +23,7 @@ public sealed class SharedFilterHttpTests(MeetingReportsServer server) : SignedI
         ("from=2025-05-10&to=2025-05-01", "to", "The period ends before it starts"),
         ("from=2099-01-01&to=2099-01-31", "from", "The period starts after today"),
         ("from=2023-01-01&to=2025-05-31", "to", "The period is longer than 24 months"),
-        (May + "&host_id=no-such-room", "host_id", "No room of this account has the id no-such-room."),
+        (May + "&host_id=no-such-room", "host_id", "No room of this account has the id “no-such-room”."),
         (May + "&host_id=%07bell", "host_id", "This value contains control characters."),
         (May + "&host_id=" + new string('r', 201), "host_id", "This value is longer than 200 characters."),
     ];

@@ -27,7 +27,7 @@ public sealed class MeetingsQueryHttpTests(MeetingReportsServer server) : Signed
         { May + "&page_size=1e2", "page_size", "Choose a page size from 10 to 300." },
         { May + "&show_participants=yes", "show_participants", "Use true or false." },
         { May + "&show_telephony_usage=2", "show_telephony_usage", "Use true or false." },
-        { May + "&host_id=no-such-room", "host_id", "No room of this account has the id no-such-room." },
+        { May + "&host_id=no-such-room", "host_id", "No room of this account has the id “no-such-room”." },
         { May + "&uuid=" + new string('x', 201), "uuid", "This value is longer than 200 characters." },
         { May + "&uuid=abc%00def", "uuid", "This value contains control characters." },
         { May + "&host_id=%1B%5B31m", "host_id", "This value contains control characters." },

@@ -95,7 +95,7 @@ public sealed class ListToMeetingJourneyTests(MeetingReportsServer server, Brows
     }
 
     [Fact]
-    public async Task Show_as_table_leads_to_the_table_of_every_session()
+    public async Task The_timelines_link_to_the_same_as_a_table_leads_to_every_session()
     {
         // Arrange
         var truth = SimulatorTruth.Ended(Server.Services.GetRequiredService<SimulatorDataset>(), From, To).First();
@@ -103,7 +103,7 @@ public sealed class ListToMeetingJourneyTests(MeetingReportsServer server, Brows
         await meeting.OpenAsync($"?uuid={Uri.EscapeDataString(truth.Uuid)}&from=2025-05-01&to=2025-05-31");
 
         // Act
-        await meeting.ShowAsTable.ClickAsync();
+        await meeting.TimelineAsTable.ClickAsync();
 
         // Assert
         Assert.EndsWith("#sessions", Page.Url, StringComparison.Ordinal);

@@ -27,6 +27,8 @@ public sealed partial class ViewerPhoneNumberHttpTests(AccountsServer server) : 
     [Theory]
     [InlineData("/meetings?" + Period + "&participant=%2B8613712349201")]
     [InlineData("/meetings?" + Period + "&participant=137%201234%209201")]
+    [InlineData("/meetings?" + Period + "&participant=%2B8613712349201%E2%80%8B")]
+    [InlineData("/meetings?" + Period + "&participant=%EF%BC%8B%EF%BC%98%EF%BC%96%EF%BC%91%EF%BC%93%EF%BC%97%EF%BC%91%EF%BC%92%EF%BC%93%EF%BC%94%EF%BC%99%EF%BC%92%EF%BC%90%EF%BC%91")]
     [InlineData("/export?" + Period + "&format=xlsx&participant=%2B8613712349201")]
     public async Task A_viewer_cannot_look_up_meetings_by_a_phone_number_so_no_guess_of_a_hidden_one_is_confirmed(string address)
     {

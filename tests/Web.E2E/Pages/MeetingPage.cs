@@ -25,7 +25,7 @@ public sealed class MeetingPage(IPage page)
 
     public ILocator Timeline => page.GetByTestId("timeline-chart");
 
-    public ILocator ShowAsTable => page.GetByTestId("timeline-as-table");
+    public ILocator TimelineAsTable => page.GetByTestId("timeline-as-table");
 
     public ILocator SessionsTable => page.GetByTestId("sessions-table");
 

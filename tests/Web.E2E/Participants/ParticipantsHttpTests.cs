@@ -143,7 +143,7 @@ public sealed class ParticipantsHttpTests(MeetingReportsServer server) : SignedI
         { May + "&dir=up", "dir", "The order in this address: Use asc or desc." },
         { May + "&page_size=5", "page_size", "Choose a page size from 10 to 300." },
         { May + "&page_number=0", "page_number", "Enter a whole page number of 1 or more." },
-        { May + "&host_id=no-such-room", "host_id", "No room of this account has the id no-such-room." },
+        { May + "&host_id=no-such-room", "host_id", "No room of this account has the id “no-such-room”." },
         { May + "&name=" + new string('x', 201), "name", "This value is longer than 200 characters." },
         { May + "&name=a%1Bb", "name", "This value contains control characters." },
     };

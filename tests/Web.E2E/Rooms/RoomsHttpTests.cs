@@ -152,7 +152,7 @@ public sealed class RoomsHttpTests(MeetingReportsServer server) : SignedInHttpTe
         var (_, html) = await Session.GetGatheredPageAsync("/rooms?" + May);
 
         // Assert: a day of three meetings never sits between ticks of 2.5 and 3.5.
-        Assert.Equal(("Meetings", "Day"), ChartJson.AxisTitles(html, "rooms-meetings-per-day", value: "y", label: "x"));
+        Assert.Equal(("Meetings held", "Day"), ChartJson.AxisTitles(html, "rooms-meetings-per-day", value: "y", label: "x"));
         Assert.Equal(0, ChartJson.TickPrecision(html, "rooms-meetings-per-day", "y"));
     }
 
