@@ -256,7 +256,7 @@ public sealed partial class TrendsHttpTests(TrendsServer server) : SignedInHttpT
     }
 
     [Fact]
-    public async Task A_period_that_ends_after_today_says_it_is_counted_up_to_today()
+    public async Task A_period_that_ends_after_today_says_on_every_report_that_it_is_counted_up_to_today()
     {
         // Arrange
         var today = Server.Services.GetRequiredService<UpstreamZone>().Today;
@@ -265,9 +265,15 @@ public sealed partial class TrendsHttpTests(TrendsServer server) : SignedInHttpT
         // Act
         var (status, html) = await Session.GetGatheredPageAsync(string.Create(CultureInfo.InvariantCulture, $"/meetings?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"));
 
-        // Assert
+        var (_, telephony) = await Session.GetGatheredPageAsync(string.Create(CultureInfo.InvariantCulture, $"/telephony?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"));
+        var (_, participants) = await Session.GetGatheredPageAsync(string.Create(CultureInfo.InvariantCulture, $"/participants?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"));
+
+        // Assert: the same words wherever the period is named.
+        var covered = string.Create(CultureInfo.InvariantCulture, $"{from:yyyy-MM-dd} – {to:yyyy-MM-dd} (up to today, {today:yyyy-MM-dd})");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"The whole period: {from:yyyy-MM-dd} – {to:yyyy-MM-dd} (up to today, {today:yyyy-MM-dd}) in every room"), Heading(html, "kpi-title"));
+        Assert.Equal($"The whole period: {covered} in every room", Heading(html, "kpi-title"));
+        Assert.Contains(covered, Text(telephony, "summed-line"), StringComparison.Ordinal);
+        Assert.Contains(covered, Text(participants, "summed-line"), StringComparison.Ordinal);
     }
 
     private static string Heading(string html, string testId) =>
