@@ -10,6 +10,7 @@ public sealed class NameSearchTests
     [InlineData("Ｇrace", "Grace Hopper")]
     [InlineData("grace", "Ｇｒａｃｅ Hopper")]
     [InlineData("jose", "José Martí")]
+    [InlineData("zhang wei’s", "Zhang Wei's iPad")]
     [InlineData("张", "张伟")]
     [InlineData("💻", "👩‍💻 Dev")]
     [InlineData("\u200d", "👩‍💻 Dev")]
