@@ -57,12 +57,7 @@ internal sealed class ExportTexts
     public string BusinessHours(IReadOnlyList<DayOfWeek> days, TimeOnly start, TimeOnly end, string zoneLabel)
     {
         ArgumentNullException.ThrowIfNull(days);
-        static int Position(DayOfWeek day) => ((int)day + 6) % 7;
-        var names = Culture.DateTimeFormat;
-        var contiguous = days.Count > 1 && days.Zip(days.Skip(1)).All(pair => Position(pair.Second) == Position(pair.First) + 1);
-        var shown = contiguous
-            ? $"{names.GetDayName(days[0])}–{names.GetDayName(days[^1])}"
-            : string.Join(this[", "], days.Select(names.GetDayName));
+        var shown = Reports.RoomUsage.BusinessHoursRule.DaysInWords(days, Culture.DateTimeFormat.GetDayName, this[", "]);
         return this["{0} {1}–{2}, {3}", shown, start.ToString("HH:mm", CultureInfo.InvariantCulture), end.ToString("HH:mm", CultureInfo.InvariantCulture), zoneLabel];
     }
 }

@@ -93,14 +93,52 @@ public sealed record BusinessHoursRule(IReadOnlyList<DayOfWeek> Days, TimeOnly S
         return new BusinessHoursRule([.. MondayFirst.Where(days.Contains)], options.Start, options.End, zone.Describe());
     }
 
-    /// <summary>True when the days follow one another (Monday to Friday), so they read as a range, "Monday–Friday".</summary>
-    public bool DaysInARow =>
-        Days.Count > 1 && Days.Select(day => Array.IndexOf(MondayFirst, day)).Zip(Days.Skip(1).Select(day => Array.IndexOf(MondayFirst, day))).All(pair => pair.Second == pair.First + 1);
+    /// <summary>True when the days follow one another (Monday to Friday), so they read as one range, "Monday–Friday".</summary>
+    public bool DaysInARow => DayRuns(Days) is [var only] && only.First != only.Last;
 
-    /// <summary>For a file: <c>Monday–Friday 09:00–18:00, Asia/Shanghai (UTC+08:00)</c>, or the days listed one by one.</summary>
+    /// <summary>
+    /// The days as people say them, Monday first: three or more in a row as one range (Monday–Wednesday), the others
+    /// one by one (First equals Last). Monday, Tuesday, Wednesday, Friday, Sunday: Monday–Wednesday, Friday, Sunday.
+    /// </summary>
+    public static IReadOnlyList<(DayOfWeek First, DayOfWeek Last)> DayRuns(IReadOnlyList<DayOfWeek> days)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        var positions = days.Select(day => Array.IndexOf(MondayFirst, day)).Distinct().Order().ToList();
+        var runs = new List<(DayOfWeek, DayOfWeek)>();
+        for (var start = 0; start < positions.Count;)
+        {
+            var end = start;
+            while (end + 1 < positions.Count && positions[end + 1] == positions[end] + 1)
+            {
+                end++;
+            }
+
+            if (end - start >= 2)
+            {
+                runs.Add((MondayFirst[positions[start]], MondayFirst[positions[end]]));
+            }
+            else
+            {
+                runs.AddRange(positions[start..(end + 1)].Select(position => (MondayFirst[position], MondayFirst[position])));
+            }
+
+            start = end + 1;
+        }
+
+        return runs;
+    }
+
+    /// <summary>The days in words, <paramref name="name"/> naming each and <paramref name="separator"/> between entries.</summary>
+    public static string DaysInWords(IReadOnlyList<DayOfWeek> days, Func<DayOfWeek, string> name, string separator)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return string.Join(separator, DayRuns(days).Select(run => run.First == run.Last ? name(run.First) : $"{name(run.First)}–{name(run.Last)}"));
+    }
+
+    /// <summary>For a file: <c>Monday–Friday 09:00–18:00, Asia/Shanghai (UTC+08:00)</c>, runs of three days or more as ranges.</summary>
     public string Describe()
     {
-        var days = DaysInARow ? $"{Days[0]}–{Days[^1]}" : string.Join(", ", Days);
+        var days = DaysInWords(Days, day => day.ToString(), ", ");
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{days} {Start:HH:mm}–{End:HH:mm}, {ZoneLabel}");
     }
 }
