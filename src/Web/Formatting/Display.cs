@@ -100,11 +100,9 @@ internal static class Display
     /// <summary>A time as whole minutes, rounded, in the request's culture (the exact seconds go in data-value).</summary>
     public static string Minutes(TimeSpan value) => Math.Round(value.TotalMinutes, MidpointRounding.AwayFromZero).ToString("N0", CultureInfo.CurrentCulture);
 
-    /// <summary>A share of 0..1 as a whole percent in the request's culture.</summary>
-    public static string Percent(double share) => share.ToString("P0", CultureInfo.CurrentCulture);
-
-    /// <summary>A share as a percentage with <paramref name="decimals"/> decimals (6.4 %).</summary>
-    public static string Percent(double share, int decimals) => share.ToString("P" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.CurrentCulture);
+    /// <summary>A share of 0..1 as a percent in the request's culture.</summary>
+    /// <param name="decimals">Decimals of the percentage: none (6 %) unless asked (6.4 %).</param>
+    public static string Percent(double share, int decimals = 0) => share.ToString("P" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.CurrentCulture);
 
     /// <summary>"2025-01-15 – 2025-03-10", or one date when the period is one day.</summary>
     public static string Period(DateOnly from, DateOnly to) => from == to ? Date(from) : $"{Date(from)} – {Date(to)}";

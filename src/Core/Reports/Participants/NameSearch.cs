@@ -7,10 +7,9 @@ namespace UMeetingReports.Core.Reports.Participants;
 /// The participants report's name search, shared by its page and its download: a substring of the name as the user
 /// is shown it, found whatever the case, the width (a full-width "Ｇrace" finds "Grace"), the accents ("Jose" finds
 /// "José") and the punctuation and spaces ("wei’s" finds "Wei's"), or found character for character (an emoji inside a
-/// joined one). Text the comparison ignores entirely
-/// (a lone zero-width joiner) is looked for character for character only, so it does not match every name. Without
-/// <c>revealPhoneNumbers</c> names that are phone numbers are masked first, so the hidden digits of a number cannot
-/// be found by searching for them.
+/// joined one). Text the comparison ignores entirely (a lone zero-width joiner) is looked for character for character
+/// only, so it does not match every name. Without <c>revealPhoneNumbers</c> names that are phone numbers are masked
+/// first, so the hidden digits of a number cannot be found by searching for them.
 /// </summary>
 internal sealed class NameSearch
 {
