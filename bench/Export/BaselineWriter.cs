@@ -116,7 +116,7 @@ internal static class BaselineWriter
             }
         });
 
-        Sheet("Participants",
+        Sheet("Joins",
         [
             ("Meeting UUID", TextStyle, 28), ("Meeting ID", TextStyle, 14), ("Topic", TextStyle, 40), ("Room", TextStyle, 24), ("Host ID", TextStyle, 24),
             ("Participant", TextStyle, 28), ($"Join ({zone})", DateTimeStyle, 21), ($"Leave ({zone})", DateTimeStyle, 21), ("Minutes", IntegerStyle, 9),

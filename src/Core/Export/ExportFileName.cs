@@ -23,7 +23,7 @@ public static class ExportFileName
         Build("meetings", period, roomName, participantName, search, record, "xlsx");
 
     public static string Csv(CsvTable table, DatePeriod period, string? roomName, string? participantName = null, string? search = null, string? record = null) =>
-        Build(table.ToString().ToLowerInvariant(), period, roomName, participantName, search, record, "csv");
+        Build(table == CsvTable.Participants ? "joins" : table.ToString().ToLowerInvariant(), period, roomName, participantName, search, record, "csv");
 
     private static string Build(string content, DatePeriod period, string? roomName, string? participantName, string? search, string? record, string extension)
     {

@@ -2,7 +2,7 @@ namespace UMeetingReports.Core.Export;
 
 /// <summary>
 /// Where an export keeps its temporary files and how many rows a sheet may hold. Not configuration: tests set a small
-/// row limit to prove the rollover to "Participants (2)", and a directory of their own to prove nothing is left behind.
+/// row limit to prove the rollover to "Joins (2)", and a directory of their own to prove nothing is left behind.
 /// </summary>
 internal sealed record ExportSettings(int RowsPerSheet, string TempDirectory)
 {

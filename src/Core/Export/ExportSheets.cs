@@ -61,7 +61,7 @@ internal sealed class ExportSheets
             static meeting => [meeting]);
 
         Participants = new MeetingTable<ParticipantRow>(
-            new(t["Participants"],
+            new(t["Joins|sheet"],
             [
                 Text<ParticipantRow>(t["Meeting UUID"], 28, row => row.Of.Meeting.Uuid),
                 Text<ParticipantRow>(t["Meeting ID"], 14, row => row.Of.Meeting.MeetingId),

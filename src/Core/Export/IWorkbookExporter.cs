@@ -22,6 +22,8 @@ public interface IWorkbookExporter
 public enum CsvTable
 {
     Meetings,
+
+    /// <summary>One row per join: the file and its sheet are called "joins" (入会记录), the address keeps <c>table=participants</c>.</summary>
     Participants,
     Telephony,
 

@@ -10,12 +10,12 @@ namespace UMeetingReports.Core.Export;
 /// <summary>A line of the Summary sheet: what it states and the value, typed like a column of its kind.</summary>
 internal sealed record SummaryLine(string Item, ColumnKind Kind, ExportCell Value);
 
-/// <summary>One sheet of a large table: its name (a table past the row limit continues on "Participants (2)") and its rows.</summary>
+/// <summary>One sheet of a large table: its name (a table past the row limit continues on "Joins (2)") and its rows.</summary>
 internal sealed record SheetPart(string Name, IReadOnlyList<ColumnHeader> Columns, long Rows)
 {
     /// <summary>
     /// A table's sheets, as many as its <paramref name="rows"/> need at <paramref name="dataRowsPerSheet"/> (the first
-    /// named after the table, then "Participants (2)" and on), each given <paramref name="reader"/>: consecutive sheets
+    /// named after the table, then "Joins (2)" and on), each given <paramref name="reader"/>: consecutive sheets
     /// of one table share it, each taking its own rows.
     /// </summary>
     public static IEnumerable<(SheetPart Part, IEnumerator<ExportCell[]> Rows)> Split(

@@ -26,7 +26,7 @@ public sealed class ExportFileNameTests
 
     [Fact]
     public void Names_a_csv_after_its_table() =>
-        Assert.Equal("umeeting-participants_2025-01-01_2025-03-31_Garden.csv", ExportFileName.Csv(CsvTable.Participants, FirstQuarter, "Garden"));
+        Assert.Equal("umeeting-joins_2025-01-01_2025-03-31_Garden.csv", ExportFileName.Csv(CsvTable.Participants, FirstQuarter, "Garden"));
 
     [Fact]
     public void Names_the_participants_searched_for_after_the_room() =>

@@ -12,7 +12,7 @@ public sealed partial class WorkbookCellTests
 {
     private static readonly DatePeriod March = new(new(2025, 3, 1), new(2025, 3, 31));
 
-    private static readonly string[] LargeSheets = ["Meetings", "Participants", "Telephony"];
+    private static readonly string[] LargeSheets = ["Meetings", "Joins", "Telephony"];
 
     [Fact]
     public async Task Keeps_leading_zeros_and_plus_signs_of_ids_and_phone_numbers_as_text()
@@ -45,7 +45,7 @@ public sealed partial class WorkbookCellTests
         Assert.True(row.Cell(meetings.ColumnOf("Actual minutes")).IsEmpty());
         Assert.Equal("Yes", row.Cell(meetings.ColumnOf("Running")).GetString());
         Assert.Equal(1, row.Cell(meetings.ColumnOf("People")).GetDouble());
-        var participants = file["Participants"];
+        var participants = file["Joins"];
         Assert.True(participants.Row(2).Cell(participants.ColumnOf("Leave (Asia/Shanghai)")).IsEmpty());
         Assert.Equal("Yes", participants.Row(2).Cell(participants.ColumnOf("Still connected")).GetString());
     }
@@ -114,7 +114,7 @@ public sealed partial class WorkbookCellTests
 
         using var file = await ExportHarness.InMemory(folder, []).XlsxAsync(ExportHarness.Request(March));
 
-        Assert.Equal(["Summary", "Meetings", "Participants", "Telephony", "People", "Rooms", "Daily"], file.SheetNames);
+        Assert.Equal(["Summary", "Meetings", "Joins", "Telephony", "People", "Rooms", "Daily"], file.SheetNames);
         Assert.All(LargeSheets.Select(name => file[name]), sheet =>
         {
             Assert.Equal(1, sheet.LastRowUsed()!.RowNumber());
@@ -136,8 +136,8 @@ public sealed partial class WorkbookCellTests
 
         using var file = await ExportHarness.InMemory(folder, meetings, rowsPerSheet: rowsPerSheet).XlsxAsync(ExportHarness.Request(March));
 
-        var names = rowsPerPart.Select((_, index) => index == 0 ? "Participants" : $"Participants ({index + 1})").ToList();
-        Assert.Equal(names, file.SheetNames.Where(name => name.StartsWith("Participants", StringComparison.Ordinal)));
+        var names = rowsPerPart.Select((_, index) => index == 0 ? "Joins" : $"Joins ({index + 1})").ToList();
+        Assert.Equal(names, file.SheetNames.Where(name => name.StartsWith("Joins", StringComparison.Ordinal)));
         Assert.Equal(rowsPerPart, names.Select(name => file[name].DataRows().Count));
         Assert.Equal(
             meetings.Select(meeting => meeting.Participants[0].Name),
@@ -148,7 +148,7 @@ public sealed partial class WorkbookCellTests
             Assert.True(file[name].Cell(1, 1).Style.Font.Bold);
             Assert.Equal(file[name].LastRowUsed()!.RowNumber(), file[name].AutoFilter.Range.RangeAddress.LastAddress.RowNumber);
         });
-        Assert.Equal(names.Select((name, index) => new ExportedSheet(name, rowsPerPart[index])), file.Outcome.Sheets.Where(sheet => sheet.Name.StartsWith("Participants", StringComparison.Ordinal)));
+        Assert.Equal(names.Select((name, index) => new ExportedSheet(name, rowsPerPart[index])), file.Outcome.Sheets.Where(sheet => sheet.Name.StartsWith("Joins", StringComparison.Ordinal)));
     }
 
     private static List<string> WholeNumbersIn(IEnumerable<string> texts, IReadOnlyList<string> numbers) =>

@@ -38,7 +38,7 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
 
         using var file = await core.Exporter(folder).XlsxAsync(ExportHarness.Request(Spring));
 
-        Assert.Equal(["Summary", "Meetings", "Participants", "Telephony", "People", "Rooms", "Daily"], file.SheetNames);
+        Assert.Equal(["Summary", "Meetings", "Joins", "Telephony", "People", "Rooms", "Daily"], file.SheetNames);
         Assert.All(file.Workbook.Worksheets, sheet =>
         {
             var columns = sheet.Headers().Count;
@@ -133,7 +133,7 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
             truth.SelectMany(meeting => meeting.Participants.Select(p => string.Join(" | ",
                 meeting.Uuid, meeting.MeetingId, AsExcelReadsIt(meeting.Topic), names[meeting.HostId], meeting.HostId, p.Name, Time(p.JoinTime), Time(p.LeaveTime),
                 p.LeaveTime is { } leave ? (int)(ToSecond(leave) - ToSecond(p.JoinTime)).TotalMinutes : "", YesNo(p.LeaveTime is null)))),
-            file["Participants"].DataRows().Select(row => string.Join(" | ", row.Cells(1, 10).Select(Shown))));
+            file["Joins"].DataRows().Select(row => string.Join(" | ", row.Cells(1, 10).Select(Shown))));
         Assert.Equal(
             truth.SelectMany(meeting => meeting.Telephony.Select(c => string.Join(" | ",
                 meeting.Uuid, meeting.MeetingId, AsExcelReadsIt(meeting.Topic), names[meeting.HostId], meeting.HostId, c.PhoneNumber, CallTypeWords[c.Type], Time(c.StartTime), Time(c.EndTime),
@@ -299,7 +299,7 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
         }
 
         Assert.All(file.Workbook.Worksheets.SelectMany(sheet => sheet.CellsUsed()), cell => Assert.False(cell.HasFormula, $"{cell.Address} holds a formula"));
-        Assert.Contains(file["Participants"].CellsUsed(), cell => cell.GetString() == "=1+1");
+        Assert.Contains(file["Joins"].CellsUsed(), cell => cell.GetString() == "=1+1");
     }
 
     [Theory]
@@ -343,7 +343,7 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
         using var file = await core.Exporter(folder).XlsxAsync(ExportHarness.Request(Spring), progress);
 
         var reports = progress.Reports;
-        var rows = file.Outcome.Sheets.Where(s => s.Name is "Meetings" or "Participants" or "Telephony").Sum(s => s.Rows);
+        var rows = file.Outcome.Sheets.Where(s => s.Name is "Meetings" or "Joins" or "Telephony").Sum(s => s.Rows);
         var gathering = reports.Where(r => r.Stage == ExportStage.Gathering).ToList();
         Assert.NotEmpty(gathering);
         Assert.All(gathering, r => Assert.Equal(3, r.Fetched.WindowsTotal));

@@ -66,7 +66,7 @@ public sealed class WorkbookLanguageTests
         using var file = await InCulture("zh-CN", () => ExportHarness.InMemory(folder, Meetings()).XlsxAsync(ExportHarness.Request(March)));
 
         // Assert
-        Assert.Equal(["Summary", "Meetings", "Participants", "Telephony", "People", "Rooms", "Daily"], file.SheetNames);
+        Assert.Equal(["Summary", "Meetings", "Joins", "Telephony", "People", "Rooms", "Daily"], file.SheetNames);
         var summary = file["Summary"].DataRows().ToDictionary(row => row.Cell(1).GetString(), row => row.Cell(2).GetString());
         Assert.Equal("English", summary["Language"]);
         Assert.Equal("Monday–Friday 09:00–18:00, Asia/Shanghai (UTC+08:00)", summary["Business hours (utilisation is measured against them)"]);

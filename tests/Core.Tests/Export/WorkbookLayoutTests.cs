@@ -86,7 +86,7 @@ public sealed class WorkbookLayoutTests
         Assert.Equal(
             [(XLDataType.Text, no), (XLDataType.Text, yes), (XLDataType.Text, no), (XLDataType.Text, no)],
             new[] { Cell(2, "Running"), Cell(3, "Running"), Cell(2, "Overflow (is_extra)"), Cell(3, "Overflow (is_extra)") }.Select(cell => (cell.DataType, cell.GetString())));
-        var participants = file[texts["Participants"]];
+        var participants = file[texts["Joins|sheet"]];
         Assert.Equal(
             [no, no, yes],
             participants.DataRows().Select(row => row.Cell(participants.ColumnOf(texts["Still connected"])).GetString()));
@@ -104,7 +104,7 @@ public sealed class WorkbookLayoutTests
         // Assert
         Assert.Equal("#,##0", file["Meetings"].Cell(2, file["Meetings"].ColumnOf("Joins")).Style.NumberFormat.Format);
         Assert.Equal("#,##0", file["Meetings"].Cell(2, file["Meetings"].ColumnOf("Scheduled minutes")).Style.NumberFormat.Format);
-        Assert.Equal("#,##0", file["Participants"].Cell(2, file["Participants"].ColumnOf("Minutes")).Style.NumberFormat.Format);
+        Assert.Equal("#,##0", file["Joins"].Cell(2, file["Joins"].ColumnOf("Minutes")).Style.NumberFormat.Format);
         Assert.Equal("#,##0", file["Rooms"].Cell(2, file["Rooms"].ColumnOf("Meetings")).Style.NumberFormat.Format);
         Assert.Equal("#,##0", file["Daily"].Cell(2, file["Daily"].ColumnOf("Actual minutes")).Style.NumberFormat.Format);
         var summary = file["Summary"].DataRows().ToDictionary(row => row.Cell(1).GetString(), row => row.Cell(2));
@@ -114,7 +114,7 @@ public sealed class WorkbookLayoutTests
     [Fact]
     public async Task Sets_every_sheet_continuations_included_to_print_on_A4_landscape_one_page_wide_with_the_header_on_each_page()
     {
-        // Arrange: a limit of 2 rows a sheet puts the three joins on "Participants" and "Participants (2)", the three people on "People" and "People (2)".
+        // Arrange: a limit of 2 rows a sheet puts the three joins on "Joins" and "Joins (2)", the three people on "People" and "People (2)".
         using var folder = new ExportFolder();
         using var output = new MemoryStream();
 
@@ -128,7 +128,7 @@ public sealed class WorkbookLayoutTests
         using var document = SpreadsheetDocument.Open(output, isEditable: false);
         var workbook = document.WorkbookPart!;
         var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
-        Assert.Equal(["Summary", "Meetings", "Participants", "Participants (2)", "Telephony", "People", "People (2)", "Rooms", "Daily"], sheets.Select(sheet => sheet.Name!.Value));
+        Assert.Equal(["Summary", "Meetings", "Joins", "Joins (2)", "Telephony", "People", "People (2)", "Rooms", "Daily"], sheets.Select(sheet => sheet.Name!.Value));
         var printTitles = workbook.Workbook.DefinedNames!.Elements<DefinedName>()
             .Where(name => name.Name == "_xlnm.Print_Titles")
             .ToDictionary(name => (int)name.LocalSheetId!.Value, name => name.Text);

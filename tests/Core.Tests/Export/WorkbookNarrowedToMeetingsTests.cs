@@ -31,7 +31,7 @@ public sealed class WorkbookNarrowedToMeetingsTests
         // Assert
         var meetings = file["Meetings"];
         Assert.Equal(["room-match", "topic-match"], meetings.DataRows().Select(row => row.Cell(meetings.ColumnOf("Meeting UUID")).GetString()).Order(StringComparer.Ordinal));
-        Assert.Equal(3, file["Participants"].DataRows().Count);
+        Assert.Equal(3, file["Joins"].DataRows().Count);
         Assert.Single(file["Telephony"].DataRows());
         var summary = file["Summary"].DataRows().ToDictionary(row => row.Cell(1).GetString(), row => row.Cell(2));
         Assert.Equal("GARDEN", summary[SearchLine].GetString());
@@ -55,7 +55,7 @@ public sealed class WorkbookNarrowedToMeetingsTests
         // Assert
         var meetings = file["Meetings"];
         Assert.Equal(["dialled-in"], meetings.DataRows().Select(row => row.Cell(meetings.ColumnOf("Meeting UUID")).GetString()));
-        var participants = file["Participants"];
+        var participants = file["Joins"];
         Assert.Equal(["+86 137****9201", "Chen Jing"], participants.DataRows().Select(row => row.Cell(participants.ColumnOf("Participant")).GetString()));
         var summary = file["Summary"].DataRows().ToDictionary(row => row.Cell(1).GetString(), row => row.Cell(2));
         Assert.Equal("+86 137****9201", summary[PersonLine].GetString());

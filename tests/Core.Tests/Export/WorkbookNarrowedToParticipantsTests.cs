@@ -35,7 +35,7 @@ public sealed class WorkbookNarrowedToParticipantsTests(SharedSimulator fixture)
         using var file = await core.Exporter(folder).XlsxAsync(ExportHarness.Request(April, reveal: true) with { ParticipantName = $" {search} " });
 
         // Assert
-        var participants = file["Participants"];
+        var participants = file["Joins"];
         Assert.Equal(
             joined.SelectMany(meeting => meeting.Participants.Where(participant => Matches(participant.Name)).Select(participant => (meeting.Uuid, participant.Name))),
             participants.DataRows().Select(row => (row.Cell(participants.ColumnOf("Meeting UUID")).GetString(), row.Cell(participants.ColumnOf("Participant")).GetString())));
@@ -67,10 +67,10 @@ public sealed class WorkbookNarrowedToParticipantsTests(SharedSimulator fixture)
         using var byHiddenAsAdmin = await exporter.XlsxAsync(ExportHarness.Request(March, reveal: true) with { ParticipantName = "1234" });
 
         // Assert
-        Assert.Empty(byHidden["Participants"].DataRows());
+        Assert.Empty(byHidden["Joins"].DataRows());
         Assert.Empty(byHidden["Meetings"].DataRows());
-        Assert.Equal(["+86 137****9201"], byShown["Participants"].DataRows().Select(row => row.Cell(byShown["Participants"].ColumnOf("Participant")).GetString()));
-        Assert.Equal(["+8613712349201"], byHiddenAsAdmin["Participants"].DataRows().Select(row => row.Cell(byHiddenAsAdmin["Participants"].ColumnOf("Participant")).GetString()));
+        Assert.Equal(["+86 137****9201"], byShown["Joins"].DataRows().Select(row => row.Cell(byShown["Joins"].ColumnOf("Participant")).GetString()));
+        Assert.Equal(["+8613712349201"], byHiddenAsAdmin["Joins"].DataRows().Select(row => row.Cell(byHiddenAsAdmin["Joins"].ColumnOf("Participant")).GetString()));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class WorkbookNarrowedToParticipantsTests(SharedSimulator fixture)
 
         using var file = await ExportHarness.InMemory(folder, [meeting]).XlsxAsync(ExportHarness.Request(March) with { ParticipantName = "   " });
 
-        Assert.Equal(2, file["Participants"].DataRows().Count);
+        Assert.Equal(2, file["Joins"].DataRows().Count);
         Assert.DoesNotContain(file["Summary"].DataRows(), row => row.Cell(1).GetString() == "Participant name contains");
     }
 }

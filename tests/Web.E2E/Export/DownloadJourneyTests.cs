@@ -36,7 +36,7 @@ public sealed class DownloadJourneyTests(MeetingReportsServer server, BrowserFix
         Assert.True(truth.Count > 10, "The period must hold more meetings than the page shows.");
         Assert.Equal("umeeting-meetings_2025-05-01_2025-05-31_Beijing-Board-Room.xlsx", file.Name);
         Assert.Equal(truth.Select(meeting => meeting.Uuid), workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
-        Assert.Equal(truth.Sum(meeting => meeting.Participants.Count), workbook.Worksheet("Participants").DataRows());
+        Assert.Equal(truth.Sum(meeting => meeting.Participants.Count), workbook.Worksheet("Joins").DataRows());
         Assert.True(meetings.IsShown, "The download took the browser away from the list.");
         Assert.Empty(BrowserErrors);
     }
@@ -54,7 +54,7 @@ public sealed class DownloadJourneyTests(MeetingReportsServer server, BrowserFix
         var records = DownloadedFiles.CsvRecords(System.Text.Encoding.UTF8.GetString(file.Bytes).TrimStart('\uFEFF'));
 
         // Assert
-        Assert.Equal("umeeting-participants_2025-05-12_2025-05-18.csv", file.Name);
+        Assert.Equal("umeeting-joins_2025-05-12_2025-05-18.csv", file.Name);
         Assert.Equal(truth.Sum(meeting => meeting.Participants.Count), records.Count - 1);
         // A record id is base64: one that begins with '+' is a formula to Excel, so CSV carries it after an apostrophe.
         Assert.Equal(
@@ -82,7 +82,7 @@ public sealed class DownloadJourneyTests(MeetingReportsServer server, BrowserFix
         // Assert
         Assert.StartsWith($"umeeting-meetings_{day}_{day}_", file.Name, StringComparison.Ordinal);
         Assert.Equal([uuid], workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
-        Assert.Equal(meeting.Participants.Count, workbook.Worksheet("Participants").DataRows());
+        Assert.Equal(meeting.Participants.Count, workbook.Worksheet("Joins").DataRows());
         Assert.Equal(meeting.Telephony.Count, workbook.Worksheet("Telephony").DataRows());
         Assert.Equal([room.Name], workbook.Worksheet("Rooms").ColumnValues("Room"));
         Assert.Equal(uuid, workbook.SummaryValue("Meeting record (uuid)"));
