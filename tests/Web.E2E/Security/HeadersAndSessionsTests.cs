@@ -84,8 +84,15 @@ public sealed partial class HeadersAndSessionsTests(SecurityServer server) : IDi
 
         using var stillSignedIn = await _session.GetAsync($"/meetings?{Period}");
 
-        // Assert: 400 where POST is routed; 405 where the endpoint takes GET only.
-        var expected = endpoints.Select(endpoint => $"{endpoint.Path} {(endpoint.Accepts("POST") ? 400 : 405)}");
+        // Assert: 400 where POST is routed (the language switch, which takes no token, for the language this form
+        // does not name); 405 where the endpoint takes GET only. Sign-in, for someone signed in already, goes on to its
+        // address: 302, and nobody is signed in anew (StaleFormTests).
+        var expected = endpoints.Select(endpoint => $"{endpoint.Path} {endpoint.Path switch
+        {
+            "/account/login" => 302,
+            _ when endpoint.Accepts("POST") => 400,
+            _ => 405,
+        }}");
         Assert.Equal(expected, answers);
         Assert.Equal(HttpStatusCode.OK, stillSignedIn.StatusCode);
     }

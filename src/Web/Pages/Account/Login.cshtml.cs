@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -9,8 +10,15 @@ using UMeetingReports.Web.Pages.Account;
 
 namespace UMeetingReports.Web.Pages.Account;
 
+/// <summary>
+/// Sign-in. The antiforgery token is checked here rather than by Razor Pages (so that no other site can sign a browser
+/// into an account of its choosing), because a sign-in form goes stale when another tab signs in first: pressed then,
+/// it goes on to its address, as the sign-in it meant has happened; pressed with a token that fails otherwise (the
+/// antiforgery cookie expired or cleared), the form comes back fresh with a sentence that says why.
+/// </summary>
 [AllowAnonymous]
-internal sealed class LoginModel(SignInGate gate, AccountDirectory accounts) : PageModel
+[IgnoreAntiforgeryToken]
+internal sealed class LoginModel(SignInGate gate, AccountDirectory accounts, IAntiforgery antiforgery) : PageModel
 {
     [BindProperty(Name = "username")]
     public string? UserName { get; set; }
@@ -27,8 +35,24 @@ internal sealed class LoginModel(SignInGate gate, AccountDirectory accounts) : P
 
     public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(Destination) : Page();
 
+    /// <summary>True when the form sent was stale and nobody is signed in: nothing was checked, the form is shown again.</summary>
+    public bool FormExpired { get; private set; }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            if (User.Identity?.IsAuthenticated == true)
+            {
+                return LocalRedirect(Destination);
+            }
+
+            Password = null;
+            FormExpired = true;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         Outcome = await gate.TryAsync(UserName, Password, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         Password = null;
         switch (Outcome)
