@@ -46,7 +46,22 @@ public sealed class MeetingsQueryHttpTests(MeetingReportsServer server) : Signed
         Assert.StartsWith(message, Hooks.Text(html, "error-" + field), StringComparison.Ordinal);
         Assert.Equal(0, Hooks.Count(html, "meeting-row"));
         Assert.Equal(1, Hooks.Count(html, "filter-form"));
+        Assert.StartsWith("Error: ", TitleOf(html), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_page_that_answers_its_address_has_no_error_in_its_title()
+    {
+        // Act
+        var (status, html) = await Session.GetPageAsync("/meetings?" + May);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Meetings · UMeeting Reports", TitleOf(html));
+    }
+
+    private static string TitleOf(string html) =>
+        System.Net.WebUtility.HtmlDecode(Regex.Match(html, "<title>(?<title>[^<]*)</title>").Groups["title"].Value);
 
     [Fact]
     public async Task The_quick_ranges_of_a_page_that_refused_its_room_leave_the_room_out_so_each_answers()

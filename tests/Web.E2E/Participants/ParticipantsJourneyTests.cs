@@ -75,6 +75,28 @@ public sealed class ParticipantsJourneyTests(MeetingReportsServer server, Browse
     }
 
     [Fact]
+    public async Task The_next_page_asked_from_the_keyboard_leaves_the_reader_at_the_list_not_at_the_top_of_the_page()
+    {
+        // Arrange
+        await SignInAsDemoAdminAsync();
+        var participants = new ParticipantsPage(Page);
+        await participants.OpenAsync("?from=2025-05-01&to=2025-05-31&page_size=10");
+
+        // Act: Enter on "Next" loads page 2; the next Tab goes on from the list.
+        await Page.GetByTestId("pager-next").FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.WaitForURLAsync("**#list");
+        await Page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.DOMContentLoaded);
+        await Page.Keyboard.PressAsync("Tab");
+        var inList = await Page.EvaluateAsync<bool>("() => document.getElementById('list').contains(document.activeElement)");
+
+        // Assert: page 2, and the keyboard in the list (its box or a heading), not back at the skip link.
+        Assert.Contains("page_number=2", Page.Url, StringComparison.Ordinal);
+        Assert.True(inList, "After the next page, Tab left the list: " + await Page.EvaluateAsync<string>("() => document.activeElement.outerHTML.slice(0, 120)"));
+        Assert.Empty(BrowserErrors);
+    }
+
+    [Fact]
     public async Task A_persons_rooms_open_from_the_keyboard_and_a_room_leads_to_that_persons_meetings_there()
     {
         // Arrange

@@ -14,6 +14,12 @@ internal sealed record Pager(
     string? Next,
     string? Last)
 {
+    /// <summary>
+    /// The fragment a page link ends with: the list's box (<c>id="list"</c>), so that the next page opens at the list
+    /// and a keyboard's next Tab goes on from there, not from the top of the page.
+    /// </summary>
+    public const string ToList = "#list";
+
     /// <summary>True when each record is a person (/participants), so the summary counts people, not records.</summary>
     public bool CountsPeople { get; init; }
 
