@@ -87,7 +87,7 @@ internal static class BaselineWriter
 
         Sheet("Meetings",
         [
-            ("Meeting UUID", TextStyle, 28), ("Meeting ID", TextStyle, 14), ("Room", TextStyle, 24), ("Host ID", TextStyle, 24), ("Topic", TextStyle, 40),
+            ("Meeting UUID", TextStyle, 28), ("Meeting ID", TextStyle, 14), ("Room", TextStyle, 24), ("Room ID", TextStyle, 24), ("Topic", TextStyle, 40),
             ($"Start ({zone})", DateTimeStyle, 21), ($"End ({zone})", DateTimeStyle, 21), ("Running", BooleanStyle, 9), ("Overflow (is_extra)", BooleanStyle, 11),
             ("Scheduled minutes", IntegerStyle, 11), ("Actual minutes", IntegerStyle, 11), ("Participants", IntegerStyle, 12), ("Joins", IntegerStyle, 9),
             ("Phone calls", IntegerStyle, 9), ("Phone minutes", IntegerStyle, 10), ("Phone cost", MoneyStyle, 13),
@@ -118,8 +118,8 @@ internal static class BaselineWriter
 
         Sheet("Joins",
         [
-            ("Meeting UUID", TextStyle, 28), ("Meeting ID", TextStyle, 14), ("Topic", TextStyle, 40), ("Room", TextStyle, 24), ("Host ID", TextStyle, 24),
-            ("Participant", TextStyle, 28), ($"Join ({zone})", DateTimeStyle, 21), ($"Leave ({zone})", DateTimeStyle, 21), ("Minutes", IntegerStyle, 9),
+            ("Meeting UUID", TextStyle, 28), ("Meeting ID", TextStyle, 14), ("Topic", TextStyle, 40), ("Room", TextStyle, 24), ("Room ID", TextStyle, 24),
+            ("Participant", TextStyle, 28), ($"Join ({zone})", DateTimeStyle, 21), ($"Leave ({zone})", DateTimeStyle, 21), ("Connected minutes", IntegerStyle, 11),
             ("Still connected", BooleanStyle, 10),
         ], cells =>
         {
@@ -145,9 +145,9 @@ internal static class BaselineWriter
 
         Sheet("Telephony",
         [
-            ("Meeting UUID", TextStyle, 28), ("Meeting ID", TextStyle, 14), ("Topic", TextStyle, 40), ("Room", TextStyle, 24), ("Host ID", TextStyle, 24),
+            ("Meeting UUID", TextStyle, 28), ("Meeting ID", TextStyle, 14), ("Topic", TextStyle, 40), ("Room", TextStyle, 24), ("Room ID", TextStyle, 24),
             ("Phone number", TextStyle, 20), ("Type", TextStyle, 10), ($"Start ({zone})", DateTimeStyle, 21), ($"End ({zone})", DateTimeStyle, 21),
-            ("Minutes", IntegerStyle, 9), ("Cost", MoneyStyle, 13),
+            ("Phone minutes", IntegerStyle, 10), ("Phone cost", MoneyStyle, 13),
         ], cells =>
         {
             foreach (var meeting in meetings)
@@ -177,7 +177,7 @@ internal static class BaselineWriter
             ("Actual minutes", IntegerStyle, 11), ("Joins", IntegerStyle, 9), ("Attendees", IntegerStyle, 10), ("Distinct participants", IntegerStyle, 12),
             ("Phone calls", IntegerStyle, 9), ("Phone minutes", IntegerStyle, 10), ("Phone cost", MoneyStyle, 13),
         };
-        Sheet("Rooms", [("Room", TextStyle, 24), ("Host ID", TextStyle, 24), .. figureColumns], cells =>
+        Sheet("Rooms", [("Room", TextStyle, 24), ("Room ID", TextStyle, 24), .. figureColumns], cells =>
         {
             foreach (var room in meetings.GroupBy(meeting => meeting.HostId, StringComparer.Ordinal).OrderBy(room => room.Key, StringComparer.Ordinal))
             {

@@ -23,7 +23,7 @@ public sealed class CsvExportTests
 
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         Assert.Equal(
-            "\uFEFFMeeting UUID,Meeting ID,Topic,Room,Host ID,Phone number,Type,Start (Asia/Shanghai),End (Asia/Shanghai),Minutes,Cost\r\n"
+            "\uFEFFMeeting UUID,Meeting ID,Topic,Room,Room ID,Phone number,Type,Start (Asia/Shanghai),End (Asia/Shanghai),Phone minutes,Phone cost\r\n"
             + "dgvOvqWVRUWjrEOS2YI2ig==,1790001234,产品评审,Boardroom,ROOM-A,'+8613712349201,Call-in,2025-03-04 09:00:00,2025-03-04 09:30:00,30,3.00\r\n",
             text);
         Assert.Equal([new ExportedSheet("Telephony", 1)], outcome.Sheets);

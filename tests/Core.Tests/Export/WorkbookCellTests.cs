@@ -27,7 +27,7 @@ public sealed partial class WorkbookCellTests
         Assert.Equal(("0012345678", XLDataType.Text), (row.Cell(2).GetString(), row.Cell(2).DataType));
         var call = file["Telephony"].Row(2);
         Assert.Equal(("+8613712349201", XLDataType.Text), (call.Cell(file["Telephony"].ColumnOf("Phone number")).GetString(), call.Cell(6).DataType));
-        Assert.Equal(1.50m, call.Cell(file["Telephony"].ColumnOf("Cost")).Money());
+        Assert.Equal(1.50m, call.Cell(file["Telephony"].ColumnOf("Phone cost")).Money());
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
 
         var sheet = file["Meetings"];
         Assert.Equal(
-            ["Meeting UUID", "Meeting ID", "Room", "Host ID", "Topic", "Start (Asia/Shanghai)", "End (Asia/Shanghai)", "Running", "Overflow (is_extra)",
+            ["Meeting UUID", "Meeting ID", "Room", "Room ID", "Topic", "Start (Asia/Shanghai)", "End (Asia/Shanghai)", "Running", "Overflow (is_extra)",
              "Scheduled minutes", "Actual minutes", "People", "Joins", "Phone calls", "Phone minutes", "Phone cost"],
             sheet.Headers());
         Assert.Equal(
@@ -87,7 +87,7 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
 
         var meetings = file["Meetings"];
         var ended = meetings.DataRows()[0];
-        foreach (var header in (string[])["Meeting UUID", "Meeting ID", "Room", "Host ID", "Topic"])
+        foreach (var header in (string[])["Meeting UUID", "Meeting ID", "Room", "Room ID", "Topic"])
         {
             Assert.Equal((XLDataType.Text, "@"), Typed(meetings, ended, header));
         }
@@ -107,7 +107,7 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
 
         var calls = file["Telephony"];
         var call = calls.DataRows()[0];
-        Assert.Equal((XLDataType.Number, "¥#,##0.00"), Typed(calls, call, "Cost"));
+        Assert.Equal((XLDataType.Number, "¥#,##0.00"), Typed(calls, call, "Phone cost"));
         Assert.Equal(XLDataType.Text, call.Cell(calls.ColumnOf("Phone number")).DataType);
         Assert.StartsWith("+", call.Cell(calls.ColumnOf("Phone number")).GetString(), StringComparison.Ordinal);
         Assert.Equal(XLDataType.DateTime, file["Daily"].Cell(2, 1).DataType);
@@ -193,7 +193,7 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
             daily.DataRows().Select(row => (row.Cell(1).GetDateTime(), Figures(row, 2))));
         Assert.Equal(
             truth.Sum(m => m.Telephony.Sum(c => c.Total)),
-            file["Telephony"].DataRows().Sum(row => row.Cell(file["Telephony"].ColumnOf("Cost")).Money()));
+            file["Telephony"].DataRows().Sum(row => row.Cell(file["Telephony"].ColumnOf("Phone cost")).Money()));
         Assert.Equal(
             truth.Sum(m => m.Telephony.Sum(c => c.Total)),
             daily.DataRows().Sum(row => row.Cell(daily.ColumnOf("Phone cost")).Money()));
@@ -265,7 +265,7 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
         Assert.Equal(
             usage.Rooms.Select(line => (line.HostId, line.PeakConcurrentMeetings, Minutes(line.Utilisation.Available), Minutes(line.Utilisation.Occupied), Share(line.Utilisation.Ratio))),
             rooms.DataRows().Select(row => (
-                row.Cell(rooms.ColumnOf("Host ID")).GetString(),
+                row.Cell(rooms.ColumnOf("Room ID")).GetString(),
                 Int(row.Cell(rooms.ColumnOf("Peak concurrent meetings"))),
                 Int(row.Cell(rooms.ColumnOf("Business minutes"))),
                 Int(row.Cell(rooms.ColumnOf("Occupied business minutes"))),

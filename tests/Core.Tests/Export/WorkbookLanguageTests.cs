@@ -43,7 +43,7 @@ public sealed class WorkbookLanguageTests
         Assert.Contains("开始时间（Asia/Shanghai）", file["会议"].Headers());
         Assert.Contains("参会人", file["入会记录"].Headers());
         Assert.Contains("参会人数", file["会议"].Headers());
-        Assert.Equal(["会议室", "主持人 ID", "会议数", "进行中会议数"], file["会议室"].Headers().Take(4));
+        Assert.Equal(["会议室", "会议室 ID", "会议数", "进行中会议数"], file["会议室"].Headers().Take(4));
         var telephony = file["电话"];
         Assert.Equal(
             ["呼入", "回拨", "conference-bridge"],
@@ -87,7 +87,8 @@ public sealed class WorkbookLanguageTests
         // Assert
         var lines = text.TrimStart('\uFEFF').Split("\r\n");
         Assert.Equal("电话", outcome.Sheets.Single().Name);
-        Assert.StartsWith("会议记录 UUID,会议号,主题,会议室,主持人 ID,电话号码,类型,开始时间（Asia/Shanghai）", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("会议记录 UUID,会议号,主题,会议室,会议室 ID,电话号码,类型,开始时间（Asia/Shanghai）", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(",电话分钟数,电话费用", lines[0], StringComparison.Ordinal);
         Assert.Contains(",呼入,", lines[1], StringComparison.Ordinal);
         Assert.Contains(",回拨,", lines[2], StringComparison.Ordinal);
     }

@@ -104,7 +104,7 @@ public sealed class WorkbookLayoutTests
         // Assert
         Assert.Equal("#,##0", file["Meetings"].Cell(2, file["Meetings"].ColumnOf("Joins")).Style.NumberFormat.Format);
         Assert.Equal("#,##0", file["Meetings"].Cell(2, file["Meetings"].ColumnOf("Scheduled minutes")).Style.NumberFormat.Format);
-        Assert.Equal("#,##0", file["Joins"].Cell(2, file["Joins"].ColumnOf("Minutes")).Style.NumberFormat.Format);
+        Assert.Equal("#,##0", file["Joins"].Cell(2, file["Joins"].ColumnOf("Connected minutes")).Style.NumberFormat.Format);
         Assert.Equal("#,##0", file["Rooms"].Cell(2, file["Rooms"].ColumnOf("Meetings")).Style.NumberFormat.Format);
         Assert.Equal("#,##0", file["Daily"].Cell(2, file["Daily"].ColumnOf("Actual minutes")).Style.NumberFormat.Format);
         var summary = file["Summary"].DataRows().ToDictionary(row => row.Cell(1).GetString(), row => row.Cell(2));

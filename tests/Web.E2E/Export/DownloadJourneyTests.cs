@@ -105,7 +105,7 @@ public sealed class DownloadJourneyTests(MeetingReportsServer server, BrowserFix
         // Assert
         Assert.Equal(calls.Count, telephony.DataRows());
         Assert.Equal(calls.Select(call => call.PhoneNumber), telephony.ColumnValues("Phone number"));
-        var cost = telephony.ColumnNumber("Cost");
+        var cost = telephony.ColumnNumber("Phone cost");
         Assert.Equal(calls.Sum(call => call.Total), Enumerable.Range(2, telephony.DataRows()).Sum(row => Math.Round((decimal)telephony.Cell(row, cost).GetDouble(), 2)));
     }
 
