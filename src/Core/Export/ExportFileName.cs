@@ -5,7 +5,8 @@ using UMeetingReports.Core.Upstream;
 namespace UMeetingReports.Core.Export;
 
 /// <summary>
-/// File names that say what is inside: <c>umeeting-meetings_2025-01-01_2025-03-31.xlsx</c>, with the room's name
+/// File names that say what is inside: <c>umeeting-meetings_2025-01-01_2025-03-31.xlsx</c> (<c>umeeting-rooms_…</c> and
+/// so on for the workbook of another report page, <c>umeeting-joins_…csv</c> for one table), with the room's name
 /// appended when one room was chosen (<c>..._2025-03-31_Board-Room.xlsx</c>), and the participants searched for
 /// when the file is narrowed to them (<c>..._participant-zhang.xlsx</c>), the meetings report's search
 /// (<c>..._search-review.xlsx</c>) and one record's id (<c>..._record-3fQ8kLp2Tz6aYwX0uJ1bNg.xlsx</c>). Those parts keep letters and digits of any
@@ -19,8 +20,10 @@ public static class ExportFileName
 
     private const int MaxRoomLength = 48;
 
-    public static string Workbook(DatePeriod period, string? roomName, string? participantName = null, string? search = null, string? record = null) =>
-        Build("meetings", period, roomName, participantName, search, record, "xlsx");
+    /// <param name="report">What the file is named for: the report page it was asked from (<c>rooms</c> gives
+    /// <c>umeeting-rooms_…xlsx</c>), so that the workbooks of several pages for one period keep names of their own.</param>
+    public static string Workbook(DatePeriod period, string? roomName, string? participantName = null, string? search = null, string? record = null, string report = "meetings") =>
+        Build(report, period, roomName, participantName, search, record, "xlsx");
 
     public static string Csv(CsvTable table, DatePeriod period, string? roomName, string? participantName = null, string? search = null, string? record = null) =>
         Build(table == CsvTable.Participants ? "joins" : table.ToString().ToLowerInvariant(), period, roomName, participantName, search, record, "csv");

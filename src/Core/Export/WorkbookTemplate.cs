@@ -104,6 +104,19 @@ internal static class WorkbookTemplate
     }
 
     /// <summary>
+    /// A period that had not ended when the file was made is counted up to that moment, as the pages say ("up to
+    /// today"): the Summary says so beside the period, so that its figures are not read as the whole period's.
+    /// </summary>
+    private static IEnumerable<SummaryLine> CountedUpTo(ExportRequest request, UpstreamZone zone, ExportTexts t)
+    {
+        var madeAt = zone.WallClockOf(request.GeneratedAt);
+        if (request.Period.To >= DateOnly.FromDateTime(madeAt))
+        {
+            yield return new(t["Counted up to ({0}): the period had not ended", zone.Id], ColumnKind.DateTime, ExportCell.Of(madeAt));
+        }
+    }
+
+    /// <summary>
     /// What the Summary states: the filters, the zone, when and by whom the file was made, the period's KPIs, and the
     /// rooms' peak and utilisation as the room usage page states them.
     /// </summary>
@@ -124,6 +137,7 @@ internal static class WorkbookTemplate
         [
             new(t["Period from ({0})", zone.Id], ColumnKind.Date, ExportCell.Of(request.Period.From.ToDateTime(TimeOnly.MinValue))),
             new(t["Period to ({0})", zone.Id], ColumnKind.Date, ExportCell.Of(request.Period.To.ToDateTime(TimeOnly.MinValue))),
+            .. CountedUpTo(request, zone, t),
             new(t["Room"], ColumnKind.Text, ExportCell.Of(room)),
             .. record,
             .. people,

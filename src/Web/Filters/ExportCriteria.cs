@@ -43,14 +43,19 @@ internal sealed record ExportCriteria(DatePeriod Period, string? HostId, string?
 
     public ExportCriteria AsCsv(CsvTable table) => this with { Table = table };
 
-    /// <summary>The name the file is saved under; it names the room when one was chosen, and the participants searched for.</summary>
-    public string FileName(RoomList rooms)
+    /// <summary>
+    /// The name the file is saved under; it names the report page it was asked from (a workbook's; a CSV is named for
+    /// its table), the room when one was chosen, and the participants searched for.
+    /// </summary>
+    public string FileName(RoomList rooms, DownloadReport? report = null)
     {
         ArgumentNullException.ThrowIfNull(rooms);
         var room = string.IsNullOrEmpty(HostId) ? null : rooms.NameOf(HostId);
         // The person's name in a file name never shows a phone number whole, whoever asks.
         var person = ParticipantName ?? (Participant is null ? null : PhoneNumberMask.MaskIfPhoneNumber(Participant));
-        return Table is { } table ? ExportFileName.Csv(table, Period, room, person, Search, Uuid) : ExportFileName.Workbook(Period, room, person, Search, Uuid);
+        return Table is { } table
+            ? ExportFileName.Csv(table, Period, room, person, Search, Uuid)
+            : ExportFileName.Workbook(Period, room, person, Search, Uuid, (report ?? DownloadReport.Meetings).ToString().ToLowerInvariant());
     }
 
     /// <param name="requestedBy">The signed-in user's name, stated in the Summary sheet.</param>

@@ -75,6 +75,24 @@ public sealed partial class WorkbookCellTests
     }
 
     [Fact]
+    public async Task The_summary_of_a_period_that_had_not_ended_says_up_to_when_it_was_counted_and_a_past_periods_does_not()
+    {
+        // Arrange: the file is made on 2025-06-15 at 14:30:05 (the service's zone).
+        using var folder = new ExportFolder();
+        var meeting = MeetingBuilder.A().StartingAt(new DateTimeOffset(2025, 6, 2, 10, 0, 0, TimeSpan.FromHours(8))).Build();
+        const string Line = "Counted up to (Asia/Shanghai): the period had not ended";
+
+        // Act
+        using var running = await ExportHarness.InMemory(folder, [meeting]).XlsxAsync(ExportHarness.Request(new DatePeriod(new(2025, 6, 1), new(2025, 6, 30))));
+        using var ended = await ExportHarness.InMemory(folder, [meeting]).XlsxAsync(ExportHarness.Request(new DatePeriod(new(2025, 6, 1), new(2025, 6, 14))));
+
+        // Assert
+        var summary = running["Summary"].DataRows().ToDictionary(row => row.Cell(1).GetString(), row => row.Cell(2));
+        Assert.Equal(new DateTime(2025, 6, 15, 14, 30, 5), summary[Line].GetDateTime());
+        Assert.DoesNotContain(ended["Summary"].DataRows(), row => row.Cell(1).GetString() == Line);
+    }
+
+    [Fact]
     public async Task Masks_phone_numbers_and_participant_names_that_are_phone_numbers_in_a_viewers_file()
     {
         using var folder = new ExportFolder();

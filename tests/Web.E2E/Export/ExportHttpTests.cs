@@ -78,13 +78,31 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, download.Status);
-        Assert.Equal($"umeeting-meetings_2025-05-01_2025-05-31_participant-{search}.xlsx", download.FileName);
+        Assert.Equal($"umeeting-participants_2025-05-01_2025-05-31_participant-{search}.xlsx", download.FileName);
         Assert.Equal(joined.Select(meeting => meeting.Uuid), workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
         Assert.Equal(
             joined.SelectMany(meeting => meeting.Participants).Select(participant => participant.Name).Where(Matches),
             workbook.Worksheet("Joins").ColumnValues("Participant"));
         Assert.Equal(search, workbook.SummaryValue("Participant name contains"));
         Assert.Equal(1, Hooks.Count(page, "download-csv-participants"));
+    }
+
+    [Theory]
+    [InlineData("/rooms", "umeeting-rooms_2025-05-01_2025-05-31.xlsx")]
+    [InlineData("/telephony", "umeeting-telephony_2025-05-01_2025-05-31.xlsx")]
+    [InlineData("/meetings", "umeeting-meetings_2025-05-01_2025-05-31.xlsx")]
+    public async Task A_report_pages_workbook_is_named_for_that_page_so_the_files_of_one_period_keep_names_of_their_own(string path, string fileName)
+    {
+        // Arrange
+        var (status, page) = await Session.GetPageAsync($"{path}?{May}");
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        // Act
+        var download = await Session.FetchAsync(Hooks.Href(page, "download-excel")!);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, download.Status);
+        Assert.Equal(fileName, download.FileName);
     }
 
     [Fact]

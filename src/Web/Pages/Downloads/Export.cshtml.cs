@@ -60,12 +60,12 @@ internal sealed class ExportModel(
 
         if (plan.InBackground)
         {
-            return await jobs.StartAsync(owner, criteria, request, criteria.FileName(Rooms), cancellationToken) is { } job
+            return await jobs.StartAsync(owner, criteria, request, criteria.FileName(Rooms, Filter.Report), cancellationToken) is { } job
                 ? LocalRedirect("~" + DownloadEndpoints.PagePath(job.Id, criteria, Filter.Report))
                 : this.WithStatus(StatusCodes.Status429TooManyRequests);
         }
 
-        DownloadEndpoints.AsAttachment(Response, criteria.FileName(Rooms), criteria.ContentType);
+        DownloadEndpoints.AsAttachment(Response, criteria.FileName(Rooms, Filter.Report), criteria.ContentType);
         var outcome = criteria.Table is { } table
             ? await exporter.WriteCsvAsync(request, table, Response.Body, null, cancellationToken)
             : await exporter.WriteXlsxAsync(request, Response.Body, null, cancellationToken);
