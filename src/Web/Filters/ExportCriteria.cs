@@ -37,7 +37,7 @@ internal sealed record ExportCriteria(DatePeriod Period, string? HostId, string?
     /// <summary>This download narrowed by the meetings report's search (trimmed) and person, as its list is; blank ones are left out.</summary>
     public ExportCriteria NarrowedTo(string? search, string? participant) => this with
     {
-        Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
+        Search = MeetingsFilter.AsSearch(search),
         Participant = string.IsNullOrEmpty(participant) ? null : participant,
     };
 

@@ -74,7 +74,30 @@ internal sealed record MeetingsFilter : PagedReportFilter
     }
 
     /// <summary>The search as it is run: trimmed, null when blank.</summary>
-    public string? SearchText => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
+    public string? SearchText => AsSearch(Q);
+
+    /// <summary>
+    /// A search box's text as it is run: without the spaces and invisible format characters (a zero-width space pasted
+    /// with it) at either end; null when nothing visible is left, which searches for nothing rather than for "".
+    /// </summary>
+    public static string? AsSearch(string? text)
+    {
+        static bool Invisible(char character) =>
+            char.IsWhiteSpace(character) || char.GetUnicodeCategory(character) == System.Globalization.UnicodeCategory.Format;
+
+        var trimmed = text.AsSpan();
+        while (trimmed.Length > 0 && Invisible(trimmed[0]))
+        {
+            trimmed = trimmed[1..];
+        }
+
+        while (trimmed.Length > 0 && Invisible(trimmed[^1]))
+        {
+            trimmed = trimmed[..^1];
+        }
+
+        return trimmed.IsEmpty ? null : trimmed.ToString();
+    }
 
     /// <summary>The person as it is looked up (exactly), null when blank.</summary>
     public string? ParticipantName => string.IsNullOrEmpty(Participant) ? null : Participant;

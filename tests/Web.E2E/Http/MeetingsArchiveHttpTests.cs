@@ -102,6 +102,61 @@ public sealed class MeetingsArchiveHttpTests(MeetingReportsServer server) : Sign
         Assert.DoesNotContain("No meetings took place", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_record_id_pasted_unencoded_is_found_though_its_plus_arrived_as_a_space()
+    {
+        // Arrange: a record id of May with a "+", written into the address as it is, so the "+" reads as a space.
+        var record = Dataset.MeetingsBetween(new(2025, 5, 1), new(2025, 5, 31)).First(meeting => meeting.Uuid.Contains('+', StringComparison.Ordinal)).Uuid;
+
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync($"/meetings?{May}&q={record}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal([record], Hooks.Rows(html, "meeting-row").Select(Hooks.RowUuid));
+    }
+
+    [Fact]
+    public async Task A_search_of_nothing_visible_is_no_search()
+    {
+        // Act: a zero-width space alone, as pasted from a chat.
+        var (status, html) = await Session.GetGatheredPageAsync($"/meetings?{May}&q=%E2%80%8B&page_size=10");
+        var (_, whole) = await Session.GetGatheredPageAsync($"/meetings?{May}&page_size=10");
+
+        // Assert: the whole period's list, not "meetings matching “”".
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(Hooks.Text(whole, "total-record"), Hooks.Text(html, "total-record"));
+        Assert.DoesNotContain("matching “", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_past_the_end_of_a_search_that_finds_nothing_says_that_nothing_matches_not_that_the_period_is_empty()
+    {
+        // Act
+        using var response = await Session.GetAsync($"/meetings?{May}&q=zzz-no-such-thing&page_number=2");
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("Page 2 does not exist: no meeting matches.", Hooks.Text(html, "error-page_number"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_record_id_with_a_search_that_excludes_it_says_both_were_asked_and_links_to_the_record_alone()
+    {
+        // Arrange: a record of May, and a search it does not match.
+        var record = Dataset.MeetingsBetween(new(2025, 5, 1), new(2025, 5, 31))[0].Uuid;
+
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync($"/meetings?{May}&uuid={Uri.EscapeDataString(record)}&q=zzz-no-such-thing");
+        var (_, alone) = await Session.GetGatheredPageAsync(Hooks.Href(html, "record-alone")!);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.StartsWith($"2025-05-01 – 2025-05-31: no meeting of any room has the record id “{record}” and also matches “zzz-no-such-thing”.", Hooks.Text(html, "no-match"), StringComparison.Ordinal);
+        Assert.Equal([record], Hooks.Rows(alone, "meeting-row").Select(Hooks.RowUuid));
+    }
+
     [Theory]
     [InlineData("uuid=zzz", "2025-05-01 – 2025-05-31: no meeting of any room has the record id “zzz”.")]
     [InlineData("participant=Nobody%20Here", "2025-05-01 – 2025-05-31: “Nobody Here” joined no meeting of any room.")]

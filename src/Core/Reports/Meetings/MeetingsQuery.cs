@@ -160,11 +160,14 @@ internal static class MeetingsQuery
         return meetings;
     }
 
-    /// <summary>A meeting ID that starts with the search, a topic that contains it, a room named so, or the record id itself.</summary>
+    /// <summary>A meeting ID that starts with the search, a topic that contains it, a room named so, or the record id itself (its "+" arrived as a space or not).</summary>
     private static Expression<Func<ArchivedMeeting, bool>> Matches(ArchiveContext context, string search, IReadOnlyCollection<string> matchingRooms)
     {
         var topicPattern = "%" + EscapeLike(search.ToLowerInvariant()) + "%";
         var rooms = matchingRooms.ToList();
+
+        // A record id pasted into an address unencoded arrives with its "+" as a space; a record id holds no space.
+        var record = search.Replace(' ', '+');
         if (context is SqliteArchiveContext)
         {
             // A range, so that SQLite's index on meeting_id serves the prefix (its LIKE is case-insensitive and skips
@@ -176,7 +179,7 @@ internal static class MeetingsQuery
             return meeting => (string.Compare(meeting.MeetingId, low) >= 0 && string.Compare(meeting.MeetingId, high) < 0)
                 || EF.Functions.Like(meeting.TopicSearch, topicPattern, Escape)
                 || rooms.Contains(meeting.HostId)
-                || meeting.Uuid == search;
+                || meeting.Uuid == record;
 #pragma warning restore CA1309
         }
 
@@ -185,7 +188,7 @@ internal static class MeetingsQuery
         return meeting => EF.Functions.Like(meeting.MeetingId, prefixPattern, Escape)
             || EF.Functions.Like(meeting.TopicSearch, topicPattern, Escape)
             || rooms.Contains(meeting.HostId)
-            || meeting.Uuid == search;
+            || meeting.Uuid == record;
     }
 
     private static IQueryable<ArchivedMeeting> Ordered(

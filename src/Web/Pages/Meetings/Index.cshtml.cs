@@ -110,7 +110,9 @@ internal sealed class IndexModel(
             return StatusCodes.Status502BadGateway;
         }
 
-        if (!FilterCheck.PageExists(ModelState, text, MeetingsFilter.PageNumberField, Filter.Page, result.Value.TotalPage, "Page {0} does not exist: the period has no meetings.", Request.Query[MeetingsFilter.PageNumberField].ToString()))
+        if (!FilterCheck.PageExists(ModelState, text, MeetingsFilter.PageNumberField, Filter.Page, result.Value.TotalPage,
+            Filter.SearchText is null && Filter.ParticipantName is null && Filter.Uuid is null ? "Page {0} does not exist: the period has no meetings." : "Page {0} does not exist: no meeting matches.",
+            Request.Query[MeetingsFilter.PageNumberField].ToString()))
         {
             LastPage = result.Value.TotalPage;
         }
