@@ -120,6 +120,7 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
         Assert.Equal(HttpStatusCode.OK, csv.Status);
         Assert.Equal(calls + 1, DownloadedFiles.CsvRecords(System.Text.Encoding.UTF8.GetString(csv.Bytes).TrimStart('\uFEFF')).Count);
         Assert.Equal(0, Hooks.Count(page, "download-csv-meetings") + Hooks.Count(page, "download-csv-participants") + Hooks.Count(page, "download-csv-people"));
+        Assert.Contains("To open the data in Excel, use Download Excel.", Hooks.Text(page, "download-csv-note"), StringComparison.Ordinal);
     }
 
     [Fact]

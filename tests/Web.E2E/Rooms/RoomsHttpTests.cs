@@ -52,6 +52,17 @@ public sealed class RoomsHttpTests(MeetingReportsServer server) : SignedInHttpTe
     }
 
     [Fact]
+    public async Task Utilisation_is_shown_to_a_tenth_of_a_percent_as_the_workbook_has_it()
+    {
+        // Act
+        var (_, html) = await Session.GetGatheredPageAsync("/rooms?" + May);
+
+        // Assert: the total and every room with business hours, e.g. "16.6%".
+        Assert.Matches(@"^\d+\.\d\s?%$", Hooks.Text(html, "total-utilisation"));
+        Assert.All(Hooks.Rows(html, "room-row"), row => Assert.Matches(@"^\d+\.\d\s?%$", Hooks.Text(row, "room-utilisation")));
+    }
+
+    [Fact]
     public async Task The_table_lists_the_busiest_rooms_first_and_says_so()
     {
         // Act
