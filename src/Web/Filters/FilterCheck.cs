@@ -120,7 +120,16 @@ internal sealed class FilterCheck(DateOnly today, UMeetingOptions options, RoomL
             return pageSize;
         }
 
-        Error(field, "Choose a page size from {0} to {1}.", MinPageSize, largest);
+        // A whole number is quoted (the form's list cannot show it); anything else was not a number at all.
+        if (pageSize is int.MinValue or int.MaxValue)
+        {
+            Error(field, "Choose a page size from {0} to {1}.", MinPageSize, largest);
+        }
+        else
+        {
+            Error(field, "A page size of {2} is not offered: choose one from {0} to {1}.", MinPageSize, largest, pageSize);
+        }
+
         return DefaultPageSize;
     }
 

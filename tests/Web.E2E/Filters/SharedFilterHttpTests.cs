@@ -44,7 +44,7 @@ public sealed class SharedFilterHttpTests(MeetingReportsServer server) : SignedI
 
     public static TheoryData<string, string, string> OwnFieldsOfEachKind => new()
     {
-        { "/meetings?" + May + "&show_telephony_usage=maybe", "show_telephony_usage", "Use true or false." },
+        { "/meetings?" + May + "&show_telephony_usage=maybe", "show_telephony_usage", "Phone usage: Use true or false." },
         { "/meetings?" + May + "&page_number=-3", "page_number", "Enter a whole page number of 1 or more." },
         { "/participants?" + May + "&page_size=ten", "page_size", "Choose a page size from 10 to 300." },
         { "/participants?" + May + "&sort=loudest", "sort", "The order in this address: Sort by one of: name, meetings, sessions, connected_time, first_seen, last_seen, rooms." },

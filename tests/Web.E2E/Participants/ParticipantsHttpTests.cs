@@ -141,7 +141,7 @@ public sealed class ParticipantsHttpTests(MeetingReportsServer server) : SignedI
         { "from=2023-05-01&to=2025-05-01", "to", "The period is longer than 24 months" },
         { May + "&sort=loudest", "sort", "The order in this address: Sort by one of: name, meetings, sessions, connected_time, first_seen, last_seen, rooms." },
         { May + "&dir=up", "dir", "The order in this address: Use asc or desc." },
-        { May + "&page_size=5", "page_size", "Choose a page size from 10 to 300." },
+        { May + "&page_size=5", "page_size", "A page size of 5 is not offered: choose one from 10 to 300." },
         { May + "&page_number=0", "page_number", "Enter a whole page number of 1 or more." },
         { May + "&host_id=no-such-room", "host_id", "No room of this account has the id “no-such-room”." },
         { May + "&name=" + new string('x', 201), "name", "This value is longer than 200 characters." },
