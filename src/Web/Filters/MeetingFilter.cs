@@ -5,7 +5,7 @@ namespace UMeetingReports.Web.Filters;
 
 /// <summary>
 /// /meeting: the record id, the period to look in (the list's own <c>from</c>/<c>to</c>; neither: the service searches
-/// back month by month; one of them: the other is today, as on /meetings), and the list the meeting was opened from,
+/// back month by month, as with a last day before today alone; otherwise one of them: the other is today), and the list the meeting was opened from,
 /// under <c>back_</c> names, so the page can lead back to it. The back link is rebuilt from these values once they
 /// pass the list's own checks, never echoed as an address; a back value the list would refuse is dropped rather than
 /// refusing the meeting itself.
@@ -40,9 +40,11 @@ internal sealed record MeetingFilter : QueryFilter
             check.Error(UuidField, "Give the record id (uuid) of a meeting: open one from the meetings list.");
         }
 
-        if (From is null && To is null)
+        // Neither day, or a last day before today alone (a bookmark whose first day was cleared: the first would be
+        // today, after it): the record is looked for as without a period, where the archive holds it first.
+        if (From is null && (To is null || To < check.Today))
         {
-            Back = null;
+            (To, Back) = (null, null);
             return;
         }
 

@@ -28,5 +28,5 @@ internal static class Navigation
         return response;
     }
 
-    private static string WithoutFragment(string url) => url.Split('#', 2)[0];
+    public static string WithoutFragment(string url) => url.Split('#', 2)[0];
 }

@@ -154,6 +154,20 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : Sign
     }
 
     [Fact]
+    public async Task A_bookmark_with_a_last_day_alone_before_today_is_looked_up_as_one_without_a_period()
+    {
+        // Arrange: its first day cleared; the first would be today, after the last.
+        var meeting = Dataset.MeetingsBetween(From, To)[0];
+
+        // Act
+        var (status, html) = await Session.GetPageAsync($"/meeting?uuid={Uri.EscapeDataString(meeting.Uuid)}&to={To:yyyy-MM-dd}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(1, Hooks.Count(html, "meeting-header"));
+    }
+
+    [Fact]
     public async Task The_back_link_rebuilds_the_list_from_checked_values_and_drops_what_the_list_would_refuse()
     {
         // Arrange
@@ -169,9 +183,9 @@ public sealed partial class MeetingHttpTests(MeetingReportsServer server) : Sign
         var (_, none) = await Session.GetPageAsync($"/meeting?uuid={uuid}&{May}&back_page_size=%2F%2Fevil.example");
 
         // Assert
-        Assert.Equal($"/meetings?from=2025-05-01&to=2025-05-31&host_id={room}&show_participants=true&page_size=10&page_number=3", Hooks.Href(kept, "back-to-list"));
-        Assert.Equal("/meetings?from=2025-05-01&to=2025-05-31&page_size=30&page_number=1", Hooks.Href(refused, "back-to-list"));
-        Assert.Equal("/meetings?from=2025-05-01&to=2025-05-31&page_size=30&page_number=1", Hooks.Href(none, "back-to-list"));
+        Assert.Equal($"/meetings?from=2025-05-01&to=2025-05-31&host_id={room}&show_participants=true&page_size=10&page_number=3#list", Hooks.Href(kept, "back-to-list"));
+        Assert.Equal("/meetings?from=2025-05-01&to=2025-05-31&page_size=30&page_number=1#list", Hooks.Href(refused, "back-to-list"));
+        Assert.Equal("/meetings?from=2025-05-01&to=2025-05-31&page_size=30&page_number=1#list", Hooks.Href(none, "back-to-list"));
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed class BookmarkJourneyTests(MeetingReportsServer server, BrowserFix
 
         var back = await signIn.SignInAsync(DemoAccount.UserName, DemoAccount.Password);
         Assert.Equal(200, back.Status);
-        Assert.Equal(bookmark, Page.Url);
+        Assert.Equal(Navigation.WithoutFragment(bookmark), Navigation.WithoutFragment(Page.Url)); // the pager's #list is the browser's, not the server's
         Assert.Equal(uuids, await meetings.RowUuidsAsync());
     }
 
