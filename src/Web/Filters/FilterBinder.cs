@@ -53,6 +53,7 @@ internal sealed class FilterBinder : IModelBinder
             var name = parent is { } nesting ? nesting.Nested.NameOf(field) : field.Name;
             var result = values.GetValue(name);
             Read(field, filter, name, result == ValueProviderResult.None ? null : result.FirstValue, check, modelState);
+            Once(name, result, check);
         }
 
         if (parent is null && filter is ReportFilter report)
@@ -84,6 +85,19 @@ internal sealed class FilterBinder : IModelBinder
             // The field shows what was sent (nothing), not the today it stands for meanwhile.
             modelState.SetModelValue(ReportFilter.FromField, string.Empty, string.Empty);
             check.Error(ReportFilter.FromField, "Choose the first day of the period: only its last day, {0}, is given.", Formatting.Display.Date(filter.To));
+        }
+    }
+
+    /// <summary>
+    /// A name given twice with two values (<c>from=2026-11-01&amp;from=2026-10-01</c>, an address edited by hand) is
+    /// refused beside its field, rather than one of them silently winning: the form shows the first, the message both.
+    /// The same value twice asks nothing contradictory and passes.
+    /// </summary>
+    private static void Once(string name, ValueProviderResult result, FilterCheck check)
+    {
+        if (result.Length > 1 && result.Values.Distinct(StringComparer.Ordinal).Take(2).ToArray() is [var first, var second])
+        {
+            check.Error(name, "This address gives this value twice, as “{0}” and as “{1}”: keep one.", first ?? "", second ?? "");
         }
     }
 

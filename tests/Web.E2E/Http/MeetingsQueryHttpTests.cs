@@ -31,7 +31,21 @@ public sealed class MeetingsQueryHttpTests(MeetingReportsServer server) : Signed
         { May + "&uuid=" + new string('x', 201), "uuid", "This value is longer than 200 characters." },
         { May + "&uuid=abc%00def", "uuid", "This value contains control characters." },
         { May + "&host_id=%1B%5B31m", "host_id", "This value contains control characters." },
+        { "from=2025-05-01&from=2025-04-01&to=2025-05-31", "from", "This address gives this value twice, as “2025-05-01” and as “2025-04-01”: keep one." },
+        { May + "&page_size=50&page_size=10", "page_size", "This address gives this value twice, as “50” and as “10”: keep one." },
+        { May + "&sort=topic&sort=room", "sort", "The order in this address: This address gives this value twice, as “topic” and as “room”: keep one." },
     };
+
+    [Fact]
+    public async Task The_same_value_given_twice_asks_nothing_contradictory_and_is_answered()
+    {
+        // Act
+        var (status, html) = await Session.GetPageAsync($"/meetings?{May}&{May}&page_size=10&page_size=10");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(10, Hooks.Count(html, "meeting-row"));
+    }
 
     [Theory]
     [MemberData(nameof(BadQueries))]
