@@ -21,7 +21,14 @@ public sealed record TelephonyReport(
     IReadOnlyList<TelephonyDayLine> Days,
     TelephonyTotals DaysTotal,
     bool RoomNamesKnown,
-    string ZoneLabel);
+    string ZoneLabel)
+{
+    /// <summary>
+    /// The numbers left out of <see cref="TopNumbers"/> that cost as much as its last (a tie at the cut, ranked after it
+    /// by minutes, then by number): a chart of "the ten" says so rather than leave them out unseen.
+    /// </summary>
+    public int TiedBeyondTop { get; init; }
+}
 
 /// <summary>
 /// The four charts. <see cref="CostPerDay"/> has a label per day (every day of the period up to today,

@@ -83,14 +83,19 @@ internal static class TelephonyReportBuilder
             .ToList();
 
         // Ranked on the whole number, masked only afterwards: two numbers that mask alike are still two lines.
-        var topNumbers = byNumber
+        var ranked = byNumber
             .Select(number => (Number: number.Key, Totals: number.Value.Totals))
             .OrderByDescending(number => number.Totals.Cost)
             .ThenByDescending(number => number.Totals.Minutes)
             .ThenBy(number => number.Number, StringComparer.Ordinal)
+            .ToList();
+        var topNumbers = ranked
             .Take(TopNumberCount)
             .Select(number => new PhoneNumberLine(revealPhoneNumbers ? number.Number : PhoneNumberMask.Mask(number.Number), number.Totals))
             .ToList();
+        var tiedBeyondTop = topNumbers.Count == TopNumberCount
+            ? ranked.Skip(TopNumberCount).Count(number => number.Totals.Cost == topNumbers[^1].Totals.Cost)
+            : 0;
 
         var charts = new TelephonyCharts(
             CostPerDay: new ChartSeries(
@@ -118,7 +123,10 @@ internal static class TelephonyReportBuilder
             dayLines,
             TelephonyTotals.Sum(dayLines.Select(line => line.Totals)),
             rooms.IsKnown,
-            zone.Describe());
+            zone.Describe())
+        {
+            TiedBeyondTop = tiedBeyondTop,
+        };
     }
 
     private static Tally TallyOf<TKey>(Dictionary<TKey, Tally> tallies, TKey key)

@@ -76,6 +76,36 @@ public sealed class TelephonyReportBuilderTests
             report.TopNumbers);
     }
 
+    [Theory]
+    [InlineData(3, 2)]
+    [InlineData(1, 0)]
+    public void Counts_the_numbers_left_out_of_the_ten_that_cost_as_much_as_the_tenth(int atTheTenthsCost, int tied)
+    {
+        // Arrange: nine numbers at ¥1.00, then some at ¥0.50 (the tenth the first of them), then three at ¥0.20.
+        var meeting = AnalyticsMeetingBuilder.At("2025-03-03 10:00");
+        for (var number = 0; number < 9; number++)
+        {
+            meeting = meeting.WithCall($"+86137000000{number:D2}", "call-out", 10, 1.00m);
+        }
+
+        for (var number = 0; number < atTheTenthsCost; number++)
+        {
+            meeting = meeting.WithCall($"+86138000000{number:D2}", "call-out", 5, 0.50m);
+        }
+
+        for (var number = 0; number < 3; number++)
+        {
+            meeting = meeting.WithCall($"+86139000000{number:D2}", "call-out", 2, 0.20m);
+        }
+
+        // Act
+        var report = TelephonyReportBuilder.Build(new AnalyticsFilter(ThreeDays), [meeting.Build()], RoomList.Unknown, revealPhoneNumbers: true, Zone, TextOrder.Invariant);
+
+        // Assert: the cheaper numbers are not ties.
+        Assert.Equal(0.50m, report.TopNumbers[^1].Totals.Cost);
+        Assert.Equal(tied, report.TiedBeyondTop);
+    }
+
     [Fact]
     public void Names_rooms_from_the_directory_and_falls_back_to_the_host_id()
     {
