@@ -214,6 +214,9 @@ public sealed class RoomsHttpTests(MeetingReportsServer server) : SignedInHttpTe
         Assert.Equal(7 * 24, shown.Count);
         Assert.All(shown, cell => Assert.Equal((cell.Day, cell.Hour, cells.GetValueOrDefault((cell.Day, cell.Hour))), cell));
         Assert.Equal(Invariant(cells.Values.Sum()), Hooks.Value(html, "heatmap-total"));
+        Assert.Equal(
+            Enumerable.Range(0, 24).Select(hour => Invariant(cells.Where(cell => cell.Key.Hour == hour).Sum(cell => cell.Value))),
+            Regex.Matches(html, @"data-testid=""heatmap-hour-total"" data-hour=""\d\d"" data-value=""(?<seconds>\d+)""").Select(total => total.Groups["seconds"].Value));
         Assert.Contains(room.Name, Regex.Match(html, "<caption[^>]*>[^<]*Meeting minutes by weekday and hour[^<]*</caption>").Value, StringComparison.Ordinal);
 
         // Assert: meetings per day, regular and overflow, add up to the room's meetings, in the chart and its table.
