@@ -26,6 +26,10 @@ internal enum SeriesUnit
 /// Whether the values add up across labels. A count of distinct names per month does not (a name of two months is one
 /// name of the period): its table then has no total row, rather than a sum that is no figure of the period.
 /// </param>
+/// <param name="Faint">
+/// Which labels' bars are drawn faint, a light fill inside the colour's outline: a month the period cuts, whose bar
+/// would otherwise read as a whole month that fell. Null draws every bar alike.
+/// </param>
 internal sealed record SeriesChart(
     string Id,
     string Title,
@@ -37,7 +41,8 @@ internal sealed record SeriesChart(
     bool Stacked = false,
     Func<string, string>? LabelText = null,
     string? ValueTitle = null,
-    bool Additive = true)
+    bool Additive = true,
+    Func<string, bool>? Faint = null)
 {
     /// <summary>A label as people read it (the table and the chart show the same).</summary>
     public string LabelOf(string label) => LabelText is null ? label : LabelText(label);
@@ -61,11 +66,17 @@ internal sealed record SeriesChart(
             Data = new
             {
                 Labels = LabelText is null ? Series.Labels : Series.Labels.Select(LabelText).ToList(),
-                Datasets = Series.Datasets.Select((dataset, index) => new
+                Datasets = Series.Datasets.Select((dataset, index) =>
                 {
-                    Label = datasetLabel(dataset.Name),
-                    Data = dataset.Values,
-                    BackgroundColor = Palette[index % Palette.Length],
+                    var colour = Palette[index % Palette.Length];
+                    return new
+                    {
+                        Label = datasetLabel(dataset.Name),
+                        Data = dataset.Values,
+                        BackgroundColor = Faint is null ? colour : (object)Series.Labels.Select(label => Faint(label) ? colour + "40" : colour).ToArray(),
+                        BorderColor = colour,
+                        BorderWidth = Faint is null ? 0 : 1,
+                    };
                 }).ToArray(),
             },
             Options = new

@@ -99,6 +99,17 @@ internal sealed partial record ChartJson(IReadOnlyList<string> Labels, IReadOnly
         return ticks.TryGetProperty("precision", out var precision) ? precision.GetInt32() : null;
     }
 
+    /// <summary>The fill of each bar of the chart's first dataset (one colour repeated when all are drawn alike).</summary>
+    public static IReadOnlyList<string> BarFills(string html, string id)
+    {
+        using var json = JsonDocument.Parse(Block(html, id));
+        var data = json.RootElement.GetProperty("data");
+        var fill = data.GetProperty("datasets")[0].GetProperty("backgroundColor");
+        return fill.ValueKind == JsonValueKind.Array
+            ? [.. fill.EnumerateArray().Select(colour => colour.GetString()!)]
+            : [.. data.GetProperty("labels").EnumerateArray().Select(_ => fill.GetString()!)];
+    }
+
     private static string Block(string html, string id)
     {
         var block = Regex.Match(html, $@"<script(?=[^>]*type=""application/json"")[^>]*id=""{Regex.Escape(id)}""[^>]*>(?<json>.*?)</script>", RegexOptions.Singleline);

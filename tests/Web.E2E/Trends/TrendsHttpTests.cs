@@ -50,8 +50,10 @@ public sealed partial class TrendsHttpTests(TrendsServer server) : SignedInHttpT
         // Act: from the last day of February to the first of June.
         var (_, html) = await Session.GetGatheredPageAsync("/meetings?from=2025-02-28&to=2025-06-01");
 
-        // Assert
+        // Assert: labelled, and drawn faint (the colour at a quarter), so that a cut month is not read as a fall.
         Assert.Equal(["2025-02 (28, part)", "2025-03", "2025-04", "2025-05", "2025-06 (1, part)"], ChartJson.Read(html, "trend-meetings").Labels);
+        var fills = ChartJson.BarFills(html, "trend-meetings");
+        Assert.Equal([true, false, false, false, true], fills.Select(fill => fill.Length == 9 && fill.EndsWith("40", StringComparison.Ordinal)));
     }
 
     [Fact]
