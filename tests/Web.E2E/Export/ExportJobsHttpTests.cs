@@ -266,6 +266,35 @@ public sealed class ExportJobsHttpTests(ExportJobsServer server) : IClassFixture
     }
 
     [Theory]
+    [InlineData("people", "umeeting-people_2024-09-01_2024-10-31.csv: the people who joined the meetings of 2024-09-01 – 2024-10-31 in every room, one row per name.")]
+    [InlineData("participants", "umeeting-joins_2024-09-01_2024-10-31.csv: the joins to the meetings of 2024-09-01 – 2024-10-31 in every room, one row each.")]
+    [InlineData("telephony", "umeeting-telephony_2024-09-01_2024-10-31.csv: the phone calls of the meetings of 2024-09-01 – 2024-10-31 in every room, one row per call.")]
+    [InlineData("meetings", "umeeting-meetings_2024-09-01_2024-10-31.csv: the meetings of 2024-09-01 – 2024-10-31 in every room.")]
+    public async Task A_csv_jobs_page_describes_the_file_by_the_table_it_holds(string table, string described)
+    {
+        // Act
+        var page = await FinishedJobsPageAsync(_admin, $"/export?from=2024-09-01&to=2024-10-31&format=csv&table={table}");
+
+        // Assert
+        Assert.Equal(described, Assert.Single(Hooks.Texts(page, "download-what")));
+    }
+
+    [Fact]
+    public async Task A_gone_people_csv_download_says_it_held_the_people_of_its_period()
+    {
+        // Act: the address of a job that no longer exists, carrying its filters as every job's address does.
+        using var response = await _admin.GetAsync("/downloads/0123456789abcdef0123456789abcdef?from=2024-09-01&to=2024-10-31&format=csv&table=people");
+        var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(
+            "The download was: the people who joined the meetings of 2024-09-01 – 2024-10-31 in every room, one row per name.",
+            Assert.Single(Hooks.Texts(page, "download-again-what")));
+        Assert.Equal("/export?from=2024-09-01&to=2024-10-31&format=csv&table=people", Hooks.Href(page, "download-again"));
+    }
+
+    [Theory]
     [InlineData("rooms", "Back to the rooms", "/rooms?from=2024-09-01&to=2024-10-31")]
     [InlineData("telephony", "Back to telephony", "/telephony?from=2024-09-01&to=2024-10-31")]
     public async Task A_job_started_from_a_reports_button_leads_back_to_that_report_running_and_gone(string report, string back, string address)

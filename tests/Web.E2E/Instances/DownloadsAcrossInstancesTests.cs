@@ -71,6 +71,24 @@ public sealed class DownloadsAcrossInstancesTests
     }
 
     [Fact]
+    public async Task A_csv_download_says_which_table_it_holds_on_the_other_instance_too()
+    {
+        // Arrange
+        await using var instances = await TwoInstances.StartAsync(slowDownOnA: TimeSpan.FromSeconds(3));
+        var (a, b, browser) = (instances.A, instances.B, instances.Browser);
+
+        // Act
+        var started = await browser.GetAsync(a.RootUri, "export?from=2025-01-01&to=2025-02-28&format=csv&table=people");
+        var (status, _, page) = await browser.GetAsync(b.RootUri, $"downloads/{JobId(started.Location)}");
+
+        // Assert: the page on B reads the job's table from the database alone.
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(
+            "umeeting-people_2025-01-01_2025-02-28.csv: the people who joined the meetings of 2025-01-01 – 2025-02-28 in every room, one row per name.",
+            Assert.Single(Hooks.Texts(page, "download-what")));
+    }
+
+    [Fact]
     public async Task A_download_running_on_one_instance_is_cancelled_from_the_other()
     {
         // Arrange

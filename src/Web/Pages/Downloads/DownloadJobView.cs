@@ -113,6 +113,22 @@ internal sealed record DownloadNarrowing(string? Uuid, string? Search, string? P
 }
 
 /// <summary>
+/// What a download's file holds, as its page and its "gone" page say it (an English format, the localization key;
+/// <c>{0}</c> the period, <c>{1}</c> the room or "every room"): the workbook and the meetings CSV hold the meetings,
+/// the other CSV files their one table.
+/// </summary>
+internal static class DownloadContents
+{
+    public static string Of(CsvTable? table) => table switch
+    {
+        CsvTable.Participants => "the joins to the meetings of {0} in {1}, one row each",
+        CsvTable.Telephony => "the phone calls of the meetings of {0} in {1}, one row per call",
+        CsvTable.People => "the people who joined the meetings of {0} in {1}, one row per name",
+        _ => "the meetings of {0} in {1}",
+    };
+}
+
+/// <summary>
 /// What the page of a download that is gone shows: the same download to make again (when known), how long a file is
 /// kept, and the report it was made from (which its buttons lead back to).
 /// </summary>
