@@ -82,6 +82,9 @@ public sealed class DownloadJobRecord
     /// <summary>The participants report's name search: only the joins of matching names, and their meetings; null for everyone.</summary>
     public string? ParticipantName { get; set; }
 
+    /// <summary>The one table a CSV file holds (meetings, participants, telephony or people), as the address names it; null for the workbook.</summary>
+    public string? CsvTable { get; set; }
+
     /// <summary>waiting, running, done, failed or cancelled.</summary>
     public required string State { get; set; }
 

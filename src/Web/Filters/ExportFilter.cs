@@ -11,6 +11,7 @@ namespace UMeetingReports.Web.Filters;
 [ValidateNever]
 internal sealed record ExportFilter : ReportFilter
 {
+    public const string FormatField = "format";
     public const string TableField = "table";
     public const string ReportField = "report";
 
@@ -29,7 +30,7 @@ internal sealed record ExportFilter : ReportFilter
     [QueryField(MeetingsFilter.ParticipantField)]
     public string? Participant { get; set; }
 
-    [QueryField("format", Invalid = "Choose the format xlsx or csv.")]
+    [QueryField(FormatField, Invalid = "Choose the format xlsx or csv.")]
     public ExportFormat Format { get; set; }
 
     /// <summary>
@@ -39,7 +40,7 @@ internal sealed record ExportFilter : ReportFilter
     [QueryField(ReportField, Invalid = "Choose the report meetings, participants, telephony or rooms.")]
     public DownloadReport? Report { get; set; }
 
-    /// <summary>The CSV table; null for the workbook, which holds every table.</summary>
+    /// <summary>The CSV table; null for the workbook, which holds every table (a table named beside it is ignored).</summary>
     [QueryField(TableField, Invalid = "Choose the table meetings, participants, telephony or people.")]
     public CsvTable? Table { get; set; }
 
@@ -70,18 +71,15 @@ internal sealed record ExportFilter : ReportFilter
         ArgumentNullException.ThrowIfNull(check);
         base.Check(check);
         check.Person(MeetingsFilter.ParticipantField, Participant);
-        if (check.HasError(TableField))
+        if (Format == ExportFormat.Xlsx && !check.HasError(FormatField))
         {
-            return;
+            // The workbook holds every table: a table named beside it, known or not, asks for nothing it lacks.
+            check.Ignore(TableField);
+            Table = null;
         }
-
-        if (Format == ExportFormat.Csv && Table is null)
+        else if (Format == ExportFormat.Csv && Table is null && !check.HasError(TableField))
         {
             check.Error(TableField, "A CSV file holds one table: add table=meetings, participants, telephony or people.");
-        }
-        else if (Format == ExportFormat.Xlsx && Table is not null)
-        {
-            check.Error(TableField, "The Excel workbook holds every table: leave table out, or ask for format=csv.");
         }
     }
 }

@@ -48,6 +48,9 @@ internal sealed class FilterCheck(DateOnly today, UMeetingOptions options, RoomL
 
     public bool HasError(string field) => modelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0;
 
+    /// <summary>A field that means nothing here: the message its value may have drawn goes, and so does the value.</summary>
+    public void Ignore(string field) => modelState.Remove(field);
+
     /// <summary>A message beside <paramref name="field"/>, unless it has one already.</summary>
     /// <param name="format">The English format, which is the localization key.</param>
     public void Error(string field, string format, params object[] arguments)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using UMeetingReports.Tests.Shared;
 using UMeetingReports.Web.E2E.Harness;
 using UMeetingReports.Web.E2E.Http;
@@ -284,6 +285,32 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
     }
 
     [Fact]
+    public async Task A_wrong_report_is_named_in_the_forms_words_and_the_table_beside_a_workbook_is_not_questioned()
+    {
+        // Act
+        var (status, html) = await Session.GetPageAsync($"/export?{May}&format=xlsx&report=bogus&table=x");
+
+        // Assert: one line, labelled as the other fields are, not by the key in the address.
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(["Report to go back to: Choose the report meetings, participants, telephony or rooms."], ErrorLines(html));
+    }
+
+    [Theory]
+    [InlineData("x")]
+    [InlineData("meetings")]
+    public async Task A_workbook_asked_with_a_table_beside_it_is_the_workbook_with_every_table(string table)
+    {
+        // Act
+        var download = await Session.FetchAsync($"/export?{May}&format=xlsx&table={table}");
+        using var workbook = DownloadedFiles.Workbook(download.Bytes);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, download.Status);
+        Assert.Equal("umeeting-meetings_2025-05-01_2025-05-31.xlsx", download.FileName);
+        Assert.Equal(["Summary", "Meetings", "Joins", "Telephony", "People", "Rooms", "Daily"], workbook.Worksheets.Select(sheet => sheet.Name));
+    }
+
+    [Fact]
     public async Task A_record_the_period_does_not_hold_is_a_404_page_that_says_so_and_sends_no_file()
     {
         // Act
@@ -309,4 +336,9 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         Assert.Contains("/account/login", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
+
+    /// <summary>Each line of the refusal's list as it reads: the field's label, then its message.</summary>
+    private static IReadOnlyList<string> ErrorLines(string html) =>
+        [.. Regex.Matches(html, @"<li data-field=""[^""]*"">(?<line>.*?)</li>", RegexOptions.Singleline)
+            .Select(match => WebUtility.HtmlDecode(Regex.Replace(match.Groups["line"].Value, "<[^>]*>", string.Empty)).Trim())];
 }

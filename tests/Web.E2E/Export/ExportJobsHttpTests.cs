@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Runtime.Versioning;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using UMeetingReports.Core.Privacy;
+using UMeetingReports.Core.Upstream;
 using UMeetingReports.Simulator.Data;
 using UMeetingReports.Simulator.Faults;
 using UMeetingReports.Web.E2E.Harness;
@@ -39,7 +42,8 @@ public sealed class ExportJobsServer() : ClockedServer(new DateTimeOffset(2025, 
 
 /// <summary>
 /// Background downloads over HTTP: /export answers with a redirect to the job's page; the job, its progress and its
-/// file answer their owner only; the file goes once downloaded, or once the job has outlived Exports:JobLifetime;
+/// file answer their owner only; the file can be downloaded again, whole, in ranges or asked its length, until the job
+/// has outlived Exports:JobLifetime, and is gone then;
 /// a cancelled job keeps nothing; jobs beyond Exports:MaxConcurrentJobs wait, and beyond Exports:MaxJobsPerUser are refused.
 /// </summary>
 public sealed class ExportJobsHttpTests(ExportJobsServer server) : IClassFixture<ExportJobsServer>, IAsyncLifetime
@@ -100,9 +104,9 @@ public sealed class ExportJobsHttpTests(ExportJobsServer server) : IClassFixture
     }
 
     [Fact]
-    public async Task A_finished_jobs_file_is_the_whole_workbook_and_is_gone_once_downloaded()
+    public async Task A_finished_jobs_file_is_the_whole_workbook_and_its_owner_downloads_the_same_bytes_again()
     {
-        // Arrange
+        // Arrange: a save the browser lost, or a second copy, is the same address asked again.
         var truth = Dataset.MeetingsBetween(new DateOnly(2024, 11, 1), new DateOnly(2024, 12, 31));
         using var started = await _admin.GetAsync("/export?from=2024-11-01&to=2024-12-31&format=xlsx");
         var id = JobIdOf(started);
@@ -111,19 +115,118 @@ public sealed class ExportJobsHttpTests(ExportJobsServer server) : IClassFixture
         var (_, readyPage) = await _admin.GetPageAsync($"/downloads/{id}");
 
         // Act
-        var download = await _admin.FetchAsync(Hooks.Href(readyPage, "download-ready")!);
-        using var workbook = DownloadedFiles.Workbook(download.Bytes);
-        using var again = await _admin.GetAsync($"/downloads/{id}/file");
-        var (pageAfter, _) = await _admin.GetPageAsync($"/downloads/{id}");
+        var first = await _admin.FetchAsync(Hooks.Href(readyPage, "download-ready")!);
+        var second = await _admin.FetchAsync(Hooks.Href(readyPage, "download-ready")!);
+        using var workbook = DownloadedFiles.Workbook(second.Bytes);
 
         // Assert
-        Assert.Equal(HttpStatusCode.OK, download.Status);
-        Assert.Equal("umeeting-meetings_2024-11-01_2024-12-31.xlsx", download.FileName);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.Status, second.Status));
+        Assert.Equal("umeeting-meetings_2024-11-01_2024-12-31.xlsx", second.FileName);
+        Assert.Equal(first.Bytes, second.Bytes);
         Assert.Equal(truth.Select(meeting => meeting.Uuid), workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
-        Assert.Equal(truth.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Attribute(readyPage, "Meetings"));
-        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, pageAfter);
-        Assert.False(File.Exists(path), "The job's file is still on the server after its download.");
+        Assert.Equal(truth.Count.ToString(CultureInfo.InvariantCulture), Attribute(readyPage, "Meetings"));
+        Assert.True(File.Exists(path), "The job's file was deleted although the job has not expired.");
+    }
+
+    [Fact]
+    public async Task The_page_of_a_downloaded_job_still_offers_its_file_and_says_until_when()
+    {
+        // Arrange: downloaded once from its page.
+        using var started = await _admin.GetAsync("/export?from=2024-11-01&to=2024-12-31&format=csv&table=meetings");
+        var id = JobIdOf(started);
+        await WaitForStateAsync(_admin, id, "done");
+        var (_, readyPage) = await _admin.GetPageAsync(started.Headers.Location!.OriginalString);
+        using var downloaded = await _admin.GetAsync(Hooks.Href(readyPage, "download-ready")!);
+        var zone = server.Services.GetRequiredService<UpstreamZone>();
+        var until = TimeZoneInfo.ConvertTime((await Jobs.FindAsync(DemoAccount.UserName, id, TestContext.Current.CancellationToken))!.KeptUntil!.Value, zone.TimeZone);
+
+        // Act
+        var (status, pageAfter) = await _admin.GetPageAsync(started.Headers.Location!.OriginalString);
+
+        // Assert: this server keeps a file ten seconds after its job ended, on the test's clock, read in the service's zone.
+        Assert.Equal(HttpStatusCode.OK, downloaded.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(Hooks.Href(readyPage, "download-ready"), Hooks.Href(pageAfter, "download-ready"));
+        Assert.Equal(0, Hooks.Count(pageAfter, "download-gone"));
+        Assert.Equal(
+            $"You can download it again, as often as you need, until {until.ToString(until.Date == zone.Now.Date ? "HH:mm" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}; the file is then deleted from the server.",
+            Assert.Single(Hooks.Texts(pageAfter, "download-kept")));
+        Assert.Equal(until.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), Hooks.Value(pageAfter, "download-kept-until"));
+    }
+
+    [Fact]
+    public async Task A_range_of_a_finished_jobs_file_is_answered_206_with_those_bytes_as_a_resumed_download_asks()
+    {
+        // Arrange
+        using var started = await _admin.GetAsync("/export?from=2024-11-01&to=2024-12-31&format=csv&table=participants");
+        var id = JobIdOf(started);
+        await WaitForStateAsync(_admin, id, "done");
+        var whole = await _admin.FetchAsync($"/downloads/{id}/file");
+        using var wholeResponse = await _admin.GetAsync($"/downloads/{id}/file");
+
+        // Act: the first hundred bytes, then the rest as a browser resumes, checked against the file's entity tag.
+        using var head = await _admin.SendAsync(HttpMethod.Get, $"/downloads/{id}/file", headers => headers.Range = new RangeHeaderValue(0, 99));
+        using var rest = await _admin.SendAsync(HttpMethod.Get, $"/downloads/{id}/file", headers =>
+        {
+            headers.Range = new RangeHeaderValue(100, null);
+            headers.IfRange = new RangeConditionHeaderValue(wholeResponse.Headers.ETag!);
+        });
+        var headBytes = await head.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        var restBytes = await rest.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, whole.Status);
+        Assert.True(whole.Bytes.Length > 100, $"The file has {whole.Bytes.Length} bytes only.");
+        Assert.Equal("bytes", Assert.Single(wholeResponse.Headers.AcceptRanges));
+        Assert.Equal((HttpStatusCode.PartialContent, HttpStatusCode.PartialContent), (head.StatusCode, rest.StatusCode));
+        Assert.Equal($"bytes 0-99/{whole.Bytes.Length}", head.Content.Headers.ContentRange?.ToString());
+        Assert.Equal(whole.Bytes[..100], headBytes);
+        Assert.Equal(whole.Bytes[100..], restBytes);
+        Assert.Equal("umeeting-joins_2024-11-01_2024-12-31.csv", rest.Content.Headers.ContentDisposition?.FileName);
+    }
+
+    [Fact]
+    public async Task Asking_a_finished_jobs_file_with_HEAD_answers_200_with_its_length_and_no_body()
+    {
+        // Arrange
+        using var started = await _admin.GetAsync("/export?from=2024-11-01&to=2024-12-31&format=csv&table=telephony");
+        var id = JobIdOf(started);
+        await WaitForStateAsync(_admin, id, "done");
+        var whole = await _admin.FetchAsync($"/downloads/{id}/file");
+
+        // Act
+        using var head = await _admin.SendAsync(HttpMethod.Head, $"/downloads/{id}/file");
+        var body = await head.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(whole.Bytes.Length, head.Content.Headers.ContentLength);
+        Assert.Equal("text/csv", head.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(body);
+    }
+
+    [Fact]
+    public async Task Another_user_still_gets_404_for_a_finished_jobs_file_its_owner_has_downloaded()
+    {
+        // Arrange
+        using var started = await _admin.GetAsync("/export?from=2024-11-01&to=2024-12-31&format=csv&table=people");
+        var id = JobIdOf(started);
+        await WaitForStateAsync(_admin, id, "done");
+        var owners = await _admin.FetchAsync($"/downloads/{id}/file");
+
+        // Act
+        using var viewersFile = await _viewer.GetAsync($"/downloads/{id}/file");
+        using var viewersHead = await _viewer.SendAsync(HttpMethod.Head, $"/downloads/{id}/file");
+        using var viewersRange = await _viewer.SendAsync(HttpMethod.Get, $"/downloads/{id}/file", headers => headers.Range = new RangeHeaderValue(0, 99));
+        var (viewersPage, _) = await _viewer.GetPageAsync($"/downloads/{id}");
+        var ownersAgain = await _admin.FetchAsync($"/downloads/{id}/file");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, owners.Status);
+        Assert.Equal(
+            [HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound],
+            [viewersFile.StatusCode, viewersHead.StatusCode, viewersRange.StatusCode, viewersPage]);
+        Assert.Equal(owners.Bytes, ownersAgain.Bytes);
     }
 
     [Fact]
@@ -160,6 +263,35 @@ public sealed class ExportJobsHttpTests(ExportJobsServer server) : IClassFixture
         // Assert
         Assert.Equal("Only the participants whose name contains “Emma”, with their meetings.", Hooks.Text(page, "download-narrowed"));
         Assert.Equal(("Back to the participants", "/participants?from=2024-09-01&to=2024-10-31&name=Emma&page_size=30"), (Hooks.Text(page, "download-back"), Hooks.Href(page, "download-back")));
+    }
+
+    [Theory]
+    [InlineData("people", "umeeting-people_2024-09-01_2024-10-31.csv: the people who joined the meetings of 2024-09-01 – 2024-10-31 in every room, one row per name.")]
+    [InlineData("participants", "umeeting-joins_2024-09-01_2024-10-31.csv: the joins to the meetings of 2024-09-01 – 2024-10-31 in every room, one row each.")]
+    [InlineData("telephony", "umeeting-telephony_2024-09-01_2024-10-31.csv: the phone calls of the meetings of 2024-09-01 – 2024-10-31 in every room, one row per call.")]
+    [InlineData("meetings", "umeeting-meetings_2024-09-01_2024-10-31.csv: the meetings of 2024-09-01 – 2024-10-31 in every room.")]
+    public async Task A_csv_jobs_page_describes_the_file_by_the_table_it_holds(string table, string described)
+    {
+        // Act
+        var page = await FinishedJobsPageAsync(_admin, $"/export?from=2024-09-01&to=2024-10-31&format=csv&table={table}");
+
+        // Assert
+        Assert.Equal(described, Assert.Single(Hooks.Texts(page, "download-what")));
+    }
+
+    [Fact]
+    public async Task A_gone_people_csv_download_says_it_held_the_people_of_its_period()
+    {
+        // Act: the address of a job that no longer exists, carrying its filters as every job's address does.
+        using var response = await _admin.GetAsync("/downloads/0123456789abcdef0123456789abcdef?from=2024-09-01&to=2024-10-31&format=csv&table=people");
+        var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(
+            "The download was: the people who joined the meetings of 2024-09-01 – 2024-10-31 in every room, one row per name.",
+            Assert.Single(Hooks.Texts(page, "download-again-what")));
+        Assert.Equal("/export?from=2024-09-01&to=2024-10-31&format=csv&table=people", Hooks.Href(page, "download-again"));
     }
 
     [Theory]
@@ -277,6 +409,32 @@ public sealed class ExportJobsHttpTests(ExportJobsServer server) : IClassFixture
         Assert.True(existedWhenDone, "The finished job had no file.");
         Assert.Equal(HttpStatusCode.OK, beforeLifetime.StatusCode);
         Assert.True(gone, "The job outlived Exports:JobLifetime.");
+        Assert.False(File.Exists(path), "The expired job's file is still on the server.");
+    }
+
+    [Fact]
+    public async Task A_downloaded_file_can_be_downloaded_again_until_the_jobs_lifetime_is_over_and_is_gone_then()
+    {
+        // Arrange: downloaded once as soon as it is done.
+        using var started = await _admin.GetAsync("/export?from=2024-09-01&to=2024-10-31&format=csv&table=meetings");
+        var id = JobIdOf(started);
+        var path = (await Jobs.FindAsync(DemoAccount.UserName, id, TestContext.Current.CancellationToken))!.FilePath;
+        await WaitForStateAsync(_admin, id, "done");
+        var first = await _admin.FetchAsync($"/downloads/{id}/file");
+
+        // Act: just before the end of its ten seconds, then just after (the test's clock; no sweep needs to have run).
+        server.Clock.Advance(TimeSpan.FromSeconds(9));
+        var beforeLifetime = await _admin.FetchAsync($"/downloads/{id}/file");
+        server.Clock.Advance(TimeSpan.FromSeconds(2));
+        using var afterLifetime = await _admin.GetAsync($"/downloads/{id}/file");
+        var (pageAfterLifetime, page) = await _admin.GetPageAsync(started.Headers.Location!.OriginalString);
+
+        // Assert
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.Status, beforeLifetime.Status));
+        Assert.Equal(first.Bytes, beforeLifetime.Bytes);
+        Assert.Equal(HttpStatusCode.NotFound, afterLifetime.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, pageAfterLifetime);
+        Assert.StartsWith("It has expired: a download's file can be downloaded as often as needed", Hooks.Text(page, "not-found-message"), StringComparison.Ordinal);
         Assert.False(File.Exists(path), "The expired job's file is still on the server.");
     }
 

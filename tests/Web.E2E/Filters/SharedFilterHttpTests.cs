@@ -52,7 +52,6 @@ public sealed class SharedFilterHttpTests(MeetingReportsServer server) : SignedI
         { "/participants?" + May + "&name=" + new string('n', 201), "name", "This value is longer than 200 characters." },
         { "/export?" + May + "&format=pdf", "format", "Choose the format xlsx or csv." },
         { "/export?" + May + "&format=csv", "table", "A CSV file holds one table" },
-        { "/export?" + May + "&format=xlsx&table=meetings", "table", "The Excel workbook holds every table" },
         { "/export?" + May + "&format=csv&table=rooms", "table", "Choose the table meetings, participants, telephony or people." },
         { "/meeting?" + May, "uuid", "Give the record id (uuid) of a meeting" },
         { "/meeting?uuid=abc&from=2025-05-31&to=2025-05-01", "to", "The period ends before it starts" },

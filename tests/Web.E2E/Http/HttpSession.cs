@@ -24,6 +24,14 @@ internal sealed partial class HttpSession : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string relative) => _client.GetAsync(new Uri(relative.TrimStart('/'), UriKind.Relative), TestContext.Current.CancellationToken);
 
+    /// <summary>A request of any method, with headers of its own (a Range, an If-Range).</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string relative, Action<HttpRequestHeaders>? headers = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(relative.TrimStart('/'), UriKind.Relative));
+        headers?.Invoke(request.Headers);
+        return await _client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     public async Task<string> AntiforgeryTokenAsync(string formPath = "account/login")
     {
         var html = await (await GetAsync(formPath)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);

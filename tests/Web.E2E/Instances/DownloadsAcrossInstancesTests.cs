@@ -9,7 +9,8 @@ namespace UMeetingReports.Web.E2E.Instances;
 
 /// <summary>
 /// A background download on two instances of one database and one exports folder: started on A, its progress, its
-/// cancel button and its file answer on B; when A stops while it runs, B says so instead of showing it running.
+/// cancel button and its file answer on B (and the file again on A); when A stops while it runs, B says so instead of
+/// showing it running.
 /// </summary>
 public sealed class DownloadsAcrossInstancesTests
 {
@@ -39,7 +40,7 @@ public sealed class DownloadsAcrossInstancesTests
         }
         while (polls[^1].GetProperty("state").GetString() is "waiting" or "running" && polls.Count < 300);
         var (fileStatus, _, file) = await browser.GetAsync(b.RootUri, $"downloads/{id}/file");
-        var (againOnA, _, _) = await browser.GetAsync(a.RootUri, $"downloads/{id}/file");
+        var (againOnA, _, fileAgain) = await browser.GetAsync(a.RootUri, $"downloads/{id}/file");
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, pageStatus);
@@ -49,7 +50,8 @@ public sealed class DownloadsAcrossInstancesTests
         Assert.Equal(("done", 100), (polls[^1].GetProperty("state").GetString(), polls[^1].GetProperty("percent").GetInt32()));
         Assert.Equal(HttpStatusCode.OK, fileStatus);
         Assert.StartsWith("PK", file, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, againOnA);
+        Assert.Equal(HttpStatusCode.OK, againOnA);
+        Assert.Equal(file, fileAgain);
     }
 
     [Fact]
@@ -66,6 +68,24 @@ public sealed class DownloadsAcrossInstancesTests
         // Assert: the page on B reads the job from the database alone.
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Only the meetings that 张伟 joined matching “review”, each with every join and call.", Hooks.Text(page, "download-narrowed"));
+    }
+
+    [Fact]
+    public async Task A_csv_download_says_which_table_it_holds_on_the_other_instance_too()
+    {
+        // Arrange
+        await using var instances = await TwoInstances.StartAsync(slowDownOnA: TimeSpan.FromSeconds(3));
+        var (a, b, browser) = (instances.A, instances.B, instances.Browser);
+
+        // Act
+        var started = await browser.GetAsync(a.RootUri, "export?from=2025-01-01&to=2025-02-28&format=csv&table=people");
+        var (status, _, page) = await browser.GetAsync(b.RootUri, $"downloads/{JobId(started.Location)}");
+
+        // Assert: the page on B reads the job's table from the database alone.
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(
+            "umeeting-people_2025-01-01_2025-02-28.csv: the people who joined the meetings of 2025-01-01 – 2025-02-28 in every room, one row per name.",
+            Assert.Single(Hooks.Texts(page, "download-what")));
     }
 
     [Fact]

@@ -90,7 +90,7 @@ internal static partial class ResponseChecks
         Regex.Match(html, @"data-testid=""request-id"">(?<id>[^<]+)<") is { Success: true } match ? WebUtility.HtmlDecode(match.Groups["id"].Value) : null;
 
     // error-status holds only the number; every other error-* hook, login-error and not-found-message hold a sentence.
-    [GeneratedRegex(@"data-testid=""(?:error-(?!status"")[\w-]+|login-error|not-found-message)""[^>]*>\s*[^<\s]")]
+    [GeneratedRegex(@"data-testid=""(?:error-(?!status"")[\w-]+|login-error|not-found-message|no-such-record-message|logout-confirm-reason)""[^>]*>\s*[^<\s]")]
     private static partial Regex Message();
 
     [GeneratedRegex(@"(?:href|src|action|formaction)\s*=\s*[""']?\s*javascript:", RegexOptions.IgnoreCase)]

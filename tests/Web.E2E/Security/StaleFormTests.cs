@@ -60,6 +60,22 @@ public sealed class StaleFormTests(SecurityServer server) : IDisposable
     }
 
     [Fact]
+    public async Task A_sign_out_whose_form_holds_a_nul_is_answered_as_a_stale_one_and_not_with_a_server_error()
+    {
+        // Arrange: the hostile input test's request, signed in and signed out.
+        await _session.SignInAsync(SecurityServer.ViewerName, SecurityServer.ViewerPassword);
+        var token = await _session.AntiforgeryTokenAsync($"/meetings?{Period}");
+
+        // Act
+        using var signedIn = await _session.PostAsync("/account/logout", "to=1&to=%00", token);
+        using var signedOut = await _session.PostAsync("/account/logout", "to=1&to=%00", token);
+
+        // Assert
+        Assert.True((int)signedIn.StatusCode < 500, $"Signed in: {signedIn.StatusCode}");
+        Assert.True((int)signedOut.StatusCode < 500, $"Signed out: {signedOut.StatusCode}");
+    }
+
+    [Fact]
     public async Task The_language_switch_of_a_tab_opened_before_a_sign_out_switches_and_goes_back_to_its_page()
     {
         // Arrange

@@ -40,7 +40,7 @@ internal sealed class LoginModel(SignInGate gate, AccountDirectory accounts, IAn
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        if (!await antiforgery.IsFormValidAsync(HttpContext))
         {
             if (User.Identity?.IsAuthenticated == true)
             {

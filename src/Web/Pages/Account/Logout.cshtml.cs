@@ -27,7 +27,7 @@ internal sealed class LogoutModel(SignedOutSessions sessions, IOptionsMonitor<Co
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var signedIn = User.Identity?.IsAuthenticated == true;
-        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        if (!await antiforgery.IsFormValidAsync(HttpContext))
         {
             if (!signedIn)
             {

@@ -36,10 +36,11 @@ internal static class DownloadEndpoints
     public static string FilePath(string id) => $"{JobsPath}/{id}/file";
 
     /// <summary>
-    /// GET /downloads/{id}/status: the progress of one of the signed-in user's jobs as JSON. GET /downloads/{id}/file:
-    /// its finished file, which is deleted once it has been sent whole. Both answer 404 for an id the user has no job
-    /// of (never had, already downloaded, expired, or someone else's: the answer does not tell which); a browser asking
-    /// for such a file is sent to the job's page, whose 404 says so in words and offers to make the file again.
+    /// GET /downloads/{id}/status: the progress of one of the signed-in user's jobs as JSON. GET (or HEAD)
+    /// /downloads/{id}/file: its finished file, as often as asked until the job expires, a range of it to resume a
+    /// download that broke off. Both answer 404 for an id the user has no job of (never had, expired, or someone
+    /// else's: the answer does not tell which); a browser asking for such a file is sent to the job's page, whose 404
+    /// says so in words and offers to make the file again.
     /// </summary>
     public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder endpoints)
     {
@@ -50,7 +51,7 @@ internal static class DownloadEndpoints
             context.Response.Headers.CacheControl = "no-store";
             return await jobs.FindAsync(OwnerOf(context), id, context.RequestAborted) is { } job ? Results.Json(job.Status) : Results.NotFound();
         });
-        jobsGroup.MapGet("/{id}/file", SendFileAsync);
+        jobsGroup.MapMethods("/{id}/file", [HttpMethods.Get, HttpMethods.Head], SendFileAsync);
         return endpoints;
     }
 
@@ -83,15 +84,21 @@ internal static class DownloadEndpoints
             return AcceptsHtml(context.Request) ? Results.LocalRedirect("~" + PagePath(id) + context.Request.QueryString) : Results.NotFound();
         }
 
-        await using (file.ConfigureAwait(false))
+        // The file stays until the job expires: a save that failed or was cancelled, a second copy, or a browser
+        // resuming a broken-off download (Range, checked with If-Range against the validators below) is served again.
+        // It never changes once written, so the job's id is a strong entity tag.
+        AsAttachment(context.Response, job.FileName, job.ContentType);
+        if (HttpMethods.IsGet(context.Request.Method))
         {
-            AsAttachment(context.Response, job.FileName, job.ContentType);
-            context.Response.ContentLength = file.Length;
-            await file.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+            jobs.Sending(owner, job, context.Request.Headers.Range);
         }
 
-        // Sent whole (an interrupted download threw above and keeps the file for another try).
-        await jobs.DownloadedAsync(owner, job, CancellationToken.None).ConfigureAwait(false);
-        return Results.Empty;
+        return Results.File(
+            file,
+            job.ContentType,
+            fileDownloadName: null,
+            lastModified: File.GetLastWriteTimeUtc(file.SafeFileHandle),
+            entityTag: new EntityTagHeaderValue($"\"{job.Id}\""),
+            enableRangeProcessing: true);
     }
 }

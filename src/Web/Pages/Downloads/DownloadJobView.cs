@@ -10,38 +10,48 @@ namespace UMeetingReports.Web.Pages.Downloads;
 /// A background download as its page, its progress poll and its file address see it, on whichever instance they are
 /// asked: read from the job itself on the instance that runs it, from the archive's database on any other.
 /// </summary>
+/// <param name="Table">The one table a CSV file holds; null for the workbook.</param>
+/// <param name="KeptUntil">
+/// When the ended job and its file are deleted (Exports:JobLifetime after it ended): until then its file can be
+/// downloaded any number of times. Null while it waits or runs.
+/// </param>
 internal sealed record DownloadJobView(
     string Id,
     DatePeriod Period,
     string? HostId,
     DownloadNarrowing Narrowing,
+    CsvTable? Table,
     string FileName,
     string ContentType,
     string FilePath,
     ExportJobStatus Status,
     IReadOnlyList<ExportedSheet> Sheets,
     UpstreamFailure? Failure,
-    string? Problem)
+    string? Problem,
+    DateTimeOffset? KeptUntil)
 {
-    public static DownloadJobView Of(ExportJob job)
+    public static DownloadJobView Of(ExportJob job, TimeSpan lifetime)
     {
         ArgumentNullException.ThrowIfNull(job);
         return new DownloadJobView(
-            job.Id, job.Criteria.Period, job.Criteria.HostId, DownloadNarrowing.Of(job.Criteria), job.FileName, job.Criteria.ContentType, job.FilePath,
-            job.Status(), job.Outcome?.Sheets ?? [], job.Failure, null);
+            job.Id, job.Criteria.Period, job.Criteria.HostId, DownloadNarrowing.Of(job.Criteria), job.Criteria.Table, job.FileName, job.Criteria.ContentType, job.FilePath,
+            job.Status(), job.Outcome?.Sheets ?? [], job.Failure, null, job.EndedAt + lifetime);
     }
 
-    public static DownloadJobView Of(DownloadJobRecord record, string folder)
+    public static DownloadJobView Of(DownloadJobRecord record, string folder, TimeSpan lifetime)
     {
         ArgumentNullException.ThrowIfNull(record);
         var status = new ExportJobStatus(record.State, record.Stage, record.WindowsDone, record.WindowsTotal, record.PagesDone, record.PagesTotal, record.Rows, record.RowsTotal, record.Percent);
         var sheets = record.Sheets is null ? [] : JsonSerializer.Deserialize<List<SheetRow>>(record.Sheets)!.Select(sheet => new ExportedSheet(sheet.Name, sheet.Rows)).ToList();
         var failure = StoredFailure.ReadIfStored(record.Failure);
         var problem = record.Failure is { Length: > 0 } sentence && !StoredFailure.IsStored(sentence) ? sentence : null;
+        // A row written before the table was kept says nothing of it: its file is then described as the workbook is.
+        CsvTable? table = Enum.TryParse<CsvTable>(record.CsvTable, ignoreCase: true, out var parsed) ? parsed : null;
+        DateTimeOffset? keptUntil = record.EndedAtUtc is { } ended ? new DateTimeOffset(DateTime.SpecifyKind(ended, DateTimeKind.Utc)) + lifetime : null;
         return new DownloadJobView(
             record.Id, new DatePeriod(record.PeriodFrom, record.PeriodTo), record.HostId,
-            new DownloadNarrowing(record.Uuid, record.Search, record.Participant, record.ParticipantName), record.FileName, record.ContentType,
-            Path.Combine(folder, record.StoredFile), status, sheets, failure, problem);
+            new DownloadNarrowing(record.Uuid, record.Search, record.Participant, record.ParticipantName), table, record.FileName, record.ContentType,
+            Path.Combine(folder, record.StoredFile), status, sheets, failure, problem, keptUntil);
     }
 
     /// <summary>The job's row as the running instance writes it: what it is, and how far it has got.</summary>
@@ -65,6 +75,7 @@ internal sealed record DownloadJobView(
             Search = job.Criteria.Search,
             Participant = job.Criteria.Participant,
             ParticipantName = job.Criteria.ParticipantName,
+            CsvTable = job.Criteria.Table?.ToString().ToLowerInvariant(),
             State = status.State,
             Stage = status.Stage,
             WindowsDone = status.WindowsDone,
@@ -99,6 +110,22 @@ internal sealed record DownloadNarrowing(string? Uuid, string? Search, string? P
         ArgumentNullException.ThrowIfNull(criteria);
         return new(criteria.Uuid, criteria.Search, criteria.Participant, string.IsNullOrWhiteSpace(criteria.ParticipantName) ? null : criteria.ParticipantName.Trim());
     }
+}
+
+/// <summary>
+/// What a download's file holds, as its page and its "gone" page say it (an English format, the localization key;
+/// <c>{0}</c> the period, <c>{1}</c> the room or "every room"): the workbook and the meetings CSV hold the meetings,
+/// the other CSV files their one table.
+/// </summary>
+internal static class DownloadContents
+{
+    public static string Of(CsvTable? table) => table switch
+    {
+        CsvTable.Participants => "the joins to the meetings of {0} in {1}, one row each",
+        CsvTable.Telephony => "the phone calls of the meetings of {0} in {1}, one row per call",
+        CsvTable.People => "the people who joined the meetings of {0} in {1}, one row per name",
+        _ => "the meetings of {0} in {1}",
+    };
 }
 
 /// <summary>

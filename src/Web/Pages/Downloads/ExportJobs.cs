@@ -16,7 +16,9 @@ namespace UMeetingReports.Web.Pages.Downloads;
 /// write) and serves the file, which is written into Exports:Folder, a folder all instances share. A job belongs to
 /// the user who started it — another user's id finds nothing. At most Exports:MaxConcurrentJobs read the upstream at
 /// once per instance, the rest wait their turn; a user may have Exports:MaxJobsPerUser waiting or running across all
-/// instances. A file is deleted once downloaded; a job that ended is deleted with its file Exports:JobLifetime later.
+/// instances. A finished file can be downloaded by its owner any number of times (whole, in ranges, or asked its length)
+/// until the job expires: a job that ended is deleted with its file Exports:JobLifetime later, by the sweep or by the
+/// first look at it after that, whichever comes first.
 /// A job whose instance stopped is failed with a sentence: at once when it stops in order, or by the first instance
 /// that finds its heartbeat older than <see cref="StaleAfter"/>.
 /// </summary>
@@ -106,10 +108,13 @@ internal sealed partial class ExportJobs : IHostedService, IDisposable
             return AddAsync(job);
         });
         await added.ConfigureAwait(false);
-        return DownloadJobView.Of(job);
+        return DownloadJobView.Of(job, _options.JobLifetime);
     }
 
-    /// <summary>The job <paramref name="id"/> of <paramref name="owner"/>, from whichever instance runs it; null when they have none of that id.</summary>
+    /// <summary>
+    /// The job <paramref name="id"/> of <paramref name="owner"/>, from whichever instance runs it; null when they have
+    /// none of that id, or when it has expired (it is deleted with its file then, if the sweep has not done so yet).
+    /// </summary>
     public async Task<DownloadJobView?> FindAsync(string owner, string? id, CancellationToken cancellationToken)
     {
         if (id is null)
@@ -119,7 +124,15 @@ internal sealed partial class ExportJobs : IHostedService, IDisposable
 
         if (_jobs.Find(owner, id) is { } local)
         {
-            return DownloadJobView.Of(local);
+            var view = DownloadJobView.Of(local, _options.JobLifetime);
+            if (view.KeptUntil <= _clock.GetUtcNow())
+            {
+                JobLog.Expired(_logger, "Download", local.Id, owner, (long)_options.JobLifetime.TotalSeconds);
+                _jobs.Forget(local);
+                return null;
+            }
+
+            return view;
         }
 
         var record = await _store.FindAsync(id, cancellationToken).ConfigureAwait(false);
@@ -134,7 +147,16 @@ internal sealed partial class ExportJobs : IHostedService, IDisposable
             record = await _store.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? record;
         }
 
-        return DownloadJobView.Of(record, Folder);
+        var found = DownloadJobView.Of(record, Folder, _options.JobLifetime);
+        if (found.KeptUntil <= _clock.GetUtcNow() && !_running.ContainsKey(found.Id))
+        {
+            // Promised until then and no longer: whichever instance looks first deletes it, as the sweep would.
+            TryDelete(() => File.Delete(found.FilePath));
+            await _store.DeleteAsync(found.Id, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        return found;
     }
 
     /// <summary>
@@ -188,21 +210,14 @@ internal sealed partial class ExportJobs : IHostedService, IDisposable
         }
     }
 
-    /// <summary>The owner has the file: the job and the file are gone, and its address answers 404 from now on.</summary>
-    public async Task DownloadedAsync(string owner, DownloadJobView job, CancellationToken cancellationToken)
+    /// <summary>
+    /// The file is being sent to its owner (<paramref name="range"/>: the bytes asked for, or null for the whole file).
+    /// It stays for another download, by them only, until the job expires.
+    /// </summary>
+    public void Sending(string owner, DownloadJobView job, string? range)
     {
         ArgumentNullException.ThrowIfNull(job);
-        if (_jobs.Find(owner, job.Id) is { } local)
-        {
-            _jobs.Forget(local);
-        }
-        else
-        {
-            TryDelete(() => File.Delete(job.FilePath));
-            await _store.DeleteAsync(job.Id, cancellationToken).ConfigureAwait(false);
-        }
-
-        LogDownloaded(_logger, job.Id, owner);
+        LogSending(_logger, job.Id, owner, string.IsNullOrEmpty(range) ? "whole" : range, job.KeptUntil);
     }
 
     /// <summary>Reports from now on: the hosted services before this one have brought the database up to date.</summary>
@@ -426,8 +441,8 @@ internal sealed partial class ExportJobs : IHostedService, IDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Download job {JobId} was downloaded by {Owner}; its file was deleted")]
-    private static partial void LogDownloaded(ILogger logger, string jobId, string owner);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Download job {JobId} is downloaded by {Owner} ({Part}); its file is kept for another download until {KeptUntil:o}")]
+    private static partial void LogSending(ILogger logger, string jobId, string owner, string part, DateTimeOffset? keptUntil);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A download file could not be deleted: {Reason}")]
     private static partial void LogNotDeleted(ILogger logger, string reason);

@@ -25,8 +25,8 @@ internal sealed class ExportOptions
     [Range(0, 100_000, ErrorMessage = "Exports:BackgroundAbove must be between {1} and {2}: it is how many upstream requests a download may need before it runs as a background job.")]
     public int BackgroundAbove { get; set; } = 24;
 
-    /// <summary>How long a job (and its file) is kept after it ended when nobody downloads it.</summary>
-    [Range(typeof(TimeSpan), "00:00:10", "7.00:00:00", ErrorMessage = "Exports:JobLifetime must be between {1} and {2}: it is how long a finished download waits for its owner.")]
+    /// <summary>How long a job (and its file) is kept after it ended: its owner may download the file as often as needed until then.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "7.00:00:00", ErrorMessage = "Exports:JobLifetime must be between {1} and {2}: it is how long a finished download's file stays for its owner to download.")]
     public TimeSpan JobLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Jobs that read the upstream at once; later ones wait their turn (each already reads with UMeeting:MaxConcurrency).</summary>

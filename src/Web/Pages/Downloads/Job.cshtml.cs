@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using UMeetingReports.Core.Rooms;
+using UMeetingReports.Core.Upstream;
 using UMeetingReports.Web.Pages.Downloads;
 using UMeetingReports.Web.Filters;
 using UMeetingReports.Web.Pages.Shared;
@@ -9,11 +10,11 @@ namespace UMeetingReports.Web.Pages.Downloads;
 
 /// <summary>
 /// /downloads/{id}?from=…: one of the signed-in user's background downloads — its progress while it waits or runs
-/// (polled by download-progress.js), a cancel button, and the file once it is ready. Its address carries the
-/// download's filters, so that once the job is gone (downloaded, expired, or never theirs) the 404 page says so and
-/// offers to make the same file again.
+/// (polled by download-progress.js), a cancel button, and the file once it is ready, to download as often as needed
+/// until the job expires. Its address carries the download's filters, so that once the job is gone (expired, or never
+/// theirs) the 404 page says so and offers to make the same file again.
 /// </summary>
-internal sealed class JobModel(ExportJobs jobs, IRoomDirectory roomDirectory) : PageModel
+internal sealed class JobModel(ExportJobs jobs, IRoomDirectory roomDirectory, UpstreamZone zone) : PageModel
 {
     /// <summary>The download's filters, as the address carries them; read only when the job is gone.</summary>
     [BindProperty(SupportsGet = true)]
@@ -29,6 +30,12 @@ internal sealed class JobModel(ExportJobs jobs, IRoomDirectory roomDirectory) : 
 
     public string? RoomName { get; private set; }
 
+    /// <summary>Until when the ended job's file can be downloaded again, in the service's zone; null while it runs.</summary>
+    public DateTimeOffset? KeptUntil { get; private set; }
+
+    /// <summary>Now in the service's zone, which <see cref="KeptUntil"/> is read against.</summary>
+    public DateTimeOffset Now { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         Again = CarriedCriteria();
@@ -37,7 +44,8 @@ internal sealed class JobModel(ExportJobs jobs, IRoomDirectory roomDirectory) : 
             return this.WithStatus(StatusCodes.Status404NotFound);
         }
 
-        (Job, Status) = (job, job.Status);
+        (Job, Status, Now) = (job, job.Status, zone.Now);
+        KeptUntil = job.KeptUntil is { } until ? TimeZoneInfo.ConvertTime(until, zone.TimeZone) : null;
         if (job.HostId is { } hostId)
         {
             RoomName = (await roomDirectory.GetRoomsAsync(cancellationToken)).NameOf(hostId);

@@ -183,6 +183,11 @@ namespace UMeetingReports.Core.Archive.Migrations.PostgreSQL
                         .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at_utc");
 
+                    b.Property<string>("CsvTable")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("csv_table");
+
                     b.Property<DateTime?>("EndedAtUtc")
                         .HasColumnType("timestamp without time zone")
                         .HasColumnName("ended_at_utc");

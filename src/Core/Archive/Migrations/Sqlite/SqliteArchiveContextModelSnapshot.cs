@@ -170,6 +170,11 @@ namespace UMeetingReports.Core.Archive.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at_utc");
 
+                    b.Property<string>("CsvTable")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("csv_table");
+
                     b.Property<DateTime?>("EndedAtUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("ended_at_utc");
