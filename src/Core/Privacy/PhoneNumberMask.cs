@@ -2,7 +2,8 @@ namespace UMeetingReports.Core.Privacy;
 
 /// <summary>
 /// Hides the middle of a phone number for people who may not see it whole: <c>+8613712349201</c> becomes
-/// <c>+86 137****9201</c>. The country code and the last four digits stay, so a caller can still be recognised.
+/// <c>+86 137****9201</c>, <c>+14155552671</c> <c>+1 41****2671</c>. The country code and the last four digits stay,
+/// so a caller can still be recognised; at least four digits are hidden where the number is long enough.
 /// Results that are masked are built from the masked text only, so the whole number never reaches a page.
 /// </summary>
 public static class PhoneNumberMask
@@ -10,8 +11,11 @@ public static class PhoneNumberMask
     private const int KeptTrailing = 4;
     private const int MaxKeptLeading = 3;
 
-    /// <summary>Below this, leading digits are given up before fewer than three digits are hidden.</summary>
-    private const int MinHidden = 3;
+    /// <summary>
+    /// Leading digits are given up before fewer than four digits are hidden: a guess then has 10,000 candidates,
+    /// whatever the country (a ten-digit North American or British number kept three leading digits and hid three).
+    /// </summary>
+    private const int MinHidden = 4;
 
     /// <summary>A national number shorter than this is not trusted to be one; it is masked as an unknown shape.</summary>
     private const int MinNationalDigits = 6;

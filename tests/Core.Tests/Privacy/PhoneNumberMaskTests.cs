@@ -7,12 +7,13 @@ public sealed class PhoneNumberMaskTests
 {
     [Theory]
     [InlineData("+8613712349201", "+86 137****9201")]
-    [InlineData("+14155552671", "+1 415***2671")]
-    [InlineData("+447911123456", "+44 791***3456")]
-    [InlineData("+79161234567", "+7 916***4567")]
-    [InlineData("+85291234567", "+852 9***4567")]
-    [InlineData("+35312345678", "+353 1***5678")]
-    public void Keeps_the_country_code_the_first_digits_and_the_last_four(string number, string masked)
+    [InlineData("+14155552671", "+1 41****2671")]
+    [InlineData("+447911123456", "+44 79****3456")]
+    [InlineData("+79161234567", "+7 91****4567")]
+    [InlineData("+85291234567", "+852 ****4567")]
+    [InlineData("+35312345678", "+353 ****5678")]
+    [InlineData("+4915123456789", "+49 151****6789")]
+    public void Keeps_the_country_code_up_to_three_first_digits_and_the_last_four_and_hides_at_least_four(string number, string masked)
     {
         Assert.Equal(masked, PhoneNumberMask.Mask(number));
     }
