@@ -124,6 +124,10 @@ internal static class WorkbookTemplate
     {
         ArgumentNullException.ThrowIfNull(t);
         var figures = usage.Figures;
+
+        // A file of some meetings only (a search, a person, names, one record) has their peak and utilisation, which
+        // say nothing of licences or of how full the rooms were: their names say whose they are.
+        var narrowed = request.NarrowsMeetings || !request.NameSearch.IsEveryone || !string.IsNullOrEmpty(request.Uuid);
         var room = string.IsNullOrEmpty(request.HostId) ? t["All rooms"] : $"{rooms.NameOf(request.HostId)} ({request.HostId})";
         IReadOnlyList<SummaryLine> record = string.IsNullOrEmpty(request.Uuid) ? [] : [new(t["Meeting record (uuid)"], ColumnKind.Text, ExportCell.Of(request.Uuid))];
         IReadOnlyList<SummaryLine> people = request.NameSearch.IsEveryone
@@ -158,15 +162,14 @@ internal static class WorkbookTemplate
             new(t["Phone calls"], ColumnKind.Integer, ExportCell.Of(figures.Calls)),
             new(t["Phone minutes"], ColumnKind.Integer, ExportCell.Of(figures.CallMinutes)),
             new(t["Phone cost"], ColumnKind.Money, ExportCell.Of(figures.CallCost)),
-            // A file of some meetings only (a search, a person, names) has their peak, which says nothing of licences.
             new(
-                request.NarrowsMeetings || !request.NameSearch.IsEveryone ? t["Peak concurrent meetings of this file's meetings"] : t["Peak concurrent meetings (the licences needed at once)"],
+                narrowed ? t["Peak concurrent meetings of this file's meetings"] : t["Peak concurrent meetings (the licences needed at once)"],
                 ColumnKind.Integer,
                 ExportCell.Of(usage.PeakConcurrentMeetings)),
             new(t["Business hours (utilisation is measured against them)"], ColumnKind.Text, ExportCell.Of(t.BusinessHours(businessHours.Days, businessHours.Start, businessHours.End, businessHours.ZoneLabel))),
             new(t["Business minutes (all rooms listed)"], ColumnKind.Integer, ExportCell.Of(ExportSheets.WholeMinutes(usage.Utilisation.Available))),
-            new(t["Occupied business minutes"], ColumnKind.Integer, ExportCell.Of(ExportSheets.WholeMinutes(usage.Utilisation.Occupied))),
-            new(t["Utilisation"], ColumnKind.Percent, ExportCell.Of(usage.Utilisation.Ratio)),
+            new(narrowed ? t["Business minutes occupied by this file's meetings"] : t["Occupied business minutes"], ColumnKind.Integer, ExportCell.Of(ExportSheets.WholeMinutes(usage.Utilisation.Occupied))),
+            new(narrowed ? t["Utilisation by this file's meetings only"] : t["Utilisation"], ColumnKind.Percent, ExportCell.Of(usage.Utilisation.Ratio)),
         ];
     }
 

@@ -39,6 +39,8 @@ public sealed class WorkbookNarrowedToMeetingsTests
         Assert.False(summary.ContainsKey(PersonLine));
         Assert.True(summary.ContainsKey("Peak concurrent meetings of this file's meetings"), "The peak of some meetings says nothing of the licences.");
         Assert.False(summary.ContainsKey("Peak concurrent meetings (the licences needed at once)"));
+        Assert.True(summary.ContainsKey("Utilisation by this file's meetings only"), "The utilisation of some meetings is not how full the rooms were.");
+        Assert.False(summary.ContainsKey("Utilisation"));
     }
 
     [Fact]
