@@ -157,7 +157,7 @@ public sealed class MeetingDetailLookupTests
         }
 
         Assert.False(report.PhoneNumbersRevealed);
-        Assert.Equal(["+86 137****9201", "+1 415***2671"], report.Telephony.Calls.Select(call => call.PhoneNumber));
+        Assert.Equal(["+86 137****9201", "+1 41****2671"], report.Telephony.Calls.Select(call => call.PhoneNumber));
         Assert.Equal(["+86 137****9201", "Li Lei", "+86 139****4321"], report.People.Select(person => person.Name));
         Assert.Equal([true, false, true], report.People.Select(person => person.NameMasked));
         Assert.Equal(3.24m, report.Telephony.TotalCost);
