@@ -130,7 +130,7 @@ internal sealed class FilterBinder : IModelBinder
             case FieldKind.Day:
                 field.Set(filter, Day(name, text, check, modelState));
                 break;
-            case FieldKind.Flag when bool.TryParse(text, out var flag):
+            case FieldKind.Flag when Flag(text) is { } flag:
                 field.Set(filter, flag);
                 break;
             case FieldKind.Flag:
@@ -201,6 +201,16 @@ internal sealed class FilterBinder : IModelBinder
         modelState.SetModelValue(name, typed, typed);
         check.Error(name, format, arguments);
     }
+
+    /// <summary>
+    /// A switch's value: true or false in any case, and what hand-written addresses and plain HTML checkboxes send for
+    /// them, 1 or 0 and on or off; null for anything else.
+    /// </summary>
+    private static bool? Flag(string text) =>
+        bool.TryParse(text, out var flag) ? flag
+        : text is "1" || text.Equals("on", StringComparison.OrdinalIgnoreCase) ? true
+        : text is "0" || text.Equals("off", StringComparison.OrdinalIgnoreCase) ? false
+        : null;
 
     private static bool IsDigits(string text) => text.Length > 0 && text.All(char.IsAsciiDigit);
 

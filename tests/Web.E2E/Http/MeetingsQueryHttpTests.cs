@@ -36,6 +36,23 @@ public sealed class MeetingsQueryHttpTests(MeetingReportsServer server) : Signed
         { May + "&sort=topic&sort=room", "sort", "The order in this address: This address gives this value twice, as “topic” and as “room”: keep one." },
     };
 
+    [Theory]
+    [InlineData("1", true)]
+    [InlineData("on", true)]
+    [InlineData("TRUE", true)]
+    [InlineData("0", false)]
+    [InlineData("off", false)]
+    public async Task A_switch_reads_1_and_on_as_true_and_0_and_off_as_false_as_plain_checkboxes_and_hand_written_addresses_send_them(string value, bool on)
+    {
+        // Act
+        var (status, html) = await Session.GetPageAsync($"/meetings?{May}&show_participants={value}&page_size=10");
+
+        // Assert: the column is there or not, and the switch drawn so.
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(on, html.Contains("data-testid=\"meeting-participants\"", StringComparison.Ordinal));
+        Assert.Equal(on, Regex.IsMatch(html, @"<input[^>]*id=""show_participants""[^>]*checked"));
+    }
+
     [Fact]
     public async Task The_same_value_given_twice_asks_nothing_contradictory_and_is_answered()
     {
