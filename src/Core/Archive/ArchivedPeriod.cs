@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using UMeetingReports.Core.Instances;
 using UMeetingReports.Core.Upstream;
 
@@ -51,6 +52,9 @@ public interface IArchivePeriods
     /// with a copy, and whether a month still without one is being read now (by any instance: its month lease is held).
     /// </summary>
     Task<PeriodReadProgress> ProgressAsync(DatePeriod period, CancellationToken cancellationToken);
+
+    /// <summary>The day (the service's wall clock) a meeting record the archive holds began on; null when it holds none with that id.</summary>
+    Task<DateOnly?> DayOfRecordAsync(string uuid, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -126,6 +130,16 @@ internal sealed class ArchivePeriods(
         var missing = months.Where(month => !windows.ContainsKey(month)).Select(ArchiveCoordination.MonthLease).ToList();
         var beingRead = await leases.AnyHeldAsync(missing, cancellationToken).ConfigureAwait(false);
         return new PeriodReadProgress(months.Count - missing.Count, months.Count, beingRead);
+    }
+
+    public async Task<DateOnly?> DayOfRecordAsync(string uuid, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(uuid);
+        var start = await context.Meetings.AsNoTracking()
+            .Where(meeting => meeting.Uuid == uuid)
+            .Select(meeting => (DateTime?)meeting.Start)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return start is { } began ? DateOnly.FromDateTime(began) : null;
     }
 
     /// <summary>The months the period touches up to today's, newest first (a later month has nothing to read).</summary>

@@ -157,6 +157,37 @@ public sealed class MeetingsArchiveHttpTests(MeetingReportsServer server) : Sign
         Assert.Equal([record], Hooks.Rows(alone, "meeting-row").Select(Hooks.RowUuid));
     }
 
+    [Fact]
+    public async Task A_record_id_without_a_period_opens_the_list_of_the_day_the_archive_holds_it_on()
+    {
+        // Arrange: a record of May 2025 (held once May is read), and the old uuid box's address without its days.
+        var record = Dataset.MeetingsBetween(new(2025, 5, 1), new(2025, 5, 31))[3];
+        await Session.GetGatheredPageAsync($"/meetings?{May}");
+        var day = DateOnly.FromDateTime(record.Start).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        // Act
+        using var response = await Session.GetAsync($"/meetings?uuid={Uri.EscapeDataString(record.Uuid)}&page_size=50");
+        var (status, html) = await Session.GetGatheredPageAsync(response.Headers.Location!.OriginalString);
+
+        // Assert: that day's list with the record, the day now in the address and the other fields kept.
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        var query = QueryHelpers.ParseQuery(response.Headers.Location!.OriginalString.Split('?')[1]);
+        Assert.Equal((day, day, record.Uuid, "50"), (query["from"].ToString(), query["to"].ToString(), query["uuid"].ToString(), query["page_size"].ToString()));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal([record.Uuid], Hooks.Rows(html, "meeting-row").Select(Hooks.RowUuid));
+    }
+
+    [Fact]
+    public async Task A_record_id_without_a_period_that_the_archive_does_not_hold_stays_on_today_and_says_the_record_is_not_in_it()
+    {
+        // Act
+        var (status, html) = await Session.GetGatheredPageAsync("/meetings?uuid=zzz");
+
+        // Assert: today's list (no redirect), which says the record is not in it.
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(": no meeting of any room has the record id “zzz”.", Hooks.Text(html, "no-match"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("uuid=zzz", "2025-05-01 – 2025-05-31: no meeting of any room has the record id “zzz”.")]
     [InlineData("participant=Nobody%20Here", "2025-05-01 – 2025-05-31: “Nobody Here” joined no meeting of any room.")]

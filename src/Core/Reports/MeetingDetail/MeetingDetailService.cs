@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Privacy;
@@ -9,6 +8,7 @@ namespace UMeetingReports.Core.Reports.MeetingDetail;
 
 internal sealed partial class MeetingDetailService(
     ArchiveReader archive,
+    IArchivePeriods periods,
     IRoomDirectory rooms,
     UpstreamZone zone,
     ILogger<MeetingDetailService> logger) : IMeetingDetailService
@@ -48,16 +48,12 @@ internal sealed partial class MeetingDetailService(
     private async Task<IReadOnlyList<DatePeriod>> WindowsToSearchAsync(string uuid, CancellationToken cancellationToken)
     {
         var back = MeetingDetailSearch.WindowsBack(zone.Today);
-        var held = await archive.Context.Meetings.AsNoTracking()
-            .Where(meeting => meeting.Uuid == uuid)
-            .Select(meeting => (DateTime?)meeting.Start)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (held is not { } start)
+        if (await periods.DayOfRecordAsync(uuid, cancellationToken).ConfigureAwait(false) is not { } day)
         {
             return back;
         }
 
-        var month = new DateOnly(start.Year, start.Month, 1);
+        var month = new DateOnly(day.Year, day.Month, 1);
         var lastDay = month.AddMonths(1).AddDays(-1);
         var window = new DatePeriod(month, lastDay < zone.Today ? lastDay : zone.Today);
         return [window, .. back.Where(other => other != window)];

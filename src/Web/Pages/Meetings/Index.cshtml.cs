@@ -69,12 +69,26 @@ internal sealed class IndexModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (await RecordDayAsync(cancellationToken) is { } day)
+        {
+            // A record id without a period (an address written by hand, or a bookmark of the old uuid box): the list of
+            // the day the archive holds it on, with that day in the address, rather than today's list without it.
+            return LocalRedirect("~" + FilterLinks.To(Request.Path, Filter with { From = day, To = day }));
+        }
+
         // The room names are read beside the report, not before it, so that a page waits on the service once.
         var rooms = roomDirectory.GetRoomsAsync(cancellationToken);
         var status = await ReadAsync(cancellationToken);
         Rooms = await rooms;
         return status == StatusCodes.Status200OK ? Page() : this.WithStatus(status);
     }
+
+    /// <summary>The day the archive holds the record of a <c>uuid</c> on, when the address gives no period at all.</summary>
+    private async Task<DateOnly?> RecordDayAsync(CancellationToken cancellationToken) =>
+        ModelState.IsValid && Filter.Uuid is { } uuid
+            && !Request.Query.ContainsKey(ReportFilter.FromField) && !Request.Query.ContainsKey(ReportFilter.ToField)
+            ? await archive.DayOfRecordAsync(uuid, cancellationToken)
+            : null;
 
     private async Task<int> ReadAsync(CancellationToken cancellationToken)
     {
