@@ -45,7 +45,7 @@ internal sealed class ExportSheets
                 Text<MeetingRow>(t["Meeting ID"], 14, row => row.Meeting.MeetingId),
                 Text<MeetingRow>(t["Room"], 24, row => row.Room),
                 Text<MeetingRow>(t["Room ID"], 24, row => row.Meeting.HostId),
-                Text<MeetingRow>(t["Topic"], 40, row => row.Meeting.Topic),
+                Wrapped(Text<MeetingRow>(t["Topic"], 40, row => row.Meeting.Topic)),
                 new(t["Start ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.Meeting.Start)),
                 new(t["End ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.Meeting.End)),
                 Flag<MeetingRow>(t, t["Running"], row => row.Meeting.IsRunning),
@@ -65,7 +65,7 @@ internal sealed class ExportSheets
             [
                 Text<ParticipantRow>(t["Meeting UUID"], 28, row => row.Of.Meeting.Uuid),
                 Text<ParticipantRow>(t["Meeting ID"], 14, row => row.Of.Meeting.MeetingId),
-                Text<ParticipantRow>(t["Topic"], 40, row => row.Of.Meeting.Topic),
+                Wrapped(Text<ParticipantRow>(t["Topic"], 40, row => row.Of.Meeting.Topic)),
                 Text<ParticipantRow>(t["Room"], 24, row => row.Of.Room),
                 Text<ParticipantRow>(t["Room ID"], 24, row => row.Of.Meeting.HostId),
                 Text<ParticipantRow>(t["Participant"], 28, row => shownName(row.Participant.Name)),
@@ -81,7 +81,7 @@ internal sealed class ExportSheets
             [
                 Text<CallRow>(t["Meeting UUID"], 28, row => row.Of.Meeting.Uuid),
                 Text<CallRow>(t["Meeting ID"], 14, row => row.Of.Meeting.MeetingId),
-                Text<CallRow>(t["Topic"], 40, row => row.Of.Meeting.Topic),
+                Wrapped(Text<CallRow>(t["Topic"], 40, row => row.Of.Meeting.Topic)),
                 Text<CallRow>(t["Room"], 24, row => row.Of.Room),
                 Text<CallRow>(t["Room ID"], 24, row => row.Of.Meeting.HostId),
                 Text<CallRow>(t["Phone number"], 20, row => shownNumber(row.Call.PhoneNumber)),
@@ -185,6 +185,9 @@ internal sealed class ExportSheets
 
     private static Column<TRow> Text<TRow>(string header, double width, Func<TRow, string?> value) =>
         new(header, ColumnKind.Text, width, row => ExportCell.Of(value(row)));
+
+    /// <summary>A topic: its lines (a topic may be written on several) each start a line of the cell, as on the pages.</summary>
+    private static Column<TRow> Wrapped<TRow>(Column<TRow> column) => column with { Wraps = true };
 
     private static Column<TRow> Integer<TRow>(string header, double width, Func<TRow, long?> value) =>
         new(header, ColumnKind.Integer, width, row => ExportCell.Of(value(row)));

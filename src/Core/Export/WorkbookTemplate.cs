@@ -76,7 +76,14 @@ internal static class WorkbookTemplate
             for (var column = 0; column < part.Columns.Count; column++)
             {
                 var kind = part.Columns[column].Kind;
-                CellFormats.Write(placeholder.Cell(ProbeRow, column + 1), kind, ProbeValue(kind));
+                var probe = placeholder.Cell(ProbeRow, column + 1);
+                CellFormats.Write(probe, kind, ProbeValue(kind));
+
+                // The probe's style is every streamed cell's of the column: a wrapping column gets a style of its own.
+                if (part.Columns[column].Wraps)
+                {
+                    probe.Style.Alignment.WrapText = true;
+                }
             }
         }
 

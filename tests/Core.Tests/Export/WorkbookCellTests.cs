@@ -126,6 +126,32 @@ public sealed partial class WorkbookCellTests
     }
 
     [Fact]
+    public async Task Wraps_a_topic_written_on_several_lines_in_its_cell_on_every_sheet_and_leaves_every_other_cell_as_it_was()
+    {
+        // Arrange
+        using var folder = new ExportFolder();
+        var meeting = MeetingBuilder.A().About("Quarterly review\nBudget\nHiring").With("Alice", 0, 30).WithCall("+8613712349201", 0, 10, 10, 0.50m).Build();
+
+        // Act
+        using var file = await ExportHarness.InMemory(folder, [meeting]).XlsxAsync(ExportHarness.Request(March));
+
+        // Assert
+        Assert.All(LargeSheets.Select(name => file[name]), sheet =>
+        {
+            var topic = sheet.ColumnOf("Topic");
+            var row = sheet.Row(2);
+            Assert.Equal("Quarterly review\nBudget\nHiring", row.Cell(topic).GetString());
+            Assert.True(row.Cell(topic).Style.Alignment.WrapText, $"{sheet.Name}'s topic does not wrap");
+            Assert.Equal("@", row.Cell(topic).Style.NumberFormat.Format);
+            Assert.All(
+                Enumerable.Range(1, sheet.Headers().Count).Where(column => column != topic),
+                column => Assert.False(row.Cell(column).Style.Alignment.WrapText, $"{sheet.Name} column {sheet.Cell(1, column).GetString()} wraps"));
+            Assert.False(sheet.Cell(1, topic).Style.Alignment.WrapText, $"{sheet.Name}'s header wraps");
+            Assert.Equal(40, sheet.Column(topic).Width);
+        });
+    }
+
+    [Fact]
     public async Task Writes_every_sheet_with_its_header_when_the_period_has_no_meetings()
     {
         using var folder = new ExportFolder();
