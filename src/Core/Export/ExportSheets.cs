@@ -2,6 +2,7 @@ using UMeetingReports.Core.Privacy;
 using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Reports.Participants;
 using UMeetingReports.Core.Reports.RoomUsage;
+using UMeetingReports.Core.Reports.Telephony;
 using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Export;
@@ -16,6 +17,9 @@ internal readonly record struct CallRow(MeetingRow Of, TelephonyCall Call);
 internal sealed record RoomTotals(string Room, string HostId, MeetingFigures Figures, int PeakConcurrentMeetings, Utilisation Utilisation);
 
 internal sealed record DayTotals(DateOnly Day, MeetingFigures Figures);
+
+/// <summary>One call type's calls, minutes and cost as the service names the type; <see cref="Type"/> null for the total of every type.</summary>
+internal sealed record CallTypeTotals(string? Type, TelephonyTotals Totals);
 
 /// <summary>One name's line of the People table: its sums, and its rooms by name as the file gives them.</summary>
 internal sealed record PersonLine(PersonTally Person, IReadOnlyList<string> Rooms);
@@ -117,6 +121,14 @@ internal sealed class ExportSheets
             Text<PersonLine>(t["Room names"], 40, row => string.Join(t["; "], row.Rooms)),
         ]);
 
+        CallTypes = new(t["Calls by type"],
+        [
+            Text<CallTypeTotals>(t["Type"], 10, row => row.Type is { } type ? t.CallType(type) : t["Total"]),
+            Integer<CallTypeTotals>(t["Phone calls"], 9, row => row.Totals.Calls),
+            Integer<CallTypeTotals>(t["Phone minutes"], 10, row => row.Totals.Minutes),
+            Money<CallTypeTotals>(t["Phone cost"], 13, row => row.Totals.Cost),
+        ]);
+
         Daily = new(t["Daily"],
         [
             new(t["Day ({0})", zoneId], ColumnKind.Date, 14, row => ExportCell.Of(row.Day.ToDateTime(TimeOnly.MinValue))),
@@ -147,6 +159,9 @@ internal sealed class ExportSheets
     public SheetDefinition<PersonLine> People { get; }
 
     public SheetDefinition<DayTotals> Daily { get; }
+
+    /// <summary>The telephony report's table of calls by type, with its total.</summary>
+    public SheetDefinition<CallTypeTotals> CallTypes { get; }
 
     /// <summary>The table of <paramref name="table"/>, written a row or more per meeting (not <see cref="CsvTable.People"/>, summed first).</summary>
     public IMeetingTable Table(CsvTable table) => table switch

@@ -303,7 +303,8 @@ internal sealed partial class WorkbookExporter(
             var usage = new RoomUsageTotals(tallies.Total, tallies.PeakConcurrent(frame), Utilisation.Sum(roomLines.Select(line => line.Utilisation)));
             var summary = WorkbookTemplate.Summary(request, roomList, zone, usage, BusinessHoursRule.Of(businessHours.Value, zone), sheets.Texts);
             var dayLines = tallies.Days(request.Period);
-            var template = WorkbookTemplate.Build(summary, [.. large.Select(sheet => sheet.Part)], sheets, roomLines, dayLines);
+            var callTypes = tallies.CallTypes();
+            var template = WorkbookTemplate.Build(summary, [.. large.Select(sheet => sheet.Part)], sheets, roomLines, dayLines, callTypes);
             WorkbookPackage.Write(template, large, package, rowsWritten, cancellationToken);
             return
             [
@@ -311,6 +312,7 @@ internal sealed partial class WorkbookExporter(
                 .. large.Select(sheet => new ExportedSheet(sheet.Part.Name, sheet.Part.Rows)),
                 new(sheets.Rooms.Name, roomLines.Count),
                 new(sheets.Daily.Name, dayLines.Count),
+                new(sheets.CallTypes.Name, callTypes.Count),
             ];
         }
         finally

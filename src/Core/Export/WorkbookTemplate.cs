@@ -47,7 +47,8 @@ internal static class WorkbookTemplate
         IReadOnlyList<SheetPart> largeSheets,
         ExportSheets sheets,
         IReadOnlyList<RoomTotals> rooms,
-        IReadOnlyList<DayTotals> days)
+        IReadOnlyList<DayTotals> days,
+        IReadOnlyList<CallTypeTotals> callTypes)
     {
         using var workbook = new XLWorkbook();
 
@@ -89,6 +90,10 @@ internal static class WorkbookTemplate
 
         AddTable(workbook, sheets.Rooms, rooms);
         AddTable(workbook, sheets.Daily, days);
+        AddTable(workbook, sheets.CallTypes, callTypes);
+
+        // The total of every type closes the table, as on the telephony page.
+        workbook.Worksheet(sheets.CallTypes.Name).Row(HeaderRow + callTypes.Count).Style.Font.Bold = true;
 
         using var package = new MemoryStream();
         workbook.SaveAs(package);

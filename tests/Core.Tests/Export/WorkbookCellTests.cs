@@ -158,7 +158,7 @@ public sealed partial class WorkbookCellTests
 
         using var file = await ExportHarness.InMemory(folder, []).XlsxAsync(ExportHarness.Request(March));
 
-        Assert.Equal(["Summary", "Meetings", "Joins", "Telephony", "People", "Rooms", "Daily"], file.SheetNames);
+        Assert.Equal(["Summary", "Meetings", "Joins", "Telephony", "People", "Rooms", "Daily", "Calls by type"], file.SheetNames);
         Assert.All(LargeSheets.Select(name => file[name]), sheet =>
         {
             Assert.Equal(1, sheet.LastRowUsed()!.RowNumber());

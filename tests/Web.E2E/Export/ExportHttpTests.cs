@@ -18,7 +18,7 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
     private const string May = "from=2025-05-01&to=2025-05-31";
 
     [Fact]
-    public async Task The_workbook_of_may_holds_the_seven_sheets_and_every_meeting_join_and_call_of_the_month()
+    public async Task The_workbook_of_may_holds_the_eight_sheets_and_every_meeting_join_and_call_of_the_month()
     {
         // Arrange
         var truth = Dataset.MeetingsBetween(From, To);
@@ -32,7 +32,7 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
         Assert.Equal(DownloadedFiles.XlsxContentType, download.ContentType);
         Assert.Equal("attachment", download.Disposition?.DispositionType);
         Assert.Equal("umeeting-meetings_2025-05-01_2025-05-31.xlsx", download.FileName);
-        Assert.Equal(["Summary", "Meetings", "Joins", "Telephony", "People", "Rooms", "Daily"], workbook.Worksheets.Select(sheet => sheet.Name));
+        Assert.Equal(["Summary", "Meetings", "Joins", "Telephony", "People", "Rooms", "Daily", "Calls by type"], workbook.Worksheets.Select(sheet => sheet.Name));
         Assert.Equal(truth.Select(meeting => meeting.Uuid), workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
         Assert.Equal(truth.Sum(meeting => meeting.Participants.Count), workbook.Worksheet("Joins").DataRows());
         Assert.Equal(truth.Sum(meeting => meeting.Telephony.Count), workbook.Worksheet("Telephony").DataRows());
@@ -307,7 +307,7 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
         // Assert
         Assert.Equal(HttpStatusCode.OK, download.Status);
         Assert.Equal("umeeting-meetings_2025-05-01_2025-05-31.xlsx", download.FileName);
-        Assert.Equal(["Summary", "Meetings", "Joins", "Telephony", "People", "Rooms", "Daily"], workbook.Worksheets.Select(sheet => sheet.Name));
+        Assert.Equal(["Summary", "Meetings", "Joins", "Telephony", "People", "Rooms", "Daily", "Calls by type"], workbook.Worksheets.Select(sheet => sheet.Name));
     }
 
     [Fact]
