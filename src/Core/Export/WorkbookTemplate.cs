@@ -158,6 +158,7 @@ internal static class WorkbookTemplate
             .. record,
             .. people,
             .. MeetingsNarrowedTo(request, t),
+            new(t["Meetings in order of (their joins and calls follow them)"], ColumnKind.Text, ExportCell.Of(t.Order(request.Order))),
             new(t["Language"], ColumnKind.Text, ExportCell.Of(t.LanguageName)),
             new(t["Time zone of every time in this file"], ColumnKind.Text, ExportCell.Of(zone.Describe())),
             new(t["Generated at ({0})", zone.Id], ColumnKind.DateTime, ExportCell.Of(zone.WallClockOf(request.GeneratedAt))),
