@@ -131,9 +131,11 @@ public sealed partial class WorkbookCellTests
         // Arrange
         using var folder = new ExportFolder();
         var meeting = MeetingBuilder.A().About("Quarterly review\nBudget\nHiring").With("Alice", 0, 30).WithCall("+8613712349201", 0, 10, 10, 0.50m).Build();
+        var oneLine = MeetingBuilder.A("one-line").StartingAt(MeetingBuilder.Nine.AddDays(1)).About("Weekly sync").With("Bob", 0, 30).WithCall("+8613712349202", 0, 10, 10, 0.50m).Build();
+        var wide = MeetingBuilder.A("wide").StartingAt(MeetingBuilder.Nine.AddDays(2)).About(string.Concat(Enumerable.Repeat("季度产品路线图评审", 5))).With("Cai", 0, 30).WithCall("+8613712349203", 0, 10, 10, 0.50m).Build();
 
         // Act
-        using var file = await ExportHarness.InMemory(folder, [meeting]).XlsxAsync(ExportHarness.Request(March));
+        using var file = await ExportHarness.InMemory(folder, [meeting, oneLine, wide]).XlsxAsync(ExportHarness.Request(March));
 
         // Assert
         Assert.All(LargeSheets.Select(name => file[name]), sheet =>
@@ -148,6 +150,10 @@ public sealed partial class WorkbookCellTests
                 column => Assert.False(row.Cell(column).Style.Alignment.WrapText, $"{sheet.Name} column {sheet.Cell(1, column).GetString()} wraps"));
             Assert.False(sheet.Cell(1, topic).Style.Alignment.WrapText, $"{sheet.Name}'s header wraps");
             Assert.Equal(40, sheet.Column(topic).Width);
+
+            // Three lines tall, so that no program shows the topic's lines over the rows around it; a row of one line as
+            // before; 45 Chinese characters (90 units) on a column 40 wide wrap onto three lines too.
+            Assert.Equal((45d, 15d, 45d), (sheet.Row(2).Height, sheet.Row(3).Height, sheet.Row(4).Height));
         });
     }
 
