@@ -188,16 +188,29 @@ internal sealed class ArchiveReader(IArchivePeriods periods, ArchiveContext cont
     /// <see cref="UpstreamException"/> before any meeting is given, so a partial sequence is never mistaken for the whole.
     /// </summary>
     public IAsyncEnumerable<Meeting> EnumerateAsync(MeetingQuery query, IProgress<GatherProgress>? progress, CancellationToken cancellationToken) =>
-        EnumerateAsync(query, narrowed: null, progress, cancellationToken);
+        EnumerateAsync(query, narrowed: null, ordered: null, progress, cancellationToken);
 
-    /// <summary>As <see cref="EnumerateAsync(MeetingQuery, IProgress{GatherProgress}?, CancellationToken)"/>, giving only <paramref name="narrowed"/>.</summary>
+    /// <summary>
+    /// As <see cref="EnumerateAsync(MeetingQuery, IProgress{GatherProgress}?, CancellationToken)"/>, giving only
+    /// <paramref name="narrowed"/>, in <paramref name="ordered"/>'s order. The order is the database's (the keys are
+    /// read in it, then the meetings a batch at a time, each batch given in its keys' order), so that memory holds the
+    /// keys and one batch whatever the period.
+    /// </summary>
     /// <param name="narrowed">
     /// Meetings of this reader's context within the query's period (the meetings report's filters,
     /// <see cref="Reports.Meetings.MeetingsQuery.Filtered(ArchiveContext, MeetingQuery, string?, string?, IReadOnlyCollection{string})"/>);
     /// null for the query's period, room and record.
     /// </param>
+    /// <param name="ordered">
+    /// Puts the meetings of this reader's context in an order, once the period's months are present (the meetings
+    /// report's, <see cref="Reports.Meetings.MeetingOrdering"/>); null for the archive's order, as <see cref="ReadAsync"/> gives it.
+    /// </param>
     public async IAsyncEnumerable<Meeting> EnumerateAsync(
-        MeetingQuery query, IQueryable<ArchivedMeeting>? narrowed, IProgress<GatherProgress>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
+        MeetingQuery query,
+        IQueryable<ArchivedMeeting>? narrowed,
+        Func<IQueryable<ArchivedMeeting>, CancellationToken, Task<IQueryable<ArchivedMeeting>>>? ordered,
+        IProgress<GatherProgress>? progress,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var reported = new Reported(progress);
@@ -209,8 +222,10 @@ internal sealed class ArchiveReader(IArchivePeriods periods, ArchiveContext cont
 
         var parts = PartsOf(query);
         var meetings = narrowed ?? Meetings(query.Period, query.HostId, query.Uuid);
-        var keys = await meetings
-            .OrderBy(meeting => meeting.WindowMonth).ThenBy(meeting => meeting.WindowPosition)
+        var inOrder = ordered is null
+            ? meetings.OrderBy(meeting => meeting.WindowMonth).ThenBy(meeting => meeting.WindowPosition)
+            : await ordered(meetings, cancellationToken).ConfigureAwait(false);
+        var keys = await inOrder
             .Select(meeting => meeting.Uuid)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         if (!reported.Any)
@@ -223,6 +238,15 @@ internal sealed class ArchiveReader(IArchivePeriods periods, ArchiveContext cont
         {
             var batch = keys.GetRange(first, Math.Min(StreamBatch, keys.Count - first));
             var read = await ReadAsync(context.Meetings.AsNoTracking().Where(meeting => batch.Contains(meeting.Uuid)), parts, cancellationToken).ConfigureAwait(false);
+
+            // The batch comes back in the archive's order; it is given in its keys', which may be another.
+            var place = new Dictionary<string, int>(batch.Count, StringComparer.Ordinal);
+            for (var index = 0; index < batch.Count; index++)
+            {
+                place[batch[index]] = index;
+            }
+
+            read.Sort((one, other) => place[one.Uuid].CompareTo(place[other.Uuid]));
             foreach (var meeting in read)
             {
                 yield return meeting;

@@ -85,6 +85,9 @@ public sealed class DownloadJobRecord
     /// <summary>The one table a CSV file holds (meetings, participants, telephony or people), as the address names it; null for the workbook.</summary>
     public string? CsvTable { get; set; }
 
+    /// <summary>The meetings report's order the file's meetings follow, as its address writes it (<c>phone_cost desc</c>); null for the archive's order, oldest first.</summary>
+    public string? MeetingOrder { get; set; }
+
     /// <summary>waiting, running, done, failed or cancelled.</summary>
     public required string State { get; set; }
 

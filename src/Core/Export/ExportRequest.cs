@@ -1,4 +1,5 @@
 using System.Globalization;
+using UMeetingReports.Core.Reports.Meetings;
 using UMeetingReports.Core.Reports.Participants;
 using UMeetingReports.Core.Upstream;
 
@@ -40,6 +41,13 @@ public sealed record ExportRequest(
     /// joined, each whole (every join and call). Null for every meeting.
     /// </summary>
     public string? Participant { get; init; }
+
+    /// <summary>
+    /// The meetings report's order (<c>sort</c>, <c>dir</c>) that the meetings follow, and with them their joins and
+    /// calls: a download asked from that report is in the order its list was. Null for the archive's order, oldest
+    /// first (the meeting service's own), which a download asked from any other page keeps.
+    /// </summary>
+    public MeetingOrder? Order { get; init; }
 
     /// <summary>The search as the meetings report applies it: trimmed, and null when blank.</summary>
     internal string? SearchText => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();

@@ -2,6 +2,7 @@ using UMeetingReports.Core.Privacy;
 using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Reports.Participants;
 using UMeetingReports.Core.Reports.RoomUsage;
+using UMeetingReports.Core.Reports.Telephony;
 using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Core.Export;
@@ -16,6 +17,9 @@ internal readonly record struct CallRow(MeetingRow Of, TelephonyCall Call);
 internal sealed record RoomTotals(string Room, string HostId, MeetingFigures Figures, int PeakConcurrentMeetings, Utilisation Utilisation);
 
 internal sealed record DayTotals(DateOnly Day, MeetingFigures Figures);
+
+/// <summary>One call type's calls, minutes and cost as the service names the type; <see cref="Type"/> null for the total of every type.</summary>
+internal sealed record CallTypeTotals(string? Type, TelephonyTotals Totals);
 
 /// <summary>One name's line of the People table: its sums, and its rooms by name as the file gives them.</summary>
 internal sealed record PersonLine(PersonTally Person, IReadOnlyList<string> Rooms);
@@ -45,7 +49,7 @@ internal sealed class ExportSheets
                 Text<MeetingRow>(t["Meeting ID"], 14, row => row.Meeting.MeetingId),
                 Text<MeetingRow>(t["Room"], 24, row => row.Room),
                 Text<MeetingRow>(t["Room ID"], 24, row => row.Meeting.HostId),
-                Text<MeetingRow>(t["Topic"], 40, row => row.Meeting.Topic),
+                Wrapped(Text<MeetingRow>(t["Topic"], 40, row => row.Meeting.Topic)),
                 new(t["Start ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.Meeting.Start)),
                 new(t["End ({0})", zoneId], ColumnKind.DateTime, 21, row => Time(row.Meeting.End)),
                 Flag<MeetingRow>(t, t["Running"], row => row.Meeting.IsRunning),
@@ -65,7 +69,7 @@ internal sealed class ExportSheets
             [
                 Text<ParticipantRow>(t["Meeting UUID"], 28, row => row.Of.Meeting.Uuid),
                 Text<ParticipantRow>(t["Meeting ID"], 14, row => row.Of.Meeting.MeetingId),
-                Text<ParticipantRow>(t["Topic"], 40, row => row.Of.Meeting.Topic),
+                Wrapped(Text<ParticipantRow>(t["Topic"], 40, row => row.Of.Meeting.Topic)),
                 Text<ParticipantRow>(t["Room"], 24, row => row.Of.Room),
                 Text<ParticipantRow>(t["Room ID"], 24, row => row.Of.Meeting.HostId),
                 Text<ParticipantRow>(t["Participant"], 28, row => shownName(row.Participant.Name)),
@@ -81,7 +85,7 @@ internal sealed class ExportSheets
             [
                 Text<CallRow>(t["Meeting UUID"], 28, row => row.Of.Meeting.Uuid),
                 Text<CallRow>(t["Meeting ID"], 14, row => row.Of.Meeting.MeetingId),
-                Text<CallRow>(t["Topic"], 40, row => row.Of.Meeting.Topic),
+                Wrapped(Text<CallRow>(t["Topic"], 40, row => row.Of.Meeting.Topic)),
                 Text<CallRow>(t["Room"], 24, row => row.Of.Room),
                 Text<CallRow>(t["Room ID"], 24, row => row.Of.Meeting.HostId),
                 Text<CallRow>(t["Phone number"], 20, row => shownNumber(row.Call.PhoneNumber)),
@@ -117,6 +121,14 @@ internal sealed class ExportSheets
             Text<PersonLine>(t["Room names"], 40, row => string.Join(t["; "], row.Rooms)),
         ]);
 
+        CallTypes = new(t["Calls by type"],
+        [
+            Text<CallTypeTotals>(t["Type"], 10, row => row.Type is { } type ? t.CallType(type) : t["Total"]),
+            Integer<CallTypeTotals>(t["Phone calls"], 9, row => row.Totals.Calls),
+            Integer<CallTypeTotals>(t["Phone minutes"], 10, row => row.Totals.Minutes),
+            Money<CallTypeTotals>(t["Phone cost"], 13, row => row.Totals.Cost),
+        ]);
+
         Daily = new(t["Daily"],
         [
             new(t["Day ({0})", zoneId], ColumnKind.Date, 14, row => ExportCell.Of(row.Day.ToDateTime(TimeOnly.MinValue))),
@@ -147,6 +159,9 @@ internal sealed class ExportSheets
     public SheetDefinition<PersonLine> People { get; }
 
     public SheetDefinition<DayTotals> Daily { get; }
+
+    /// <summary>The telephony report's table of calls by type, with its total.</summary>
+    public SheetDefinition<CallTypeTotals> CallTypes { get; }
 
     /// <summary>The table of <paramref name="table"/>, written a row or more per meeting (not <see cref="CsvTable.People"/>, summed first).</summary>
     public IMeetingTable Table(CsvTable table) => table switch
@@ -185,6 +200,9 @@ internal sealed class ExportSheets
 
     private static Column<TRow> Text<TRow>(string header, double width, Func<TRow, string?> value) =>
         new(header, ColumnKind.Text, width, row => ExportCell.Of(value(row)));
+
+    /// <summary>A topic: its lines (a topic may be written on several) each start a line of the cell, as on the pages.</summary>
+    private static Column<TRow> Wrapped<TRow>(Column<TRow> column) => column with { Wraps = true };
 
     private static Column<TRow> Integer<TRow>(string header, double width, Func<TRow, long?> value) =>
         new(header, ColumnKind.Integer, width, row => ExportCell.Of(value(row)));

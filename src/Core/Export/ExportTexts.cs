@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using UMeetingReports.Core.Reports.Meetings;
 
 namespace UMeetingReports.Core.Export;
 
@@ -51,6 +52,45 @@ internal sealed class ExportTexts
     public string CallType(string code) => _callTypes.TryGetValue(code, out var word) ? word : code;
 
     /// <summary>
+    /// The meetings' order in words, as the Summary states it: the column as the Meetings sheet heads it and the way it
+    /// runs ("Phone cost, highest first", "电话费用，从高到低"); null, the archive's order, is the meeting service's.
+    /// </summary>
+    public string Order(MeetingOrder? order)
+    {
+        if (order is null)
+        {
+            return this["Start, earliest first (the meeting service's order)"];
+        }
+
+        var (column, kind) = order.Sort switch
+        {
+            MeetingSort.StartTime => ("Start", OrderKind.Time),
+            MeetingSort.EndTime => ("End", OrderKind.Time),
+            MeetingSort.Room => ("Room", OrderKind.Text),
+            MeetingSort.MeetingId => ("Meeting ID", OrderKind.Text),
+            MeetingSort.Topic => ("Topic", OrderKind.Text),
+            MeetingSort.Duration => ("Scheduled minutes", OrderKind.Amount),
+            MeetingSort.ActualMinutes => ("Actual minutes", OrderKind.Amount),
+            MeetingSort.Participants => ("Participants|count", OrderKind.Amount),
+            MeetingSort.PhoneMinutes => ("Phone minutes", OrderKind.Amount),
+            MeetingSort.PhoneCost => ("Phone cost", OrderKind.Money),
+            _ => throw new ArgumentOutOfRangeException(nameof(order), order.Sort, "Not a column of the meetings report."),
+        };
+        var direction = (kind, order.Descending) switch
+        {
+            (OrderKind.Time, true) => "latest first",
+            (OrderKind.Time, false) => "earliest first",
+            (OrderKind.Text, false) => "A to Z",
+            (OrderKind.Text, true) => "Z to A",
+            (OrderKind.Amount, true) => "most first",
+            (OrderKind.Amount, false) => "fewest first",
+            (_, true) => "highest first",
+            (_, false) => "lowest first",
+        };
+        return this["{0}, {1}", this[column], this[direction]];
+    }
+
+    /// <summary>
     /// <c>Monday–Friday 09:00–18:00, Asia/Shanghai (UTC+08:00)</c> with the days in the file's language
     /// (星期一–星期五 …), contiguous days as a range, others listed.
     /// </summary>
@@ -59,5 +99,14 @@ internal sealed class ExportTexts
         ArgumentNullException.ThrowIfNull(days);
         var shown = Reports.RoomUsage.BusinessHoursRule.DaysInWords(days, Culture.DateTimeFormat.GetDayName, this[", "]);
         return this["{0} {1}–{2}, {3}", shown, start.ToString("HH:mm", CultureInfo.InvariantCulture), end.ToString("HH:mm", CultureInfo.InvariantCulture), zoneLabel];
+    }
+
+    /// <summary>How a column's order runs in words: times early or late, texts A to Z, minutes and counts many or few, money high or low.</summary>
+    private enum OrderKind
+    {
+        Time,
+        Text,
+        Amount,
+        Money,
     }
 }

@@ -9,7 +9,7 @@ namespace UMeetingReports.Core.Export;
 public interface IWorkbookExporter
 {
     /// <summary>
-    /// Writes the workbook (Summary, Meetings, Participants, Telephony, Rooms, Daily) to <paramref name="output"/>,
+    /// Writes the workbook (Summary, Meetings, Joins, Telephony, People, Rooms, Daily, Calls by type) to <paramref name="output"/>,
     /// which need not be seekable. Memory stays bounded whatever the period: rows wait in temporary files.
     /// </summary>
     Task<ExportOutcome> WriteXlsxAsync(ExportRequest request, Stream output, IProgress<ExportProgress>? progress, CancellationToken cancellationToken);

@@ -3,6 +3,7 @@ using UMeetingReports.Core.Reports.Analytics;
 using UMeetingReports.Core.Reports.MeetingDetail;
 using UMeetingReports.Core.Reports.Participants;
 using UMeetingReports.Core.Reports.RoomUsage;
+using UMeetingReports.Core.Reports.Telephony;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 
@@ -25,6 +26,7 @@ internal sealed class PeriodTallies(UpstreamZone zone, DateTimeOffset now)
     private readonly Dictionary<DateOnly, FiguresTally> _days = [];
     private readonly Dictionary<string, NameSums> _people = new(StringComparer.Ordinal);
     private readonly List<Attendance.PersonSum> _meetingPeople = [];
+    private readonly Dictionary<string, TelephonyTotals> _callTypes = new(StringComparer.Ordinal);
 
     public void Add(Meeting meeting)
     {
@@ -38,7 +40,20 @@ internal sealed class PeriodTallies(UpstreamZone zone, DateTimeOffset now)
         {
             Tally(_people, person.Exact).Add(person, meeting.HostId);
         }
+
+        foreach (var call in meeting.Telephony)
+        {
+            var sum = _callTypes.GetValueOrDefault(call.Type) ?? TelephonyTotals.None;
+            _callTypes[call.Type] = new TelephonyTotals(sum.Calls + 1, sum.Minutes + call.Minutes, sum.Cost + call.Cost);
+        }
     }
+
+    /// <summary>The calls by type, as the telephony report's table lists them (<see cref="TelephonyReportBuilder.ByType"/>), and their total last.</summary>
+    public IReadOnlyList<CallTypeTotals> CallTypes() =>
+    [
+        .. TelephonyReportBuilder.ByType(_callTypes).Select(line => new CallTypeTotals(line.Type, line.Totals)),
+        new CallTypeTotals(null, TelephonyTotals.Sum(_callTypes.Values)),
+    ];
 
     /// <summary>
     /// One line per name, as <c>/participants</c> lists them by default: the longest connected first, then by name as

@@ -62,7 +62,14 @@ internal readonly struct ExportCell
 }
 
 /// <summary>A column's header, kind and width (in Excel's character units), without the rows it reads.</summary>
-internal record ColumnHeader(string Header, ColumnKind Kind, double Width);
+internal record ColumnHeader(string Header, ColumnKind Kind, double Width)
+{
+    /// <summary>
+    /// The workbook wraps the column's text at the column's width and at its line breaks (a topic written on several
+    /// lines), instead of showing it as one long line; the row grows to hold it. CSV has no such thing.
+    /// </summary>
+    public bool Wraps { get; init; }
+}
 
 /// <summary>One column of a sheet: how it is headed and how its value is read from a row.</summary>
 internal sealed record Column<TRow>(string Header, ColumnKind Kind, double Width, Func<TRow, ExportCell> Value)

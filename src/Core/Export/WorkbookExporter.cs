@@ -22,6 +22,7 @@ namespace UMeetingReports.Core.Export;
 /// </summary>
 internal sealed partial class WorkbookExporter(
     ArchiveReader archive,
+    ReaderCollations collations,
     IRoomDirectory rooms,
     UpstreamZone zone,
     IOptions<BusinessHoursOptions> businessHours,
@@ -151,11 +152,13 @@ internal sealed partial class WorkbookExporter(
         LogExportStarted(logger, request.Period, request.HostId ?? "all rooms");
 
         // The archive is read on a task of its own, a few batches ahead, while this thread spools and sums: the
-        // queries and the rows' materialisation overlap the writing of the spools. The order is the archive's.
+        // queries and the rows' materialisation overlap the writing of the spools. The order is the reader's: the
+        // meetings report's when the request names one, else the archive's.
         var ahead = Channel.CreateBounded<List<Meeting>>(new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var narrowed = await NarrowedAsync(request, roomList, cancellationToken).ConfigureAwait(false);
-        var reading = Task.Run(() => ReadAheadAsync(archive, request.ToQuery(), narrowed, fetched, ahead.Writer, stop.Token), CancellationToken.None);
+        var ordered = Ordered(request, roomList);
+        var reading = Task.Run(() => ReadAheadAsync(archive, request.ToQuery(), narrowed, ordered, fetched, ahead.Writer, stop.Token), CancellationToken.None);
         try
         {
             var read = 0;
@@ -226,12 +229,18 @@ internal sealed partial class WorkbookExporter(
     /// </summary>
     /// <remarks>Meetings go over in lists of <see cref="BatchSize"/>: one hand-over (and one wake-up of the other side) per list, not per meeting.</remarks>
     private static async Task ReadAheadAsync(
-        ArchiveReader archive, MeetingQuery query, IQueryable<ArchivedMeeting>? narrowed, FetchProgress fetched, ChannelWriter<List<Meeting>> ahead, CancellationToken cancellationToken)
+        ArchiveReader archive,
+        MeetingQuery query,
+        IQueryable<ArchivedMeeting>? narrowed,
+        Func<IQueryable<ArchivedMeeting>, CancellationToken, Task<IQueryable<ArchivedMeeting>>>? ordered,
+        FetchProgress fetched,
+        ChannelWriter<List<Meeting>> ahead,
+        CancellationToken cancellationToken)
     {
         try
         {
             var batch = new List<Meeting>(BatchSize);
-            await foreach (var meeting in archive.EnumerateAsync(query, narrowed, fetched, cancellationToken).ConfigureAwait(false))
+            await foreach (var meeting in archive.EnumerateAsync(query, narrowed, ordered, fetched, cancellationToken).ConfigureAwait(false))
             {
                 batch.Add(meeting);
                 if (batch.Count == BatchSize)
@@ -264,6 +273,26 @@ internal sealed partial class WorkbookExporter(
         }
 
         return await MeetingsQuery.ListedAsync(archive.Context, roomList, request.ToQuery(), request.SearchText, request.Participant, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The meetings report's order the request names, as that report puts its list in it (<see cref="MeetingOrdering"/>:
+    /// the same columns, directions, room names and collation of the asker's language, ties by record id), prepared once
+    /// the period's months are present; null for the archive's order (oldest first), which a download asked from
+    /// another page keeps.
+    /// </summary>
+    private Func<IQueryable<ArchivedMeeting>, CancellationToken, Task<IQueryable<ArchivedMeeting>>>? Ordered(ExportRequest request, RoomList roomList)
+    {
+        if (request.Order is not { } order)
+        {
+            return null;
+        }
+
+        return async (meetings, cancellationToken) =>
+        {
+            var ordering = await MeetingOrdering.PrepareAsync(archive.Context, roomList, order, TextOrder.For(request.Culture), collations, cancellationToken).ConfigureAwait(false);
+            return ordering.Apply(archive.Context, meetings);
+        };
     }
 
     /// <summary>The meeting with only the joins of the participants searched for; null when none of them joined it.</summary>
@@ -303,7 +332,8 @@ internal sealed partial class WorkbookExporter(
             var usage = new RoomUsageTotals(tallies.Total, tallies.PeakConcurrent(frame), Utilisation.Sum(roomLines.Select(line => line.Utilisation)));
             var summary = WorkbookTemplate.Summary(request, roomList, zone, usage, BusinessHoursRule.Of(businessHours.Value, zone), sheets.Texts);
             var dayLines = tallies.Days(request.Period);
-            var template = WorkbookTemplate.Build(summary, [.. large.Select(sheet => sheet.Part)], sheets, roomLines, dayLines);
+            var callTypes = tallies.CallTypes();
+            var template = WorkbookTemplate.Build(summary, [.. large.Select(sheet => sheet.Part)], sheets, roomLines, dayLines, callTypes);
             WorkbookPackage.Write(template, large, package, rowsWritten, cancellationToken);
             return
             [
@@ -311,6 +341,7 @@ internal sealed partial class WorkbookExporter(
                 .. large.Select(sheet => new ExportedSheet(sheet.Part.Name, sheet.Part.Rows)),
                 new(sheets.Rooms.Name, roomLines.Count),
                 new(sheets.Daily.Name, dayLines.Count),
+                new(sheets.CallTypes.Name, callTypes.Count),
             ];
         }
         finally

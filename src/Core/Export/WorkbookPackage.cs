@@ -232,6 +232,12 @@ internal static partial class WorkbookPackage
     /// </summary>
     private sealed class RowWriter
     {
+        /// <summary>The height of a line of the default font (Calibri 11), in points: the sheets' default row height.</summary>
+        private const int LineHeight = 15;
+
+        /// <summary>Excel's tallest row, in points.</summary>
+        private const int MaxRowHeight = 409;
+
         private readonly XmlWriter _writer;
         private readonly ColumnKind[] _kinds;
         private readonly string[] _styles;
@@ -242,6 +248,11 @@ internal static partial class WorkbookPackage
         private readonly Name _text;
         private readonly string?[] _raw;
         private readonly string?[] _cleaned;
+
+        /// <summary>Each wrapping column's width in characters (<see cref="ColumnHeader.Wraps"/>); 0 for the others.</summary>
+        private readonly double[] _wrapWidths;
+        private readonly string?[] _measured;
+        private readonly int[] _lines;
 
         public RowWriter(XmlWriter writer, IReadOnlyList<ColumnHeader> columns, uint[] styles)
         {
@@ -255,12 +266,28 @@ internal static partial class WorkbookPackage
             _text = Name.Of(new Text());
             _raw = new string?[_kinds.Length];
             _cleaned = new string?[_kinds.Length];
+
+            // As wide as the template made the column (WorkbookTemplate's frame), less the cell's margins.
+            _wrapWidths = [.. columns.Select(column => column.Wraps ? ColumnWidths.Fit(column.Header, column.Width) - 1 : 0)];
+            _measured = new string?[_kinds.Length];
+            _lines = new int[_kinds.Length];
         }
 
         public void Write(long rowIndex, ExportCell[] cells)
         {
             _row.Start(_writer);
             _writer.WriteAttributeString(string.Empty, "r", string.Empty, rowIndex.ToString(CultureInfo.InvariantCulture));
+
+            // A row whose wrapped text takes several lines is given their height: LibreOffice shows a streamed row at
+            // the default height whatever it holds (its first line then runs into the row above), and no program is
+            // bound to fit a row that names no height. A row of one line stays as it was, without one.
+            var lines = Lines(cells);
+            if (lines > 1)
+            {
+                _writer.WriteAttributeString(string.Empty, "ht", string.Empty, Math.Min(MaxRowHeight, lines * LineHeight).ToString(CultureInfo.InvariantCulture));
+                _writer.WriteAttributeString(string.Empty, "customHeight", string.Empty, "1");
+            }
+
             for (var column = 0; column < _kinds.Length; column++)
             {
                 var cell = cells[column];
@@ -281,6 +308,50 @@ internal static partial class WorkbookPackage
             }
 
             _writer.WriteEndElement();
+        }
+
+        /// <summary>The most lines a wrapping cell of the row shows: each of its lines, and each cut where it is wider than its column.</summary>
+        private int Lines(ExportCell[] cells)
+        {
+            var most = 1;
+            for (var column = 0; column < _kinds.Length; column++)
+            {
+                if (_wrapWidths[column] == 0 || !cells[column].HasValue)
+                {
+                    continue;
+                }
+
+                // A meeting's topic comes back as one string for all its joins and calls: measured once for the run.
+                var text = cells[column].Text!;
+                if (!ReferenceEquals(text, _measured[column]))
+                {
+                    _measured[column] = text;
+                    _lines[column] = WrappedLines(text, _wrapWidths[column]);
+                }
+
+                most = Math.Max(most, _lines[column]);
+            }
+
+            return most;
+        }
+
+        /// <summary>
+        /// The lines <paramref name="text"/> takes in a column <paramref name="width"/> characters wide: one per line
+        /// break, and more for a line wider than the column (counted as <see cref="ColumnWidths.Units"/> counts).
+        /// </summary>
+        internal static int WrappedLines(string text, double width)
+        {
+            var lines = 0;
+            foreach (var line in text.ReplaceLineEndings("\n").Split('\n'))
+            {
+                lines += Math.Max(1, (int)Math.Ceiling(ColumnWidths.Units(line) / width));
+                if (lines * LineHeight >= MaxRowHeight)
+                {
+                    break;
+                }
+            }
+
+            return lines;
         }
 
         /// <summary>

@@ -47,7 +47,8 @@ internal static class WorkbookTemplate
         IReadOnlyList<SheetPart> largeSheets,
         ExportSheets sheets,
         IReadOnlyList<RoomTotals> rooms,
-        IReadOnlyList<DayTotals> days)
+        IReadOnlyList<DayTotals> days,
+        IReadOnlyList<CallTypeTotals> callTypes)
     {
         using var workbook = new XLWorkbook();
 
@@ -76,12 +77,23 @@ internal static class WorkbookTemplate
             for (var column = 0; column < part.Columns.Count; column++)
             {
                 var kind = part.Columns[column].Kind;
-                CellFormats.Write(placeholder.Cell(ProbeRow, column + 1), kind, ProbeValue(kind));
+                var probe = placeholder.Cell(ProbeRow, column + 1);
+                CellFormats.Write(probe, kind, ProbeValue(kind));
+
+                // The probe's style is every streamed cell's of the column: a wrapping column gets a style of its own.
+                if (part.Columns[column].Wraps)
+                {
+                    probe.Style.Alignment.WrapText = true;
+                }
             }
         }
 
         AddTable(workbook, sheets.Rooms, rooms);
         AddTable(workbook, sheets.Daily, days);
+        AddTable(workbook, sheets.CallTypes, callTypes);
+
+        // The total of every type closes the table, as on the telephony page.
+        workbook.Worksheet(sheets.CallTypes.Name).Row(HeaderRow + callTypes.Count).Style.Font.Bold = true;
 
         using var package = new MemoryStream();
         workbook.SaveAs(package);
@@ -146,6 +158,7 @@ internal static class WorkbookTemplate
             .. record,
             .. people,
             .. MeetingsNarrowedTo(request, t),
+            new(t["Meetings in order of (their joins and calls follow them)"], ColumnKind.Text, ExportCell.Of(t.Order(request.Order))),
             new(t["Language"], ColumnKind.Text, ExportCell.Of(t.LanguageName)),
             new(t["Time zone of every time in this file"], ColumnKind.Text, ExportCell.Of(zone.Describe())),
             new(t["Generated at ({0})", zone.Id], ColumnKind.DateTime, ExportCell.Of(zone.WallClockOf(request.GeneratedAt))),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using UMeetingReports.Core.Export;
 using UMeetingReports.Core.Privacy;
+using UMeetingReports.Core.Reports.Meetings;
 using UMeetingReports.Core.Rooms;
 using UMeetingReports.Core.Upstream;
 
@@ -22,6 +23,12 @@ internal sealed record ExportCriteria(DatePeriod Period, string? HostId, string?
     /// <summary>The meetings report's person (<c>participant</c>, an exact display name); null for every meeting.</summary>
     public string? Participant { get; init; }
 
+    /// <summary>
+    /// The meetings report's order (<c>sort</c>, <c>dir</c>), which the file's meetings follow; null for the archive's
+    /// order, oldest first, as the other reports' downloads have it.
+    /// </summary>
+    public MeetingOrder? Order { get; init; }
+
     public ExportFormat Format => Table is null ? ExportFormat.Xlsx : ExportFormat.Csv;
 
     public string ContentType => Table is null ? ExportFileName.XlsxContentType : ExportFileName.CsvContentType;
@@ -30,9 +37,9 @@ internal sealed record ExportCriteria(DatePeriod Period, string? HostId, string?
     public static ExportCriteria Workbook(DateOnly from, DateOnly to, string? hostId, string? uuid = null, string? participantName = null) =>
         new(new DatePeriod(from, to), hostId, uuid, null, participantName);
 
-    /// <summary>The meetings report's workbook: its period, room and record, narrowed as its list is by search and person.</summary>
-    public static ExportCriteria Meetings(DateOnly from, DateOnly to, string? hostId, string? uuid, string? search, string? participant) =>
-        Workbook(from, to, hostId, uuid).NarrowedTo(search, participant);
+    /// <summary>The meetings report's workbook: its period, room and record, narrowed as its list is by search and person, in its list's order.</summary>
+    public static ExportCriteria Meetings(DateOnly from, DateOnly to, string? hostId, string? uuid, string? search, string? participant, MeetingOrder order) =>
+        Workbook(from, to, hostId, uuid).NarrowedTo(search, participant) with { Order = order };
 
     /// <summary>This download narrowed by the meetings report's search (trimmed) and person, as its list is; blank ones are left out.</summary>
     public ExportCriteria NarrowedTo(string? search, string? participant) => this with
@@ -69,6 +76,7 @@ internal sealed record ExportCriteria(DatePeriod Period, string? HostId, string?
             ParticipantName = ParticipantName,
             Search = Search,
             Participant = Participant,
+            Order = Order,
             Culture = language,
         };
 
@@ -95,7 +103,7 @@ internal sealed record DownloadLinks(ExportCriteria Criteria, bool WithCsv, Down
     public static DownloadLinks For(DownloadReport report, DateOnly from, DateOnly to, string? hostId, string? uuid = null, bool withCsv = false, string? participantName = null) =>
         new(ExportCriteria.Workbook(from, to, hostId, uuid, participantName), withCsv, report);
 
-    /// <summary>The meetings report's buttons: the file holds the meetings its list holds (search and person included).</summary>
-    public static DownloadLinks ForMeetings(DateOnly from, DateOnly to, string? hostId, string? uuid, string? search, string? participant) =>
-        new(ExportCriteria.Meetings(from, to, hostId, uuid, search, participant), WithCsv: true, DownloadReport.Meetings);
+    /// <summary>The meetings report's buttons: the file holds the meetings its list holds (search and person included), in its order.</summary>
+    public static DownloadLinks ForMeetings(DateOnly from, DateOnly to, string? hostId, string? uuid, string? search, string? participant, MeetingOrder order) =>
+        new(ExportCriteria.Meetings(from, to, hostId, uuid, search, participant, order), WithCsv: true, DownloadReport.Meetings);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using UMeetingReports.Core.Export;
+using UMeetingReports.Core.Reports.Meetings;
 
 namespace UMeetingReports.Web.Filters;
 
@@ -30,6 +31,17 @@ internal sealed record ExportFilter : ReportFilter
     [QueryField(MeetingsFilter.ParticipantField)]
     public string? Participant { get; set; }
 
+    /// <summary>
+    /// The meetings report's order (its <c>sort</c>), which the file's meetings follow; with <see cref="Direction"/>
+    /// absent too, the archive's order (oldest first), as before the meetings report's buttons carried it.
+    /// </summary>
+    [QueryField(MeetingsFilter.SortField, Invalid = "Sort by one of: {0}.")]
+    public MeetingSort? Sort { get; set; }
+
+    /// <summary>The meetings report's <c>dir</c>, read as that report reads it.</summary>
+    [QueryField(MeetingsFilter.DirectionField, Invalid = "Use asc or desc.")]
+    public SortDirection? Direction { get; set; }
+
     [QueryField(FormatField, Invalid = "Choose the format xlsx or csv.")]
     public ExportFormat Format { get; set; }
 
@@ -45,7 +57,10 @@ internal sealed record ExportFilter : ReportFilter
     public CsvTable? Table { get; set; }
 
     /// <summary>The download as understood; usable once the filter passed its checks.</summary>
-    public ExportCriteria ToCriteria() => new ExportCriteria(Period, HostId, Uuid, Table, Name).NarrowedTo(Q, Participant);
+    public ExportCriteria ToCriteria() => new ExportCriteria(Period, HostId, Uuid, Table, Name).NarrowedTo(Q, Participant) with
+    {
+        Order = MeetingsFilter.OrderOf(Sort, Direction),
+    };
 
     /// <summary>The filter that asks for <paramref name="criteria"/>, for its address, made from <paramref name="report"/>'s button.</summary>
     public static ExportFilter For(ExportCriteria criteria, DownloadReport? report = null)
@@ -61,6 +76,10 @@ internal sealed record ExportFilter : ReportFilter
             Name = criteria.ParticipantName,
             Q = criteria.Search,
             Participant = criteria.Participant,
+
+            // Both written out, so that the file keeps its order whatever the defaults become.
+            Sort = criteria.Order?.Sort,
+            Direction = criteria.Order is { } order ? (order.Descending ? SortDirection.Desc : SortDirection.Asc) : null,
             Format = criteria.Format,
             Table = criteria.Table,
         };

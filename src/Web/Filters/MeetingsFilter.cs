@@ -51,6 +51,16 @@ internal sealed record MeetingsFilter : PagedReportFilter
 
     public bool Descending => (Direction ?? NaturalDirection(SortedBy)) == SortDirection.Desc;
 
+    /// <summary>The list's order, which its downloads follow.</summary>
+    public MeetingOrder Order => new(SortedBy, Descending);
+
+    /// <summary>
+    /// The order an address's <c>sort</c> and <c>dir</c> ask for, read as this list reads them (a column alone runs
+    /// its natural way, a direction alone applies to the start time); null when it names neither.
+    /// </summary>
+    public static MeetingOrder? OrderOf(MeetingSort? sort, SortDirection? direction) =>
+        sort is null && direction is null ? null : new MeetingsFilter { Sort = sort, Direction = direction }.Order;
+
     /// <summary>The column's name in the address, e.g. <c>start_time</c>.</summary>
     public static string KeyOf(MeetingSort sort) => FilterField.KeyOf(sort);
 

@@ -24,7 +24,7 @@ internal static class ExportHarness
     public static readonly DateTimeOffset SimulatorNow = new(2025, 6, 15, 7, 0, 0, TimeSpan.Zero);
 
     public static WorkbookExporter Exporter(this CoreHarness core, ExportFolder folder, int rowsPerSheet = ExportSettings.ExcelRowsPerSheet) =>
-        new(core.Get<ArchiveReader>(), core.Rooms, core.Zone, core.Get<IOptions<BusinessHoursOptions>>(), new ExportSettings(rowsPerSheet, folder.Path), core.Get<ILogger<WorkbookExporter>>());
+        new(core.Get<ArchiveReader>(), core.Get<ReaderCollations>(), core.Rooms, core.Zone, core.Get<IOptions<BusinessHoursOptions>>(), new ExportSettings(rowsPerSheet, folder.Path), core.Get<ILogger<WorkbookExporter>>());
 
     /// <summary>
     /// The exporter over meetings in memory, read as the app reads them: each export gets a fresh archive, whose

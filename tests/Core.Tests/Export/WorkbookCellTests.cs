@@ -126,13 +126,45 @@ public sealed partial class WorkbookCellTests
     }
 
     [Fact]
+    public async Task Wraps_a_topic_written_on_several_lines_in_its_cell_on_every_sheet_and_leaves_every_other_cell_as_it_was()
+    {
+        // Arrange
+        using var folder = new ExportFolder();
+        var meeting = MeetingBuilder.A().About("Quarterly review\nBudget\nHiring").With("Alice", 0, 30).WithCall("+8613712349201", 0, 10, 10, 0.50m).Build();
+        var oneLine = MeetingBuilder.A("one-line").StartingAt(MeetingBuilder.Nine.AddDays(1)).About("Weekly sync").With("Bob", 0, 30).WithCall("+8613712349202", 0, 10, 10, 0.50m).Build();
+        var wide = MeetingBuilder.A("wide").StartingAt(MeetingBuilder.Nine.AddDays(2)).About(string.Concat(Enumerable.Repeat("季度产品路线图评审", 5))).With("Cai", 0, 30).WithCall("+8613712349203", 0, 10, 10, 0.50m).Build();
+
+        // Act
+        using var file = await ExportHarness.InMemory(folder, [meeting, oneLine, wide]).XlsxAsync(ExportHarness.Request(March));
+
+        // Assert
+        Assert.All(LargeSheets.Select(name => file[name]), sheet =>
+        {
+            var topic = sheet.ColumnOf("Topic");
+            var row = sheet.Row(2);
+            Assert.Equal("Quarterly review\nBudget\nHiring", row.Cell(topic).GetString());
+            Assert.True(row.Cell(topic).Style.Alignment.WrapText, $"{sheet.Name}'s topic does not wrap");
+            Assert.Equal("@", row.Cell(topic).Style.NumberFormat.Format);
+            Assert.All(
+                Enumerable.Range(1, sheet.Headers().Count).Where(column => column != topic),
+                column => Assert.False(row.Cell(column).Style.Alignment.WrapText, $"{sheet.Name} column {sheet.Cell(1, column).GetString()} wraps"));
+            Assert.False(sheet.Cell(1, topic).Style.Alignment.WrapText, $"{sheet.Name}'s header wraps");
+            Assert.Equal(40, sheet.Column(topic).Width);
+
+            // Three lines tall, so that no program shows the topic's lines over the rows around it; a row of one line as
+            // before; 45 Chinese characters (90 units) on a column 40 wide wrap onto three lines too.
+            Assert.Equal((45d, 15d, 45d), (sheet.Row(2).Height, sheet.Row(3).Height, sheet.Row(4).Height));
+        });
+    }
+
+    [Fact]
     public async Task Writes_every_sheet_with_its_header_when_the_period_has_no_meetings()
     {
         using var folder = new ExportFolder();
 
         using var file = await ExportHarness.InMemory(folder, []).XlsxAsync(ExportHarness.Request(March));
 
-        Assert.Equal(["Summary", "Meetings", "Joins", "Telephony", "People", "Rooms", "Daily"], file.SheetNames);
+        Assert.Equal(["Summary", "Meetings", "Joins", "Telephony", "People", "Rooms", "Daily", "Calls by type"], file.SheetNames);
         Assert.All(LargeSheets.Select(name => file[name]), sheet =>
         {
             Assert.Equal(1, sheet.LastRowUsed()!.RowNumber());

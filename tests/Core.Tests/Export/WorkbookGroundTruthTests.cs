@@ -31,14 +31,14 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
     private RunningSimulator Sim => fixture.Simulator;
 
     [Fact]
-    public async Task Writes_the_seven_sheets_in_order_each_with_a_bold_frozen_header_an_autofilter_and_set_widths()
+    public async Task Writes_the_eight_sheets_in_order_each_with_a_bold_frozen_header_an_autofilter_and_set_widths()
     {
         using var folder = new ExportFolder();
         await using var core = CoreHarness.Create(Sim.BaseAddress, clock: AnalyticsHarness.SimulatorClock());
 
         using var file = await core.Exporter(folder).XlsxAsync(ExportHarness.Request(Spring));
 
-        Assert.Equal(["Summary", "Meetings", "Joins", "Telephony", "People", "Rooms", "Daily"], file.SheetNames);
+        Assert.Equal(["Summary", "Meetings", "Joins", "Telephony", "People", "Rooms", "Daily", "Calls by type"], file.SheetNames);
         Assert.All(file.Workbook.Worksheets, sheet =>
         {
             var columns = sheet.Headers().Count;
@@ -197,6 +197,35 @@ public sealed partial class WorkbookGroundTruthTests(SharedSimulator fixture) : 
         Assert.Equal(
             truth.Sum(m => m.Telephony.Sum(c => c.Total)),
             daily.DataRows().Sum(row => row.Cell(daily.ColumnOf("Phone cost")).Money()));
+    }
+
+    [Fact]
+    public async Task Tallies_the_calls_by_type_as_the_telephony_page_does_to_the_fen_with_their_total_last()
+    {
+        // Arrange
+        using var folder = new ExportFolder();
+        await using var core = CoreHarness.Create(Sim.BaseAddress, clock: AnalyticsHarness.SimulatorClock());
+        var calls = GroundTruthSums.Calls(Sim.Dataset.MeetingsBetween(Spring.From, Spring.To));
+        var page = await core.Telephony().GetAsync(new AnalyticsFilter(Spring), revealPhoneNumbers: false, TextOrder.Invariant, progress: null, TestContext.Current.CancellationToken);
+        Assert.True(page.Succeeded, page.Failure?.Describe());
+
+        // Act
+        using var file = await core.Exporter(folder).XlsxAsync(ExportHarness.Request(Spring));
+
+        // Assert
+        var sheet = file["Calls by type"];
+        Assert.Equal(["Type", "Phone calls", "Phone minutes", "Phone cost"], sheet.Headers());
+        var lines = sheet.DataRows().Select(row => (Type: row.Cell(1).GetString(), Calls: Int(row.Cell(2)), Minutes: Int(row.Cell(3)), Cost: row.Cell(4).Money())).ToList();
+        Assert.Equal(
+            [
+                .. page.Value.ByType.Select(line => (CallTypeWords[line.Type], line.Totals.Calls, line.Totals.Minutes, line.Totals.Cost)),
+                ("Total", page.Value.Totals.Calls, page.Value.Totals.Minutes, page.Value.Totals.Cost),
+            ],
+            lines);
+        Assert.Equal((calls.Count, calls.Sum(c => c.Call.Duration), calls.Sum(c => c.Call.Total)), (lines[^1].Calls, lines[^1].Minutes, lines[^1].Cost));
+        Assert.All(lines.SkipLast(1), line => Assert.NotEqual(0m, line.Cost));
+        Assert.Equal("¥#,##0.00", sheet.Cell(2, sheet.ColumnOf("Phone cost")).Style.NumberFormat.Format);
+        Assert.True(sheet.Cell(lines.Count + 1, 1).Style.Font.Bold, "The total row is not set apart");
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class WorkbookLanguageTests
         using var file = await InCulture("en-US", () => ExportHarness.InMemory(folder, Meetings()).XlsxAsync(request));
 
         // Assert
-        Assert.Equal(["概要", "会议", "入会记录", "电话", "参会人汇总", "会议室", "每日"], file.SheetNames);
+        Assert.Equal(["概要", "会议", "入会记录", "电话", "参会人汇总", "会议室", "每日", "按呼叫类型统计"], file.SheetNames);
         Assert.Equal(file.SheetNames, file.Outcome.Sheets.Select(sheet => sheet.Name));
         Assert.Equal(["项目", "值"], file["概要"].Headers());
         Assert.Contains("会议号", file["会议"].Headers());
@@ -66,7 +66,7 @@ public sealed class WorkbookLanguageTests
         using var file = await InCulture("zh-CN", () => ExportHarness.InMemory(folder, Meetings()).XlsxAsync(ExportHarness.Request(March)));
 
         // Assert
-        Assert.Equal(["Summary", "Meetings", "Joins", "Telephony", "People", "Rooms", "Daily"], file.SheetNames);
+        Assert.Equal(["Summary", "Meetings", "Joins", "Telephony", "People", "Rooms", "Daily", "Calls by type"], file.SheetNames);
         var summary = file["Summary"].DataRows().ToDictionary(row => row.Cell(1).GetString(), row => row.Cell(2).GetString());
         Assert.Equal("English", summary["Language"]);
         Assert.Equal("Monday–Friday 09:00–18:00, Asia/Shanghai (UTC+08:00)", summary["Business hours (utilisation is measured against them)"]);

@@ -128,7 +128,7 @@ public sealed class WorkbookLayoutTests
         using var document = SpreadsheetDocument.Open(output, isEditable: false);
         var workbook = document.WorkbookPart!;
         var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
-        Assert.Equal(["Summary", "Meetings", "Joins", "Joins (2)", "Telephony", "People", "People (2)", "Rooms", "Daily"], sheets.Select(sheet => sheet.Name!.Value));
+        Assert.Equal(["Summary", "Meetings", "Joins", "Joins (2)", "Telephony", "People", "People (2)", "Rooms", "Daily", "Calls by type"], sheets.Select(sheet => sheet.Name!.Value));
         var printTitles = workbook.Workbook.DefinedNames!.Elements<DefinedName>()
             .Where(name => name.Name == "_xlnm.Print_Titles")
             .ToDictionary(name => (int)name.LocalSheetId!.Value, name => name.Text);

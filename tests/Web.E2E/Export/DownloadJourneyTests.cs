@@ -35,7 +35,10 @@ public sealed class DownloadJourneyTests(MeetingReportsServer server, BrowserFix
         Assert.Equal(10, await meetings.Rows.CountAsync());
         Assert.True(truth.Count > 10, "The period must hold more meetings than the page shows.");
         Assert.Equal("umeeting-meetings_2025-05-01_2025-05-31_Beijing-Board-Room.xlsx", file.Name);
-        Assert.Equal(truth.Select(meeting => meeting.Uuid), workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
+        // In the list's order, the newest first, as its rows are.
+        Assert.Equal(
+            truth.OrderByDescending(meeting => meeting.Start).ThenBy(meeting => meeting.Uuid, StringComparer.Ordinal).Select(meeting => meeting.Uuid),
+            workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
         Assert.Equal(truth.Sum(meeting => meeting.Participants.Count), workbook.Worksheet("Joins").DataRows());
         Assert.True(meetings.IsShown, "The download took the browser away from the list.");
         Assert.Empty(BrowserErrors);
@@ -57,8 +60,10 @@ public sealed class DownloadJourneyTests(MeetingReportsServer server, BrowserFix
         Assert.Equal("umeeting-joins_2025-05-12_2025-05-18.csv", file.Name);
         Assert.Equal(truth.Sum(meeting => meeting.Participants.Count), records.Count - 1);
         // A record id is base64: one that begins with '+' is a formula to Excel, so CSV carries it after an apostrophe.
+        // Each meeting's joins together, the meetings in the list's order (the newest first).
         Assert.Equal(
-            truth.SelectMany(meeting => meeting.Participants.Select(_ => meeting.Uuid.StartsWith('+') ? "'" + meeting.Uuid : meeting.Uuid)),
+            truth.OrderByDescending(meeting => meeting.Start).ThenBy(meeting => meeting.Uuid, StringComparer.Ordinal)
+                .SelectMany(meeting => meeting.Participants.Select(_ => meeting.Uuid.StartsWith('+') ? "'" + meeting.Uuid : meeting.Uuid)),
             records.Skip(1).Select(record => record[0]));
     }
 

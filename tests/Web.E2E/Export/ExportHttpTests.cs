@@ -18,7 +18,7 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
     private const string May = "from=2025-05-01&to=2025-05-31";
 
     [Fact]
-    public async Task The_workbook_of_may_holds_the_seven_sheets_and_every_meeting_join_and_call_of_the_month()
+    public async Task The_workbook_of_may_holds_the_eight_sheets_and_every_meeting_join_and_call_of_the_month()
     {
         // Arrange
         var truth = Dataset.MeetingsBetween(From, To);
@@ -32,7 +32,7 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
         Assert.Equal(DownloadedFiles.XlsxContentType, download.ContentType);
         Assert.Equal("attachment", download.Disposition?.DispositionType);
         Assert.Equal("umeeting-meetings_2025-05-01_2025-05-31.xlsx", download.FileName);
-        Assert.Equal(["Summary", "Meetings", "Joins", "Telephony", "People", "Rooms", "Daily"], workbook.Worksheets.Select(sheet => sheet.Name));
+        Assert.Equal(["Summary", "Meetings", "Joins", "Telephony", "People", "Rooms", "Daily", "Calls by type"], workbook.Worksheets.Select(sheet => sheet.Name));
         Assert.Equal(truth.Select(meeting => meeting.Uuid), workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
         Assert.Equal(truth.Sum(meeting => meeting.Participants.Count), workbook.Worksheet("Joins").DataRows());
         Assert.Equal(truth.Sum(meeting => meeting.Telephony.Count), workbook.Worksheet("Telephony").DataRows());
@@ -170,7 +170,7 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
         // Assert
         Assert.Equal(HttpStatusCode.OK, download.Status);
         Assert.Equal("umeeting-meetings_2025-05-01_2025-05-31_search-Review.xlsx", download.FileName);
-        Assert.Equal(listed.Select(meeting => meeting.Uuid), workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
+        Assert.Equal(Newest(listed), workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
         Assert.Equal(listed.Sum(meeting => meeting.Participants.Count), workbook.Worksheet("Joins").DataRows());
         Assert.Equal(listed.Sum(meeting => meeting.Telephony.Count), workbook.Worksheet("Telephony").DataRows());
         Assert.Equal("Review", workbook.SummaryValue("Meetings matching the search (meeting ID starts with it; topic or room contains it; or the record id)"));
@@ -194,7 +194,7 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, download.Status);
-        Assert.Equal(joined.Select(meeting => meeting.Uuid), workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
+        Assert.Equal(Newest(joined), workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
         Assert.Equal(joined.Sum(meeting => meeting.Participants.Count), workbook.Worksheet("Joins").DataRows());
         Assert.Equal(name, workbook.SummaryValue("Meetings joined by (exact name; each meeting with every join and call)"));
     }
@@ -260,6 +260,83 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
         Assert.Contains("'" + calls[0].PhoneNumber, records[1]);
     }
 
+    [Fact]
+    public async Task The_meetings_pages_buttons_carry_its_order_and_its_workbook_and_csv_follow_it_joins_and_calls_with_their_meetings()
+    {
+        // Arrange: the dearest phone bills first, ties by record id, as the page lists them.
+        var truth = Dataset.MeetingsBetween(From, To);
+        var dearest = truth.OrderByDescending(meeting => meeting.Telephony.Sum(call => call.Total)).ThenBy(meeting => meeting.Uuid, StringComparer.Ordinal).ToList();
+        var (status, page) = await Session.GetPageAsync($"/meetings?{May}&sort=phone_cost&dir=desc&show_telephony_usage=true&page_size=300");
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        // Act
+        var download = await Session.FetchAsync(Hooks.Href(page, "download-excel")!);
+        var csv = await Session.FetchAsync(Hooks.Href(page, "download-csv-meetings")!);
+        using var workbook = DownloadedFiles.Workbook(download.Bytes);
+
+        // Assert
+        Assert.Contains("&sort=phone_cost&dir=desc", Hooks.Href(page, "download-excel"), StringComparison.Ordinal);
+        var listed = Hooks.Rows(page, "meeting-row").Select(Hooks.RowUuid).ToList();
+        Assert.Equal(listed, dearest.Select(meeting => meeting.Uuid).Take(listed.Count));
+        Assert.Equal(dearest.Select(meeting => meeting.Uuid), workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
+        Assert.Equal(
+            dearest.SelectMany(meeting => meeting.Participants.Select(_ => meeting.Uuid)),
+            workbook.Worksheet("Joins").ColumnValues("Meeting UUID"));
+        Assert.Equal(
+            dearest.SelectMany(meeting => meeting.Telephony.Select(_ => meeting.Uuid)),
+            workbook.Worksheet("Telephony").ColumnValues("Meeting UUID"));
+        Assert.Equal("Phone cost, highest first", workbook.SummaryValue("Meetings in order of (their joins and calls follow them)"));
+        Assert.Equal(
+            dearest.Select(meeting => meeting.Uuid),
+            DownloadedFiles.CsvRecords(csv.Text.TrimStart('\uFEFF')).Skip(1).Select(record => record[0].TrimStart('\'')));
+    }
+
+    [Fact]
+    public async Task The_meetings_pages_buttons_without_an_order_in_its_address_carry_its_own_newest_first()
+    {
+        // Act
+        var (status, page) = await Session.GetPageAsync($"/meetings?{May}");
+        var download = await Session.FetchAsync(Hooks.Href(page, "download-excel")!);
+        using var workbook = DownloadedFiles.Workbook(download.Bytes);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("&sort=start_time&dir=desc", Hooks.Href(page, "download-excel"), StringComparison.Ordinal);
+        Assert.Equal(Newest(Dataset.MeetingsBetween(From, To)), workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
+        Assert.Equal("Start, latest first", workbook.SummaryValue("Meetings in order of (their joins and calls follow them)"));
+    }
+
+    [Fact]
+    public async Task An_address_bookmarked_before_downloads_had_an_order_still_downloads_oldest_first_and_says_so()
+    {
+        // Act
+        var download = await Session.FetchAsync($"/export?{May}&format=xlsx");
+        using var workbook = DownloadedFiles.Workbook(download.Bytes);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, download.Status);
+        Assert.Equal(Dataset.MeetingsBetween(From, To).Select(meeting => meeting.Uuid), workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
+        Assert.Equal("Start, earliest first (the meeting service's order)", workbook.SummaryValue("Meetings in order of (their joins and calls follow them)"));
+    }
+
+    [Theory]
+    [InlineData("/rooms", "rooms")]
+    [InlineData("/telephony", "telephony")]
+    [InlineData("/participants", "participants")]
+    public async Task The_other_reports_buttons_carry_no_order_and_their_workbooks_say_theirs(string path, string report)
+    {
+        // Act
+        var (status, page) = await Session.GetPageAsync($"{path}?{May}");
+        var download = await Session.FetchAsync(Hooks.Href(page, "download-excel")!);
+        using var workbook = DownloadedFiles.Workbook(download.Bytes);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.EndsWith($"&format=xlsx&report={report}", Hooks.Href(page, "download-excel"), StringComparison.Ordinal);
+        Assert.DoesNotContain("sort=", Hooks.Href(page, "download-excel"), StringComparison.Ordinal);
+        Assert.Equal("Start, earliest first (the meeting service's order)", workbook.SummaryValue("Meetings in order of (their joins and calls follow them)"));
+    }
+
     [Theory]
     [InlineData("from=2025-02-30&to=2025-05-31&format=xlsx", "from", "Enter a date as year-month-day, e.g. ")]
     [InlineData("from=2025-05-10&to=2025-05-01&format=xlsx", "to", "The period ends before it starts: choose a last day on or after 2025-05-10.")]
@@ -269,6 +346,8 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
     [InlineData("from=2025-05-01&to=2025-05-31&format=csv", "table", "A CSV file holds one table: add table=meetings, participants, telephony or people.")]
     [InlineData("from=2025-05-01&to=2025-05-31&format=csv&table=rooms", "table", "Choose the table meetings, participants, telephony or people.")]
     [InlineData("from=2025-05-01&to=2025-05-31&host_id=no-such-room", "host_id", "No room of this account has the id “no-such-room”.")]
+    [InlineData("from=2025-05-01&to=2025-05-31&format=xlsx&sort=colour&dir=desc", "sort", "Sort by one of: start_time, end_time, room, meeting_id, topic, duration, actual_minutes, participants, phone_minutes, phone_cost.")]
+    [InlineData("from=2025-05-01&to=2025-05-31&format=csv&table=meetings&sort=phone_cost&dir=down", "dir", "Use asc or desc.")]
     public async Task A_wrong_filter_is_a_400_page_that_says_what_is_wrong_and_sends_no_file(string query, string field, string message)
     {
         // Act
@@ -282,6 +361,17 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
         // The example date of a wrong date is today's, which this server takes from the real clock: the rest is compared whole.
         Assert.StartsWith(message, Hooks.Text(html, $"error-{field}"), StringComparison.Ordinal);
         Assert.Equal(1, Hooks.Count(html, "bad-request"));
+    }
+
+    [Fact]
+    public async Task A_wrong_order_is_named_as_the_meetings_form_names_it()
+    {
+        // Act
+        var (status, html) = await Session.GetPageAsync($"/export?{May}&format=xlsx&sort=cost");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(["The order in this address: Sort by one of: start_time, end_time, room, meeting_id, topic, duration, actual_minutes, participants, phone_minutes, phone_cost."], ErrorLines(html));
     }
 
     [Fact]
@@ -307,7 +397,7 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
         // Assert
         Assert.Equal(HttpStatusCode.OK, download.Status);
         Assert.Equal("umeeting-meetings_2025-05-01_2025-05-31.xlsx", download.FileName);
-        Assert.Equal(["Summary", "Meetings", "Joins", "Telephony", "People", "Rooms", "Daily"], workbook.Worksheets.Select(sheet => sheet.Name));
+        Assert.Equal(["Summary", "Meetings", "Joins", "Telephony", "People", "Rooms", "Daily", "Calls by type"], workbook.Worksheets.Select(sheet => sheet.Name));
     }
 
     [Fact]
@@ -341,4 +431,8 @@ public sealed class ExportHttpTests(MeetingReportsServer server) : SignedInHttpT
     private static IReadOnlyList<string> ErrorLines(string html) =>
         [.. Regex.Matches(html, @"<li data-field=""[^""]*"">(?<line>.*?)</li>", RegexOptions.Singleline)
             .Select(match => WebUtility.HtmlDecode(Regex.Replace(match.Groups["line"].Value, "<[^>]*>", string.Empty)).Trim())];
+
+    /// <summary>The meetings' record ids newest first, ties by record id: /meetings' own order.</summary>
+    private static List<string> Newest(IEnumerable<UMeetingReports.Simulator.Data.SimulatedMeeting> meetings) =>
+        [.. meetings.OrderByDescending(meeting => meeting.Start).ThenBy(meeting => meeting.Uuid, StringComparer.Ordinal).Select(meeting => meeting.Uuid)];
 }

@@ -315,6 +315,35 @@ public sealed class ExportJobsHttpTests(ExportJobsServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task A_job_in_the_meetings_lists_order_writes_its_file_in_it_and_leads_back_to_that_list_in_it_running_and_gone()
+    {
+        // Arrange: two months are a job without counting (Exports:BackgroundAbove is 1); the dearest phone bills first.
+        var dearest = Dataset.MeetingsBetween(new DateOnly(2024, 9, 1), new DateOnly(2024, 10, 31))
+            .OrderByDescending(meeting => meeting.Telephony.Sum(call => call.Total)).ThenBy(meeting => meeting.Uuid, StringComparer.Ordinal)
+            .Select(meeting => meeting.Uuid).ToList();
+        const string Filters = "from=2024-09-01&to=2024-10-31&sort=phone_cost&dir=desc&format=xlsx";
+        const string List = "/meetings?from=2024-09-01&to=2024-10-31&sort=phone_cost&dir=desc&page_size=30";
+
+        // Act
+        using var started = await _admin.GetAsync($"/export?{Filters}");
+        var id = JobIdOf(started);
+        var (_, page) = await _admin.GetPageAsync(started.Headers.Location!.OriginalString);
+        await WaitForStateAsync(_admin, id, "done");
+        var file = await _admin.FetchAsync($"/downloads/{id}/file");
+        using var workbook = DownloadedFiles.Workbook(file.Bytes);
+        using var gone = await _admin.GetAsync($"/downloads/0123456789abcdef0123456789abcdef?{Filters}");
+        var gonePage = await gone.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.EndsWith("?" + Filters, started.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(dearest, workbook.Worksheet("Meetings").ColumnValues("Meeting UUID"));
+        Assert.Equal("Phone cost, highest first", workbook.SummaryValue("Meetings in order of (their joins and calls follow them)"));
+        Assert.Equal(("Back to the meetings", List), (Hooks.Text(page, "download-back"), Hooks.Href(page, "download-back")));
+        Assert.Equal(("Back to the meetings", List), (Hooks.Text(gonePage, "download-back"), Hooks.Href(gonePage, "download-back")));
+        Assert.Equal($"/export?{Filters}", Hooks.Href(gonePage, "download-again"));
+    }
+
+    [Fact]
     public async Task A_reports_download_button_names_its_report()
     {
         var (_, rooms) = await _admin.GetPageAsync("/rooms?from=2025-05-01&to=2025-05-31");

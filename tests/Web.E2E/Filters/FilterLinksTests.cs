@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using UMeetingReports.Core.Export;
+using UMeetingReports.Core.Reports.Meetings;
 using UMeetingReports.Core.Reports.Participants;
 using UMeetingReports.Simulator.Data;
 using UMeetingReports.Web.E2E.Harness;
@@ -56,7 +57,7 @@ public sealed class FilterLinksTests(MeetingReportsServer server)
         "report" => new ReportFilter { From = May1, To = May31, HostId = room },
         "meetings" => new MeetingsFilter { From = May1, To = May31, HostId = room, Uuid = "x+y/z==", ShowParticipants = true, PageSize = 50, PageNumber = 4 },
         "participants" => new ParticipantsFilter { From = May1, To = May31, Name = "王 伟", Sort = ParticipantSort.FirstSeen, Direction = SortDirection.Desc, PageSize = 100 },
-        "export" => new ExportFilter { From = May1, To = May31, Name = "+86", Format = ExportFormat.Csv, Table = CsvTable.Telephony },
+        "export" => new ExportFilter { From = May1, To = May31, Name = "+86", Sort = MeetingSort.PhoneCost, Direction = SortDirection.Asc, Format = ExportFormat.Csv, Table = CsvTable.Telephony },
         _ => new MeetingFilter
         {
             Uuid = "a+b/c=",

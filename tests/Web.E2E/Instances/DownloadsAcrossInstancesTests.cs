@@ -71,6 +71,22 @@ public sealed class DownloadsAcrossInstancesTests
     }
 
     [Fact]
+    public async Task A_download_in_the_meetings_lists_order_leads_back_to_that_list_in_it_on_the_other_instance_too()
+    {
+        // Arrange
+        await using var instances = await TwoInstances.StartAsync(slowDownOnA: TimeSpan.FromSeconds(3));
+        var (a, b, browser) = (instances.A, instances.B, instances.Browser);
+
+        // Act: B is asked for the job's page without its filters, so that it knows the order from the database alone.
+        var started = await browser.GetAsync(a.RootUri, $"{LongDownload}&sort=actual_minutes&dir=asc");
+        var (status, _, page) = await browser.GetAsync(b.RootUri, $"downloads/{JobId(started.Location)}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("/meetings?from=2025-01-01&to=2025-02-28&sort=actual_minutes&dir=asc&page_size=30", Hooks.Href(page, "download-back"));
+    }
+
+    [Fact]
     public async Task A_csv_download_says_which_table_it_holds_on_the_other_instance_too()
     {
         // Arrange

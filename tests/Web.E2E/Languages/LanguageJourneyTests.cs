@@ -55,7 +55,7 @@ public sealed class ChineseJourneyTests(MeetingReportsServer server, BrowserFixt
         // Assert: a Chinese workbook under an ASCII name.
         Assert.True(file.Name.All(char.IsAscii), file.Name);
         Assert.StartsWith("umeeting-meetings_2025-06-12_2025-06-12", file.Name, StringComparison.Ordinal);
-        Assert.Equal(["概要", "会议", "入会记录", "电话", "参会人汇总", "会议室", "每日"], workbook.Worksheets.Select(sheet => sheet.Name));
+        Assert.Equal(["概要", "会议", "入会记录", "电话", "参会人汇总", "会议室", "每日", "按呼叫类型统计"], workbook.Worksheets.Select(sheet => sheet.Name));
         Assert.Equal("简体中文", SummaryValue(workbook, "语言"));
         Assert.Equal(meeting.Uuid, SummaryValue(workbook, "会议记录（uuid）"));
         var calls = workbook.Worksheet("电话");

@@ -54,6 +54,7 @@ internal sealed class DownloadJobRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(job => job.Stage).HasMaxLength(10);
         builder.Property(job => job.Instance).HasMaxLength(100);
         builder.Property(job => job.CsvTable).HasMaxLength(20);
+        builder.Property(job => job.MeetingOrder).HasMaxLength(30);
         builder.HasIndex(job => new { job.Owner, job.State });
         builder.HasIndex(job => job.State);
     }

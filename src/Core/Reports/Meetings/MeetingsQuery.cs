@@ -27,23 +27,22 @@ internal static class MeetingsQuery
 
     /// <summary>The request's page of the <paramref name="total"/> meetings its filters match.</summary>
     /// <param name="matchingRooms">Host ids whose room name contains the search (the room list's names and the archive's).</param>
-    /// <param name="roomsByName">Every host id named in the room list or the archive, in the reader's order of their names.</param>
-    /// <param name="topicCollation">The database's collation of the reader's order (<see cref="ReaderCollations"/>), for an order by topic; null: the database's own order.</param>
+    /// <param name="ordering">The request's order, prepared on <paramref name="context"/> (<see cref="MeetingOrdering.PrepareAsync"/>).</param>
     public static async Task<List<ArchivedRow>> PageAsync(
         ArchiveContext context,
         MeetingsRequest request,
         int total,
         IReadOnlyCollection<string> matchingRooms,
-        IReadOnlyList<string> roomsByName,
-        string? topicCollation,
+        MeetingOrdering ordering,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(ordering);
         var skip = (int)Math.Min(int.MaxValue, (long)(request.PageNumber - 1) * request.PageSize);
         return total <= skip
             ? []
-            : await Ordered(context, Filtered(context, request, matchingRooms), request, roomsByName, topicCollation)
+            : await ordering.Apply(context, Filtered(context, request, matchingRooms))
                 .Skip(skip)
                 .Take(request.PageSize)
                 .Select(meeting => new ArchivedRow(
@@ -191,26 +190,31 @@ internal static class MeetingsQuery
             || meeting.Uuid == record;
     }
 
-    private static IQueryable<ArchivedMeeting> Ordered(
-        ArchiveContext context, IQueryable<ArchivedMeeting> meetings, MeetingsRequest request, IReadOnlyList<string> roomsByName, string? topicCollation)
+    /// <summary>
+    /// The meetings in <paramref name="ordering"/>'s order, ties by record id: the one definition of the report's order,
+    /// which its pages and its downloads both follow.
+    /// </summary>
+    internal static IOrderedQueryable<ArchivedMeeting> Ordered(ArchiveContext context, IQueryable<ArchivedMeeting> meetings, MeetingOrdering ordering)
     {
-        var ordered = request.Sort switch
+        var (sort, descending) = (ordering.Order.Sort, ordering.Order.Descending);
+        var topicCollation = ordering.TopicCollation;
+        var ordered = sort switch
         {
-            MeetingSort.StartTime => By(meetings, meeting => meeting.Start, request.Descending),
-            MeetingSort.EndTime => RunningLast(meetings, meeting => meeting.End == null, meeting => meeting.End, request.Descending),
-            MeetingSort.Room => By(meetings, RoomRank(roomsByName), request.Descending).ThenBy(meeting => meeting.HostId),
-            MeetingSort.MeetingId => By(meetings, meeting => meeting.MeetingId, request.Descending),
-            MeetingSort.Topic when topicCollation is not null => By(meetings, meeting => EF.Functions.Collate(meeting.Topic, topicCollation), request.Descending),
-            MeetingSort.Topic => By(meetings, meeting => meeting.Topic, request.Descending),
-            MeetingSort.Duration => By(meetings, meeting => meeting.ScheduledMinutes, request.Descending),
-            MeetingSort.ActualMinutes => RunningLast(meetings, meeting => meeting.ActualMinutes == null, meeting => meeting.ActualMinutes, request.Descending),
-            MeetingSort.Participants => By(meetings, meeting => meeting.DistinctParticipants, request.Descending),
-            MeetingSort.PhoneMinutes => By(meetings, meeting => meeting.PhoneMinutes, request.Descending),
+            MeetingSort.StartTime => By(meetings, meeting => meeting.Start, descending),
+            MeetingSort.EndTime => RunningLast(meetings, meeting => meeting.End == null, meeting => meeting.End, descending),
+            MeetingSort.Room => By(meetings, RoomRank(ordering.RoomsByName), descending).ThenBy(meeting => meeting.HostId),
+            MeetingSort.MeetingId => By(meetings, meeting => meeting.MeetingId, descending),
+            MeetingSort.Topic when topicCollation is not null => By(meetings, meeting => EF.Functions.Collate(meeting.Topic, topicCollation), descending),
+            MeetingSort.Topic => By(meetings, meeting => meeting.Topic, descending),
+            MeetingSort.Duration => By(meetings, meeting => meeting.ScheduledMinutes, descending),
+            MeetingSort.ActualMinutes => RunningLast(meetings, meeting => meeting.ActualMinutes == null, meeting => meeting.ActualMinutes, descending),
+            MeetingSort.Participants => By(meetings, meeting => meeting.DistinctParticipants, descending),
+            MeetingSort.PhoneMinutes => By(meetings, meeting => meeting.PhoneMinutes, descending),
 
             // SQLite keeps a decimal as text, which would sort "10.5" before "9.2": compared as a number there.
-            MeetingSort.PhoneCost when context is SqliteArchiveContext => By(meetings, meeting => (double)meeting.PhoneCost, request.Descending),
-            MeetingSort.PhoneCost => By(meetings, meeting => meeting.PhoneCost, request.Descending),
-            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Sort, "Not a column of the meetings report."),
+            MeetingSort.PhoneCost when context is SqliteArchiveContext => By(meetings, meeting => (double)meeting.PhoneCost, descending),
+            MeetingSort.PhoneCost => By(meetings, meeting => meeting.PhoneCost, descending),
+            _ => throw new ArgumentOutOfRangeException(nameof(ordering), sort, "Not a column of the meetings report."),
         };
 
         // Record ids in ordinal order whatever the database's collation ("C" on PostgreSQL; SQLite's is binary).
@@ -251,6 +255,34 @@ internal static class MeetingsQuery
         text.Replace(Escape, Escape + Escape, StringComparison.Ordinal)
             .Replace("%", Escape + "%", StringComparison.Ordinal)
             .Replace("_", Escape + "_", StringComparison.Ordinal);
+}
+
+/// <summary>
+/// An order of the meetings report (<see cref="MeetingOrder"/>) with what the database needs besides the column: the
+/// rooms ranked by their names in the reader's language (an order by room), or the collation of that language (an
+/// order by topic). Prepared once per context, then applied to its queries (<see cref="Apply"/>).
+/// </summary>
+/// <param name="RoomsByName">Every host id named in the room list or the archive, in the reader's order of their names; empty unless ordered by room.</param>
+/// <param name="TopicCollation">The database's collation of the reader's order (<see cref="ReaderCollations"/>), for an order by topic; null: the database's own order.</param>
+internal sealed record MeetingOrdering(MeetingOrder Order, IReadOnlyList<string> RoomsByName, string? TopicCollation)
+{
+    /// <summary>
+    /// <paramref name="order"/> made ready on <paramref name="context"/>: the room names looked up for an order by room,
+    /// the collation of <paramref name="names"/> prepared for an order by topic (on SQLite this keeps the context's
+    /// connection open, with the collation registered on it).
+    /// </summary>
+    public static async Task<MeetingOrdering> PrepareAsync(
+        ArchiveContext context, RoomList rooms, MeetingOrder order, TextOrder names, ReaderCollations collations, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(collations);
+        var roomsByName = order.Sort == MeetingSort.Room ? await MeetingsQuery.RoomsByNameAsync(context, rooms, names, cancellationToken).ConfigureAwait(false) : [];
+        var topicCollation = order.Sort == MeetingSort.Topic ? await collations.PrepareAsync(context, names, cancellationToken).ConfigureAwait(false) : null;
+        return new MeetingOrdering(order, roomsByName, topicCollation);
+    }
+
+    /// <summary><paramref name="meetings"/> (of <paramref name="context"/>, the one it was prepared on) in this order, ties by record id.</summary>
+    public IOrderedQueryable<ArchivedMeeting> Apply(ArchiveContext context, IQueryable<ArchivedMeeting> meetings) => MeetingsQuery.Ordered(context, meetings, this);
 }
 
 /// <summary>One meeting of a page as the query reads it; times are the service's wall-clock values.</summary>

@@ -34,6 +34,9 @@ public sealed record MeetingsRequest(MeetingQuery Query, int PageSize, int PageN
 
     public bool Descending { get; init; } = true;
 
+    /// <summary>The order asked: <see cref="Sort"/> and <see cref="Descending"/>.</summary>
+    public MeetingOrder Order => new(Sort, Descending);
+
     /// <summary>How room names are ordered when the list is sorted by room: the reader's language's order.</summary>
     public TextOrder TextOrder { get; init; } = TextOrder.Invariant;
 }

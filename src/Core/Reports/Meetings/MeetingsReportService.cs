@@ -37,10 +37,9 @@ internal sealed class MeetingsReportService(
         // The room list never fails (it degrades to host ids); the archive's names fill in where it knows none.
         var roomList = await rooms.GetRoomsAsync(cancellationToken).ConfigureAwait(false);
         var matchingRooms = await MeetingsQuery.RoomsNamedAsync(context, roomList, request.Search, cancellationToken).ConfigureAwait(false);
-        var roomsByName = request.Sort == MeetingSort.Room ? await MeetingsQuery.RoomsByNameAsync(context, roomList, request.TextOrder, cancellationToken).ConfigureAwait(false) : [];
-        var topicCollation = request.Sort == MeetingSort.Topic ? await collations.PrepareAsync(context, request.TextOrder, cancellationToken).ConfigureAwait(false) : null;
+        var ordering = await MeetingOrdering.PrepareAsync(context, roomList, request.Order, request.TextOrder, collations, cancellationToken).ConfigureAwait(false);
         var total = await counts.GetAsync(held, request, () => MeetingsQuery.CountAsync(context, request, matchingRooms, cancellationToken)).ConfigureAwait(false);
-        var archived = await pages.GetAsync(held, request, roomList, () => MeetingsQuery.PageAsync(context, request, total, matchingRooms, roomsByName, topicCollation, cancellationToken)).ConfigureAwait(false);
+        var archived = await pages.GetAsync(held, request, roomList, () => MeetingsQuery.PageAsync(context, request, total, matchingRooms, ordering, cancellationToken)).ConfigureAwait(false);
         var rows = archived.Select(row => new MeetingRow(
             row.Uuid,
             row.HostId,

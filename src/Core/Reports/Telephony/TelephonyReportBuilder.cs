@@ -66,10 +66,8 @@ internal static class TelephonyReportBuilder
             TallyOf(byDayAndType, (group.Day, group.Type)).Add(group);
         }
 
-        var types = KnownTypes
-            .Concat(byType.Keys.Where(type => !KnownTypes.Contains(type, StringComparer.Ordinal)).Order(StringComparer.Ordinal))
-            .ToList();
-        var typeLines = types.Select(type => new CallTypeLine(type, Totals(byType, type))).ToList();
+        var typeLines = ByType(byType.ToDictionary(pair => pair.Key, pair => pair.Value.Totals, StringComparer.Ordinal));
+        var types = typeLines.Select(line => line.Type).ToList();
 
         // Every day of the period, and any day the upstream placed a meeting on outside it: a call is never dropped from the chart.
         var days = filter.Period.EachDayUntil(zone.Today).Concat(byDay.Keys).Distinct().Order().ToList();
@@ -127,6 +125,21 @@ internal static class TelephonyReportBuilder
         {
             TiedBeyondTop = tiedBeyondTop,
         };
+    }
+
+    /// <summary>
+    /// The by-type table of the report (and of the workbook): call-in, call-out and callback always, in that order and
+    /// at zero when there was none, then any other type the service sent, by its code.
+    /// </summary>
+    public static IReadOnlyList<CallTypeLine> ByType(IReadOnlyDictionary<string, TelephonyTotals> byType)
+    {
+        ArgumentNullException.ThrowIfNull(byType);
+        return
+        [
+            .. KnownTypes
+                .Concat(byType.Keys.Where(type => !KnownTypes.Contains(type, StringComparer.Ordinal)).Order(StringComparer.Ordinal))
+                .Select(type => new CallTypeLine(type, byType.GetValueOrDefault(type) ?? TelephonyTotals.None)),
+        ];
     }
 
     private static Tally TallyOf<TKey>(Dictionary<TKey, Tally> tallies, TKey key)

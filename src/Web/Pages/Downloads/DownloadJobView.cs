@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using UMeetingReports.Core.Archive;
 using UMeetingReports.Core.Export;
+using UMeetingReports.Core.Reports.Meetings;
 using UMeetingReports.Core.Upstream;
 
 namespace UMeetingReports.Web.Pages.Downloads;
@@ -11,6 +12,7 @@ namespace UMeetingReports.Web.Pages.Downloads;
 /// asked: read from the job itself on the instance that runs it, from the archive's database on any other.
 /// </summary>
 /// <param name="Table">The one table a CSV file holds; null for the workbook.</param>
+/// <param name="Order">The meetings report's order the file's meetings follow; null for the archive's (oldest first).</param>
 /// <param name="KeptUntil">
 /// When the ended job and its file are deleted (Exports:JobLifetime after it ended): until then its file can be
 /// downloaded any number of times. Null while it waits or runs.
@@ -21,6 +23,7 @@ internal sealed record DownloadJobView(
     string? HostId,
     DownloadNarrowing Narrowing,
     CsvTable? Table,
+    MeetingOrder? Order,
     string FileName,
     string ContentType,
     string FilePath,
@@ -34,7 +37,7 @@ internal sealed record DownloadJobView(
     {
         ArgumentNullException.ThrowIfNull(job);
         return new DownloadJobView(
-            job.Id, job.Criteria.Period, job.Criteria.HostId, DownloadNarrowing.Of(job.Criteria), job.Criteria.Table, job.FileName, job.Criteria.ContentType, job.FilePath,
+            job.Id, job.Criteria.Period, job.Criteria.HostId, DownloadNarrowing.Of(job.Criteria), job.Criteria.Table, job.Criteria.Order, job.FileName, job.Criteria.ContentType, job.FilePath,
             job.Status(), job.Outcome?.Sheets ?? [], job.Failure, null, job.EndedAt + lifetime);
     }
 
@@ -50,7 +53,7 @@ internal sealed record DownloadJobView(
         DateTimeOffset? keptUntil = record.EndedAtUtc is { } ended ? new DateTimeOffset(DateTime.SpecifyKind(ended, DateTimeKind.Utc)) + lifetime : null;
         return new DownloadJobView(
             record.Id, new DatePeriod(record.PeriodFrom, record.PeriodTo), record.HostId,
-            new DownloadNarrowing(record.Uuid, record.Search, record.Participant, record.ParticipantName), table, record.FileName, record.ContentType,
+            new DownloadNarrowing(record.Uuid, record.Search, record.Participant, record.ParticipantName), table, StoredOrder.Read(record.MeetingOrder), record.FileName, record.ContentType,
             Path.Combine(folder, record.StoredFile), status, sheets, failure, problem, keptUntil);
     }
 
@@ -76,6 +79,7 @@ internal sealed record DownloadJobView(
             Participant = job.Criteria.Participant,
             ParticipantName = job.Criteria.ParticipantName,
             CsvTable = job.Criteria.Table?.ToString().ToLowerInvariant(),
+            MeetingOrder = StoredOrder.Write(job.Criteria.Order),
             State = status.State,
             Stage = status.Stage,
             WindowsDone = status.WindowsDone,
@@ -97,6 +101,26 @@ internal sealed record DownloadJobView(
     public static string WorkKey(Filters.ExportCriteria criteria) => criteria.ToString();
 
     private sealed record SheetRow(string Name, long Rows);
+}
+
+/// <summary>
+/// A download's order as its job's row keeps it: the meetings report's <c>sort</c> and <c>dir</c> as its address writes
+/// them, <c>phone_cost desc</c>; nothing for the archive's order (and in a row written before the order was kept).
+/// </summary>
+internal static class StoredOrder
+{
+    public static string? Write(MeetingOrder? order) =>
+        order is null ? null : Filters.MeetingsFilter.KeyOf(order.Sort) + (order.Descending ? " desc" : " asc");
+
+    public static MeetingOrder? Read(string? stored)
+    {
+        if (stored?.Split(' ') is not [var key, var direction and ("asc" or "desc")])
+        {
+            return null;
+        }
+
+        return Enum.GetValues<MeetingSort>().Where(sort => Filters.MeetingsFilter.KeyOf(sort) == key).Select(sort => new MeetingOrder(sort, direction == "desc")).FirstOrDefault();
+    }
 }
 
 /// <summary>

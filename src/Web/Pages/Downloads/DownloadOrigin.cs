@@ -1,3 +1,4 @@
+using UMeetingReports.Core.Reports.Meetings;
 using UMeetingReports.Core.Upstream;
 using UMeetingReports.Web.Filters;
 
@@ -22,7 +23,8 @@ internal sealed record DownloadOrigin(string Page, ReportFilter? Filter)
         _ => DownloadReport.Meetings,
     };
 
-    public static DownloadOrigin Of(DatePeriod period, string? hostId, DownloadNarrowing narrowing, DownloadReport? report)
+    /// <param name="order">The meetings report's order the download follows, which leads back to that report in it; null for its own.</param>
+    public static DownloadOrigin Of(DatePeriod period, string? hostId, DownloadNarrowing narrowing, DownloadReport? report, MeetingOrder? order = null)
     {
         ArgumentNullException.ThrowIfNull(narrowing);
         if (narrowing.ParticipantName is { } name)
@@ -44,6 +46,8 @@ internal sealed record DownloadOrigin(string Page, ReportFilter? Filter)
                 Uuid = narrowing.Uuid,
                 Q = narrowing.Search,
                 Participant = narrowing.Participant,
+                Sort = order?.Sort,
+                Direction = order is null ? null : order.Descending ? SortDirection.Desc : SortDirection.Asc,
             }),
         };
     }
@@ -51,6 +55,6 @@ internal sealed record DownloadOrigin(string Page, ReportFilter? Filter)
     public static DownloadOrigin Of(ExportCriteria criteria, DownloadReport? report)
     {
         ArgumentNullException.ThrowIfNull(criteria);
-        return Of(criteria.Period, criteria.HostId, DownloadNarrowing.Of(criteria), report);
+        return Of(criteria.Period, criteria.HostId, DownloadNarrowing.Of(criteria), report, criteria.Order);
     }
 }

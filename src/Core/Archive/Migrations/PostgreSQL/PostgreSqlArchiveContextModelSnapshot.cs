@@ -215,6 +215,11 @@ namespace UMeetingReports.Core.Archive.Migrations.PostgreSQL
                         .HasColumnType("character varying(100)")
                         .HasColumnName("instance");
 
+                    b.Property<string>("MeetingOrder")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("meeting_order");
+
                     b.Property<string>("Owner")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -202,6 +202,11 @@ namespace UMeetingReports.Core.Archive.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("instance");
 
+                    b.Property<string>("MeetingOrder")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_order");
+
                     b.Property<string>("Owner")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace UMeetingReports.Core.Archive.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class DownloadJobMeetingOrder : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "meeting_order",
+                table: "download_jobs",
+                type: "TEXT",
+                maxLength: 30,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "meeting_order",
+                table: "download_jobs");
+        }
+    }
+}
