@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace UMeetingReports.Core.Privacy;
 
 /// <summary>
@@ -104,8 +107,13 @@ public static class PhoneNumberMask
         return digits.Length >= 2 && TwoDigitCountryCodes.Contains(digits[..2]) ? 2 : Math.Min(3, digits.Length);
     }
 
+    /// <summary>
+    /// The number's characters alone: compatibility forms folded (the full-width digits and plus that Chinese input
+    /// methods type, １３７…, read as 137…), separators and invisible format characters left out.
+    /// </summary>
     private static string Compact(string text) =>
-        string.Concat(text.Where(character => character is not (' ' or '-' or '.' or '(' or ')')));
+        string.Concat(text.Normalize(NormalizationForm.FormKC).Where(character =>
+            character is not (' ' or '-' or '.' or '(' or ')') && char.GetUnicodeCategory(character) != UnicodeCategory.Format));
 
     private static bool IsDigits(ReadOnlySpan<char> text)
     {

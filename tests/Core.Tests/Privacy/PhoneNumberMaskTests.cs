@@ -84,4 +84,19 @@ public sealed class PhoneNumberMaskTests
     {
         Assert.Equal(shown, PhoneNumberMask.MaskIfPhoneNumber(name));
     }
+
+    [Theory]
+    [InlineData("１３７１２３４９２０１")]
+    [InlineData("＋８６１３７１２３４９２０１")]
+    [InlineData("137​1234​9201")]
+    public void Masks_a_name_typed_in_full_width_digits_or_with_invisible_characters_as_the_number_it_is(string name)
+    {
+        // Act
+        var shown = PhoneNumberMask.MaskIfPhoneNumber(name);
+
+        // Assert: no more than the last four digits, in whatever width they were typed.
+        Assert.True(PhoneNumberMask.LooksLikePhoneNumber(name));
+        Assert.NotEqual(name, shown);
+        Assert.DoesNotContain("1234", shown.Normalize(System.Text.NormalizationForm.FormKC).Replace("\u200b", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
 }
